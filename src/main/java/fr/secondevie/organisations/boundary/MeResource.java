@@ -1,0 +1,51 @@
+package fr.secondevie.organisations.boundary;
+
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Who am I: the caller, its roles and its organisation. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+  /** The caller as API.md describes it. */
+  public record Me(String username, List<String> roles, OrganisationSummary organisation) {}
+
+  /** An organisation as others may see it. */
+  public record OrganisationSummary(long id, String name, String kind) {
+    static OrganisationSummary of(Organisation o) {
+      return new OrganisationSummary(o.id(), o.name(), o.kind().name());
+    }
+  }
+
+  @Inject Caller caller;
+  @Inject Directory directory;
+
+  @GET
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.REFURBISHER,
+    Roles.COUNTER,
+    Roles.SOCIAL_WORKER,
+    Roles.DONOR,
+    Roles.FUNDER
+  })
+  public Me me() {
+    var who = caller.get();
+    return new Me(
+        who.username(),
+        who.roles().stream().sorted().toList(),
+        OrganisationSummary.of(directory.getOrganisation(who.organisationId())));
+  }
+}

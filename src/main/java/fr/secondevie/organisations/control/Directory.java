@@ -1,0 +1,47 @@
+package fr.secondevie.organisations.control;
+
+import fr.secondevie.organisations.entity.AppUser;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads organisations and users for the other capabilities and the pages. */
+@ApplicationScoped
+public class Directory {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Organisation> findOrganisation(long id) {
+    return Optional.ofNullable(em.find(Organisation.class, id));
+  }
+
+  public Organisation getOrganisation(long id) {
+    return findOrganisation(id).orElseThrow(() -> BusinessException.notFound("Organisation"));
+  }
+
+  public List<Organisation> organisations() {
+    return em.createNamedQuery("Organisation.findAll", Organisation.class).getResultList();
+  }
+
+  public List<Organisation> organisationsOfKind(OrganisationKind kind) {
+    return em.createNamedQuery("Organisation.findByKind", Organisation.class)
+        .setParameter("kind", kind)
+        .getResultList();
+  }
+
+  public Optional<AppUser> findUser(String username) {
+    return em.createNamedQuery("AppUser.findByUsername", AppUser.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<AppUser> users() {
+    return em.createNamedQuery("AppUser.findAll", AppUser.class).getResultList();
+  }
+}

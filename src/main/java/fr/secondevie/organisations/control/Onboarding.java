@@ -1,0 +1,85 @@
+package fr.secondevie.organisations.control;
+
+import fr.secondevie.organisations.entity.AppUser;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/** The coordination brings new members into the chain: organisations and their accounts. */
+@ApplicationScoped
+public class Onboarding {
+
+  /** What the coordination knows of a new organisation. */
+  public record NewOrganisation(
+      String name,
+      OrganisationKind kind,
+      boolean publicBody,
+      String siren,
+      String rna,
+      String legalForm,
+      String object,
+      String address,
+      String postalCode,
+      String city,
+      String openingHours) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject Passwords passwords;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  @Transactional
+  public Organisation register(NewOrganisation n) {
+    Organisation organisation;
+    try {
+      organisation =
+          new Organisation(n.name(), n.kind(), LocalDateTime.now(clock))
+              .identifiedBy(n.siren(), n.rna(), n.legalForm(), n.object())
+              .locatedAt(n.address(), n.postalCode(), n.city())
+              .openAt(n.openingHours());
+      if (n.publicBody()) {
+        organisation.asPublicBody();
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw BusinessException.unprocessable("INVALID_ORGANISATION", e.getMessage());
+    }
+    em.persist(organisation);
+    em.flush();
+    audit.record("ORGANISATION_REGISTERED", "Organisation", organisation.id(), n.kind().name());
+    return organisation;
+  }
+
+  @Transactional
+  public AppUser createUser(long organisationId, String username, String password, String role) {
+    Organisation organisation = directory.getOrganisation(organisationId);
+    if (directory.findUser(username).isPresent()) {
+      throw BusinessException.conflict("DUPLICATE_USERNAME", "This user name is already taken");
+    }
+    AppUser user;
+    try {
+      user =
+          new AppUser(
+              username,
+              passwords.hash(password),
+              organisation,
+              Set.of(role),
+              LocalDateTime.now(clock));
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.unprocessable("INVALID_USER", e.getMessage());
+    }
+    em.persist(user);
+    em.flush();
+    audit.record("USER_CREATED", "AppUser", user.id(), username + " " + role);
+    return user;
+  }
+}

@@ -1,0 +1,45 @@
+package fr.secondevie.organisations.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
+
+/**
+ * PBKDF2 (HMAC-SHA256, 210,000 iterations, 32-byte salt) through the Jakarta Security hash, the one
+ * place where passwords are hashed and verified.
+ */
+@ApplicationScoped
+public class Passwords {
+
+  @Inject Pbkdf2PasswordHash hash;
+
+  private String decoy;
+
+  @PostConstruct
+  void init() {
+    hash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    decoy = hash.generate("decoy-password".toCharArray());
+  }
+
+  public String hash(String password) {
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("A password is required");
+    }
+    return hash.generate(password.toCharArray());
+  }
+
+  public boolean verify(char[] password, String storedHash) {
+    return hash.verify(password, storedHash);
+  }
+
+  void verifyAgainstDecoy(char[] password) {
+    hash.verify(password, decoy);
+  }
+}

@@ -1,0 +1,49 @@
+package fr.secondevie.platform.boundary;
+
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The menu of each role: one place lists the pages a role works with, in the order of its day.
+ * Labels are bundle keys; a person with several roles sees each role's entries once.
+ */
+@Named("menu")
+@RequestScoped
+public class Menu {
+
+  /** A menu entry: a bundle key and a path from the context root. */
+  public record Entry(String labelKey, String path) {}
+
+  static final Map<String, List<Entry>> BY_ROLE =
+      Map.of(
+          Roles.ADMIN,
+              List.of(new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml")),
+          Roles.REFURBISHER, List.of(),
+          Roles.COUNTER, List.of(),
+          Roles.SOCIAL_WORKER, List.of(),
+          Roles.DONOR, List.of(),
+          Roles.FUNDER, List.of());
+
+  @Inject Caller caller;
+
+  /** The spaces (one per role) of the caller, as bundle keys. */
+  public List<String> getSpaces() {
+    return Roles.ALL.stream().filter(caller::hasRole).map(r -> "menu.space." + r).toList();
+  }
+
+  public List<Entry> getEntries() {
+    Set<Entry> entries = new LinkedHashSet<>();
+    entries.add(new Entry("menu.home", "/app/index.xhtml"));
+    Roles.ALL.stream().filter(caller::hasRole).forEach(r -> entries.addAll(BY_ROLE.get(r)));
+    entries.add(new Entry("menu.account", "/app/account.xhtml"));
+    return new ArrayList<>(entries);
+  }
+}

@@ -1,0 +1,42 @@
+package fr.secondevie.platform.control;
+
+/**
+ * A refusal the caller can understand and act on: it leaves as a problem response with an HTTP
+ * status and a machine code of API.md ({@code DUPLICATE_SERIAL}, {@code VOUCHER_UNAVAILABLE}...).
+ * Throwing it rolls the use case's transaction back.
+ */
+public class BusinessException extends RuntimeException {
+
+  private final int status;
+  private final String code;
+
+  public BusinessException(int status, String code, String detail) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+  }
+
+  public static BusinessException notFound(String what) {
+    return new BusinessException(404, "NOT_FOUND", what + " not found");
+  }
+
+  public static BusinessException conflict(String code, String detail) {
+    return new BusinessException(409, code, detail);
+  }
+
+  public static BusinessException unprocessable(String code, String detail) {
+    return new BusinessException(422, code, detail);
+  }
+
+  public static BusinessException badRequest(String code, String detail) {
+    return new BusinessException(400, code, detail);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,44 @@
+package fr.secondevie.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The settings of API.md, read through MicroProfile Config: each one comes from the environment
+ * variable of the same name ({@code SECONDEVIE_DEMO} is {@code secondevie.demo}), with the defaults
+ * of {@code META-INF/microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class Settings {
+
+  @Inject
+  @ConfigProperty(name = "secondevie.db.url")
+  Optional<String> databaseUrl;
+
+  @Inject
+  @ConfigProperty(name = "secondevie.demo")
+  Optional<Boolean> demo;
+
+  @Inject
+  @ConfigProperty(name = "secondevie.order.hold.minutes", defaultValue = "30")
+  int orderHoldMinutes;
+
+  /** True when the embedded H2 database is in use (no {@code SECONDEVIE_DB_URL}). */
+  public boolean embeddedDatabase() {
+    return databaseUrl
+        .filter(url -> !url.isBlank())
+        .map(url -> url.startsWith("jdbc:h2:"))
+        .orElse(true);
+  }
+
+  /** Demo data and the demo banner: on by default with the embedded database, off otherwise. */
+  public boolean demo() {
+    return demo.orElse(embeddedDatabase());
+  }
+
+  public int orderHoldMinutes() {
+    return orderHoldMinutes;
+  }
+}

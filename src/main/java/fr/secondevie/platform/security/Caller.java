@@ -1,0 +1,38 @@
+package fr.secondevie.platform.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * The caller of the current request, for use cases that scope their queries by organisation and for
+ * the audit trail. Set by {@link SecondeVieAuthentication}; empty for anonymous requests.
+ */
+@RequestScoped
+public class Caller {
+
+  static final String REQUEST_ATTRIBUTE = AuthenticatedCaller.class.getName();
+
+  @Inject HttpServletRequest request;
+
+  public Optional<AuthenticatedCaller> current() {
+    return Optional.ofNullable((AuthenticatedCaller) request.getAttribute(REQUEST_ATTRIBUTE));
+  }
+
+  public AuthenticatedCaller get() {
+    return current().orElseThrow(() -> new IllegalStateException("No authenticated caller"));
+  }
+
+  public long organisationId() {
+    return get().organisationId();
+  }
+
+  public String username() {
+    return get().username();
+  }
+
+  public boolean hasRole(String role) {
+    return current().map(c -> c.roles().contains(role)).orElse(false);
+  }
+}

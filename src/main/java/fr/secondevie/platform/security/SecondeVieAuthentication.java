@@ -1,0 +1,208 @@
+package fr.secondevie.platform.security;
+
+import fr.secondevie.platform.control.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows one): HTTP Basic for the
+ * API under {@code /api/}, a form login kept in the web session for the pages. Both go through the
+ * same identity store and the same {@link LoginThrottle}. What a request may do is decided
+ * afterwards: by {@code web.xml} constraints for pages, by {@link AccessControl} for the API.
+ */
+@ApplicationScoped
+public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
+
+  static final String SESSION_ATTRIBUTE = "fr.secondevie.caller";
+  public static final String LOCKED_UNTIL_ATTRIBUTE = "fr.secondevie.login.lockedUntil";
+  public static final String LOGIN_PAGE = "/login.xhtml";
+
+  @Inject IdentityStoreHandler identityStore;
+  @Inject LoginThrottle throttle;
+  @Inject Clock clock;
+
+  private final CredentialCache cache = new CredentialCache();
+
+  private sealed interface Outcome {}
+
+  private record Accepted(AuthenticatedCaller caller) implements Outcome {}
+
+  private record Rejected() implements Outcome {}
+
+  private record Locked(LocalDateTime until) implements Outcome {}
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
+      return formLogin(request, context, credential);
+    }
+    if (isApi(request)) {
+      return basic(request, response, context);
+    }
+    return fromSession(request, context);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SESSION_ATTRIBUTE);
+    }
+    HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+  }
+
+  private AuthenticationStatus formLogin(
+      HttpServletRequest request,
+      HttpMessageContext context,
+      UsernamePasswordCredential credential) {
+    Outcome outcome = check(credential.getCaller(), credential.getPasswordAsString());
+    if (outcome instanceof Accepted accepted) {
+      request.getSession(true);
+      request.changeSessionId();
+      request.getSession().setAttribute(SESSION_ATTRIBUTE, accepted.caller());
+      return login(request, context, accepted.caller());
+    }
+    if (outcome instanceof Locked locked) {
+      request.setAttribute(LOCKED_UNTIL_ATTRIBUTE, locked.until());
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private AuthenticationStatus basic(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return context.doNothing();
+    }
+    Optional<String[]> credentials = decode(header.substring(6).trim());
+    if (credentials.isEmpty()) {
+      return refuse(response, 401, "BAD_CREDENTIALS", "Malformed Basic credentials", null);
+    }
+    Outcome outcome = check(credentials.get()[0], credentials.get()[1]);
+    if (outcome instanceof Accepted accepted) {
+      return login(request, context, accepted.caller());
+    }
+    if (outcome instanceof Locked locked) {
+      long seconds = Duration.between(LocalDateTime.now(clock), locked.until()).toSeconds() + 1;
+      return refuse(
+          response,
+          429,
+          "TOO_MANY_ATTEMPTS",
+          "Too many failed logins for this user: try again in " + seconds + " s",
+          seconds);
+    }
+    return refuse(response, 401, "BAD_CREDENTIALS", "Unknown user or wrong password", null);
+  }
+
+  private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    Object caller = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
+    if (caller instanceof AuthenticatedCaller authenticated) {
+      return login(request, context, authenticated);
+    }
+    if (context.isProtected()) {
+      String target = request.getRequestURI().substring(request.getContextPath().length());
+      if (request.getQueryString() != null) {
+        target += "?" + request.getQueryString();
+      }
+      return context.redirect(
+          request.getContextPath()
+              + LOGIN_PAGE
+              + "?next="
+              + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+    return context.doNothing();
+  }
+
+  private Outcome check(String username, String password) {
+    if (username == null || username.isBlank() || password == null) {
+      return new Rejected();
+    }
+    Optional<AuthenticatedCaller> cached = cache.find(username, password);
+    if (cached.isPresent()) {
+      return new Accepted(cached.get());
+    }
+    Optional<LocalDateTime> lockedUntil = throttle.lockedUntil(username);
+    if (lockedUntil.isPresent()) {
+      return new Locked(lockedUntil.get());
+    }
+    CredentialValidationResult result =
+        identityStore.validate(new UsernamePasswordCredential(username, password));
+    if (result.getStatus() == CredentialValidationResult.Status.VALID
+        && result.getCallerPrincipal() instanceof AppPrincipal principal) {
+      AuthenticatedCaller caller =
+          new AuthenticatedCaller(
+              principal.getName(), principal.organisationId(), result.getCallerGroups());
+      throttle.recordSuccess(username);
+      cache.remember(username, password, caller);
+      return new Accepted(caller);
+    }
+    throttle.recordFailure(username);
+    return new Rejected();
+  }
+
+  private static AuthenticationStatus login(
+      HttpServletRequest request, HttpMessageContext context, AuthenticatedCaller caller) {
+    request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+    return context.notifyContainerAboutLogin(
+        new AppPrincipal(caller.username(), caller.organisationId()), caller.roles());
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, String code, String detail, Long retryAfter) {
+    response.setStatus(status);
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Seconde Vie\", charset=\"UTF-8\"");
+    }
+    if (retryAfter != null) {
+      response.setHeader("Retry-After", Long.toString(retryAfter));
+    }
+    response.setContentType(Problems.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    try {
+      response.getWriter().write(Problems.json(status, code, detail));
+      response.flushBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static Optional<String[]> decode(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0
+          ? Optional.empty()
+          : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+}
