@@ -1,0 +1,53 @@
+package fr.secondevie.testing;
+
+import java.io.File;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium for browser journeys. Explicit paths keep Selenium from trying to
+ * download a browser; without Chromium the journey is skipped, and says so.
+ */
+public final class Browser {
+
+  static final File CHROMIUM = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  static final File DRIVER =
+      new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+    if (!present) {
+      String reason =
+          "Browser tests SKIPPED: Chromium not found at "
+              + CHROMIUM
+              + " / "
+              + DRIVER
+              + " (apt-get install chromium chromium-driver)";
+      System.out.println(reason);
+      Assumptions.abort(reason);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--lang=fr-FR");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return driver;
+  }
+}
