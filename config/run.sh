@@ -1,0 +1,13 @@
+#!/usr/bin/env sh
+# Starts Seconde Vie from the microbundle with the JVM options and logging of config/.
+# Settings come from the environment (see README): PORT, SECONDEVIE_DB_URL, ...
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+bundle="${SECONDEVIE_BUNDLE:-$here/../target/secondevie-microbundle.jar}"
+opts="$(grep -v '^#' "$here/jvm.options" | tr '\n' ' ')"
+# shellcheck disable=SC2086
+exec java $opts ${JAVA_OPTS:-} -jar "$bundle" \
+  --port "${PORT:-8080}" \
+  --nocluster \
+  --logproperties "$here/logging.properties" \
+  "$@"
