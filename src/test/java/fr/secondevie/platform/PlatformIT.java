@@ -1,17 +1,25 @@
 package fr.secondevie.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -104,6 +112,13 @@ class PlatformIT {
   }
 
   @Test
+  void anEmptyBodyIs400Problem() {
+    var answer = Api.as(base, "admin").post("api/v1/organisations", "");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().getString("code")).isEqualTo("INVALID_INPUT");
+  }
+
+  @Test
   void unknownFieldIs400NotSilentlyIgnored() {
     var answer =
         Api.as(base, "admin")
@@ -155,6 +170,38 @@ class PlatformIT {
             .get("api/v1/me")
             .json();
     assertThat(me.getJsonObject("organisation").getInt("id")).isEqualTo(id);
+
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select a.username, a.organisation_id, a.action, o.kind from audit_entry a"
+                    + " join organisation o on o.id = a.organisation_id"
+                    + " where a.record_type = 'Organisation' and a.record_id = ?")) {
+      query.setString(1, Integer.toString(id));
+      try (ResultSet rows = query.executeQuery()) {
+        assertThat(rows.next()).as("an audit entry for the registration").isTrue();
+        assertThat(rows.getString("username")).isEqualTo("admin");
+        assertThat(rows.getString("kind")).isEqualTo("COORDINATION");
+        assertThat(rows.getString("action")).isEqualTo("ORGANISATION_REGISTERED");
+        assertThat(rows.next()).isFalse();
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theAuditTrailCannotBeRewrittenOnPostgres() throws SQLException {
+    Assumptions.assumeTrue(TestDatabase.isPostgres(), "the trigger exists on PostgreSQL only");
+    Api.as(base, "admin")
+        .post("api/v1/organisations", "{\"name\":\"Relais audité\",\"kind\":\"RELAY\"}");
+    try (Connection db = TestDatabase.connect();
+        Statement statement = db.createStatement()) {
+      assertThatThrownBy(() -> statement.executeUpdate("update audit_entry set username = 'x'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> statement.executeUpdate("delete from audit_entry"))
+          .hasMessageContaining("append-only");
+    }
   }
 
   @Test

@@ -93,7 +93,7 @@ public final class Api {
   }
 
   public Answer get(String path, String accept) {
-    return send(request(path).header("Accept", accept).GET());
+    return send(request(path).setHeader("Accept", accept).GET());
   }
 
   public Answer post(String path, String json) {

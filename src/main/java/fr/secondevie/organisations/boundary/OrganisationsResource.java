@@ -35,19 +35,42 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganisationsResource {
 
-  /** A new organisation, as the admin types it. */
-  public record OrganisationRequest(
-      @NotBlank @Size(max = 200) String name,
-      @NotNull OrganisationKind kind,
-      Boolean publicBody,
-      @Pattern(regexp = "\\d{9}", message = "must be nine digits") String siren,
-      @Pattern(regexp = "W\\d{9}", message = "must be W followed by nine digits") String rna,
-      @Size(max = 100) String legalForm,
-      @Size(max = 500) String object,
-      @Size(max = 300) String address,
-      @Pattern(regexp = "\\d{5}", message = "must be five digits") String postalCode,
-      @Size(max = 100) String city,
-      @Size(max = 500) String openingHours) {}
+  /**
+   * A new organisation, as the admin types it. Request bodies are classes with public fields, not
+   * records: Payara's OpenAPI generator fails on constraints of constructor parameters.
+   */
+  public static class OrganisationRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String name;
+
+    @NotNull public OrganisationKind kind;
+    public Boolean publicBody;
+
+    @Pattern(regexp = "\\d{9}", message = "must be nine digits")
+    public String siren;
+
+    @Pattern(regexp = "W\\d{9}", message = "must be W followed by nine digits")
+    public String rna;
+
+    @Size(max = 100)
+    public String legalForm;
+
+    @Size(max = 500)
+    public String object;
+
+    @Size(max = 300)
+    public String address;
+
+    @Pattern(regexp = "\\d{5}", message = "must be five digits")
+    public String postalCode;
+
+    @Size(max = 100)
+    public String city;
+
+    @Size(max = 500)
+    public String openingHours;
+  }
 
   /** An organisation as the admin sees it. */
   public record OrganisationView(
@@ -79,19 +102,21 @@ public class OrganisationsResource {
   }
 
   /** A new account in an organisation. */
-  public record UserRequest(
-      @NotBlank
-          @Pattern(
-              regexp = "[a-z0-9._-]{2,100}",
-              message = "2 to 100 lower-case letters, digits, . _ -")
-          String username,
-      @NotBlank @Size(min = 10, max = 200, message = "must have 10 to 200 characters")
-          String password,
-      @NotBlank
-          @Pattern(
-              regexp = "admin|refurbisher|counter|social-worker|donor|funder",
-              message = "must be one of admin, refurbisher, counter, social-worker, donor, funder")
-          String role) {}
+  public static class UserRequest {
+    @NotBlank
+    @Pattern(regexp = "[a-z0-9._-]{2,100}", message = "2 to 100 lower-case letters, digits, . _ -")
+    public String username;
+
+    @NotBlank
+    @Size(min = 10, max = 200, message = "must have 10 to 200 characters")
+    public String password;
+
+    @NotBlank
+    @Pattern(
+        regexp = "admin|refurbisher|counter|social-worker|donor|funder",
+        message = "must be one of admin, refurbisher, counter, social-worker, donor, funder")
+    public String role;
+  }
 
   /** An account, never with its password hash. */
   public record UserView(long id, String username, long organisationId, List<String> roles) {
@@ -117,21 +142,21 @@ public class OrganisationsResource {
   }
 
   @POST
-  public Response register(@Valid @NotNull OrganisationRequest r) {
+  public Response register(@Valid OrganisationRequest r) {
     Organisation created =
         onboarding.register(
             new NewOrganisation(
-                r.name(),
-                r.kind(),
-                Boolean.TRUE.equals(r.publicBody()),
-                r.siren(),
-                r.rna(),
-                r.legalForm(),
-                r.object(),
-                r.address(),
-                r.postalCode(),
-                r.city(),
-                r.openingHours()));
+                r.name,
+                r.kind,
+                Boolean.TRUE.equals(r.publicBody),
+                r.siren,
+                r.rna,
+                r.legalForm,
+                r.object,
+                r.address,
+                r.postalCode,
+                r.city,
+                r.openingHours));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(OrganisationView.of(created))
         .build();
@@ -139,8 +164,8 @@ public class OrganisationsResource {
 
   @POST
   @Path("{id}/users")
-  public Response createUser(@PathParam("id") long id, @Valid @NotNull UserRequest r) {
-    AppUser user = onboarding.createUser(id, r.username(), r.password(), r.role());
+  public Response createUser(@PathParam("id") long id, @Valid UserRequest r) {
+    AppUser user = onboarding.createUser(id, r.username, r.password, r.role);
     return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
         .entity(UserView.of(user))
         .build();

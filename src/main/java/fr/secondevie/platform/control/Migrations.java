@@ -6,14 +6,18 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database schema up to date at start-up with the Flyway migrations of {@code
- * db/migration} (one SQL dialect for H2 and PostgreSQL). Flyway owns the schema; JPA only maps it.
- * Two instances starting together are safe: Flyway locks its history table.
+ * db/migration} (one SQL dialect for H2 and PostgreSQL), plus the few that only one database needs
+ * under {@code db/vendor/h2} or {@code db/vendor/postgresql}. Flyway owns the schema; JPA only maps
+ * it. Two instances starting together are safe: Flyway locks its history table.
  */
 @Singleton
 @Startup
@@ -30,7 +34,7 @@ public class Migrations {
     var result =
         Flyway.configure(Migrations.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
             .load()
             .migrate();
     LOG.info(
@@ -40,5 +44,14 @@ public class Migrations {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
+  }
+
+  private String vendor() {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return product.contains("postgres") ? "postgresql" : "h2";
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be reached", e);
+    }
   }
 }
