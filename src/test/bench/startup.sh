@@ -5,7 +5,7 @@
 # Prints, per run: milliseconds from `java` to the first HTTP 200 on /, and VmRSS after a
 # warm-up of 500 requests on / (and /api/v1/me for Seconde Vie).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 runs="${1:-3}"
 port=8097
 micro=target/payara-micro.jar

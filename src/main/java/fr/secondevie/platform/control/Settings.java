@@ -25,6 +25,10 @@ public class Settings {
   @ConfigProperty(name = "secondevie.order.hold.minutes", defaultValue = "30")
   int orderHoldMinutes;
 
+  @Inject
+  @ConfigProperty(name = "secondevie.retention.months", defaultValue = "24")
+  int retentionMonths;
+
   /** True when the embedded H2 database is in use (no {@code SECONDEVIE_DB_URL}). */
   public boolean embeddedDatabase() {
     return databaseUrl
@@ -36,6 +40,11 @@ public class Settings {
   /** Demo data and the demo banner: on by default with the embedded database, off otherwise. */
   public boolean demo() {
     return demo.orElse(embeddedDatabase());
+  }
+
+  /** Months after the last contact before a beneficiary is anonymised (CNIL: 24). */
+  public int retentionMonths() {
+    return retentionMonths;
   }
 
   public int orderHoldMinutes() {

@@ -1,0 +1,70 @@
+package fr.secondevie.eligibility.control;
+
+import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
+import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.platform.control.PdfPage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The eligibility attestation the social worker prints or sends: one page, no personal data — the
+ * opaque identifier (also as a QR code the counter scans), the tier, the validity end and the
+ * devices left.
+ */
+@ApplicationScoped
+public class AttestationRenderer {
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+  static final Map<String, String> CATEGORY_LABELS =
+      Map.of(
+          "LAPTOP", "Ordinateur portable",
+          "DESKTOP", "Ordinateur fixe",
+          "TABLET", "Tablette",
+          "SMARTPHONE", "Téléphone",
+          "SCREEN", "Écran");
+
+  public byte[] render(
+      Beneficiary beneficiary, Eligibility eligibility, String structureName, LocalDate today) {
+    try (PdfPage pdf = new PdfPage("Attestation d'éligibilité " + beneficiary.displayId())) {
+      pdf.text("Seconde Vie — équipement numérique solidaire", 12)
+          .gap(6)
+          .text("Attestation d'éligibilité", 22)
+          .gap(8)
+          .text(
+              "Cette personne peut acheter un appareil reconditionné à prix solidaire dans un"
+                  + " relais numérique Seconde Vie. Présentez cette page au comptoir : l'agent"
+                  + " scanne le code ci-dessous.")
+          .gap(10)
+          .qrCode(beneficiary.id(), 150)
+          .gap(6)
+          .text("Identifiant : " + beneficiary.displayId(), 16)
+          .gap(6)
+          .rule();
+      if (eligibility.eligible()) {
+        pdf.field("Valable jusqu'au", DAY.format(eligibility.validUntil()))
+            .field("Niveau d'aide", "Niveau " + eligibility.tier())
+            .field("Appareils restants", Integer.toString(eligibility.devicesLeft()));
+        eligibility
+            .devicesLeftByCategory()
+            .forEach(
+                (category, left) ->
+                    pdf.field(
+                        "   " + CATEGORY_LABELS.getOrDefault(category, category), left.toString()));
+      } else {
+        pdf.text("Pas d'éligibilité en cours à ce jour.", 14);
+      }
+      return pdf.rule()
+          .field("Délivrée par", structureName)
+          .field("Le", DAY.format(today))
+          .gap(14)
+          .text(
+              "Aucune donnée personnelle n'est inscrite sur cette attestation. Le code ne"
+                  + " permet de retrouver que la décision d'éligibilité.",
+              9)
+          .toBytes();
+    }
+  }
+}

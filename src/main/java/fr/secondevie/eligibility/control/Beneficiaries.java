@@ -1,0 +1,244 @@
+package fr.secondevie.eligibility.control;
+
+import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.eligibility.entity.Criteria;
+import fr.secondevie.eligibility.entity.EligibilityDecision;
+import fr.secondevie.eligibility.entity.RuleSet;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Settings;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The use cases of eligibility: a social worker registers the people of its structure and decides
+ * on them; a counter reads only "eligible until, tier, devices left"; the quota is consumed by
+ * sales under a row lock on the person, so two counters cannot both sell the last unit; the
+ * retention job anonymises people after the retention period.
+ */
+@ApplicationScoped
+public class Beneficiaries {
+
+  /** What a counter may know: nothing about the person but the outcome. */
+  public record Eligibility(
+      String beneficiaryId,
+      boolean eligible,
+      Integer tier,
+      LocalDate validUntil,
+      int devicesLeft,
+      Map<String, Integer> devicesLeftByCategory) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject RulesBook rules;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+  @Inject Settings settings;
+
+  @Transactional
+  public Beneficiary register(String fileReference, int householdSize, String postalCode) {
+    Beneficiary beneficiary;
+    try {
+      beneficiary =
+          new Beneficiary(
+              caller.organisationId(),
+              fileReference,
+              householdSize,
+              postalCode,
+              LocalDateTime.now(clock));
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
+    }
+    em.persist(beneficiary);
+    audit.record("BENEFICIARY_REGISTERED", "Beneficiary", beneficiary.id(), null);
+    return beneficiary;
+  }
+
+  /** A person of the caller's own structure; another structure's is 404. */
+  public Beneficiary ofMyStructure(String id) {
+    return em.createNamedQuery("Beneficiary.findOfStructure", Beneficiary.class)
+        .setParameter("id", Beneficiary.normalise(id))
+        .setParameter("structure", caller.organisationId())
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Beneficiary"));
+  }
+
+  public List<Beneficiary> listOfMyStructure() {
+    return em.createNamedQuery("Beneficiary.listOfStructure", Beneficiary.class)
+        .setParameter("structure", caller.organisationId())
+        .getResultList();
+  }
+
+  @Transactional
+  public EligibilityDecision decide(
+      String id, Set<String> criteria, String proofType, LocalDate proofDate, Long quotientCents) {
+    Beneficiary beneficiary = ofMyStructure(id);
+    if (beneficiary.isAnonymised()) {
+      throw BusinessException.conflict("ANONYMISED", "This person's file was anonymised");
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (proofDate.isAfter(now.toLocalDate())) {
+      throw BusinessException.badRequest("INVALID_INPUT", "The proof date is in the future");
+    }
+    criteria.stream()
+        .filter(c -> !Criteria.ALL.contains(c))
+        .findFirst()
+        .ifPresent(
+            c -> {
+              throw BusinessException.badRequest("INVALID_INPUT", "Unknown criterion: " + c);
+            });
+    if (criteria.isEmpty() && quotientCents == null) {
+      throw BusinessException.badRequest(
+          "INVALID_INPUT", "Tick at least one criterion or give the family quotient");
+    }
+    EligibilityDecision decision =
+        EligibilityDecision.take(
+            beneficiary,
+            rules.current(),
+            criteria,
+            proofType,
+            proofDate,
+            quotientCents,
+            caller.username(),
+            now);
+    em.persist(decision);
+    audit.record(
+        "ELIGIBILITY_" + decision.decision().name(),
+        "Beneficiary",
+        beneficiary.id(),
+        "rules v" + decision.ruleSetVersion());
+    return decision;
+  }
+
+  public Optional<EligibilityDecision> latestDecision(String beneficiaryId) {
+    return em.createNamedQuery("EligibilityDecision.latestOf", EligibilityDecision.class)
+        .setParameter("beneficiary", beneficiaryId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<EligibilityDecision> decisions(String beneficiaryId) {
+    return em.createNamedQuery("EligibilityDecision.latestOf", EligibilityDecision.class)
+        .setParameter("beneficiary", beneficiaryId)
+        .getResultList();
+  }
+
+  /**
+   * The counter's panel. A social worker reads only its own structure's people; a counter reads
+   * anyone whose identifier it scanned (the identifier is unguessable).
+   */
+  public Eligibility eligibility(String id) {
+    Beneficiary beneficiary =
+        caller.hasRole(Roles.SOCIAL_WORKER) && !caller.hasRole(Roles.COUNTER)
+            ? ofMyStructure(id)
+            : Optional.ofNullable(em.find(Beneficiary.class, Beneficiary.normalise(id)))
+                .orElseThrow(() -> BusinessException.notFound("Beneficiary"));
+    return eligibilityOf(beneficiary);
+  }
+
+  Eligibility eligibilityOf(Beneficiary beneficiary) {
+    LocalDate today = LocalDate.now(clock);
+    Optional<EligibilityDecision> latest = latestDecision(beneficiary.id());
+    if (beneficiary.isAnonymised() || latest.isEmpty() || !latest.get().isEligibleOn(today)) {
+      return new Eligibility(
+          beneficiary.id(),
+          false,
+          latest.map(EligibilityDecision::tier).orElse(null),
+          latest.map(EligibilityDecision::validUntil).orElse(null),
+          0,
+          Map.of());
+    }
+    EligibilityDecision decision = latest.get();
+    Map<String, Integer> left =
+        devicesLeft(beneficiary.id(), rules.version(decision.ruleSetVersion()));
+    return new Eligibility(
+        beneficiary.id(),
+        true,
+        decision.tier(),
+        decision.validUntil(),
+        left.values().stream().mapToInt(Integer::intValue).sum(),
+        left);
+  }
+
+  private Map<String, Integer> devicesLeft(String beneficiaryId, RuleSet rules) {
+    LocalDateTime since = LocalDateTime.now(clock).minusMonths(rules.quotaPeriodMonths());
+    Map<String, Long> used = new LinkedHashMap<>();
+    em.createQuery(
+            "select q.category, count(q) from QuotaUse q where q.beneficiaryId = :b"
+                + " and q.usedAt >= :since group by q.category",
+            Object[].class)
+        .setParameter("b", beneficiaryId)
+        .setParameter("since", since)
+        .getResultList()
+        .forEach(row -> used.put((String) row[0], (Long) row[1]));
+    Map<String, Integer> left = new LinkedHashMap<>();
+    rules
+        .quotaByCategory()
+        .forEach(
+            (category, quantity) ->
+                left.put(category, (int) Math.max(0, quantity - used.getOrDefault(category, 0L))));
+    return left;
+  }
+
+  /**
+   * Takes one unit of the person's quota for a device category, for the sale {@code reference}. The
+   * person's row is locked for the rest of the transaction, so two counters selling the last unit
+   * at once queue up and the second is refused.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void consumeQuota(String beneficiaryId, String category, String reference) {
+    Beneficiary beneficiary =
+        Optional.ofNullable(
+                em.find(Beneficiary.class, beneficiaryId, LockModeType.PESSIMISTIC_WRITE))
+            .orElseThrow(() -> BusinessException.notFound("Beneficiary"));
+    Eligibility eligibility = eligibilityOf(beneficiary);
+    if (!eligibility.eligible()) {
+      throw BusinessException.unprocessable("NOT_ELIGIBLE", "This person is not eligible today");
+    }
+    if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < 1) {
+      throw BusinessException.unprocessable(
+          "QUOTA_EXCEEDED", "This person's quota of " + category + " is used up");
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    em.persist(
+        new fr.secondevie.eligibility.entity.QuotaUse(beneficiaryId, category, reference, now));
+    beneficiary.contactedAt(now);
+  }
+
+  /** Anonymises everyone whose last contact is older than the retention period. */
+  @Transactional
+  public int anonymiseInactive() {
+    LocalDateTime now = LocalDateTime.now(clock);
+    List<Beneficiary> due =
+        em.createNamedQuery("Beneficiary.findToAnonymise", Beneficiary.class)
+            .setParameter("before", now.minusMonths(settings.retentionMonths()))
+            .getResultList();
+    for (Beneficiary beneficiary : due) {
+      beneficiary.anonymise(now);
+      em.createQuery(
+              "update EligibilityDecision d set d.criteria = null, d.proofType = null,"
+                  + " d.proofDate = null, d.familyQuotientCents = null, d.decidedBy = null"
+                  + " where d.beneficiary = :b")
+          .setParameter("b", beneficiary)
+          .executeUpdate();
+      audit.record("BENEFICIARY_ANONYMISED", "Beneficiary", beneficiary.id(), null);
+    }
+    return due.size();
+  }
+}

@@ -1,0 +1,48 @@
+package fr.secondevie.eligibility.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** One device bought against a person's quota, by the sale named in {@code reference}. */
+@Entity
+@Table(name = "quota_use")
+public class QuotaUse {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "beneficiary_id", nullable = false, updatable = false)
+  private String beneficiaryId;
+
+  @Column(nullable = false, updatable = false)
+  private String category;
+
+  @Column(nullable = false, updatable = false)
+  private String reference;
+
+  @Column(name = "used_at", nullable = false, updatable = false)
+  private LocalDateTime usedAt;
+
+  protected QuotaUse() {}
+
+  public QuotaUse(String beneficiaryId, String category, String reference, LocalDateTime usedAt) {
+    this.beneficiaryId = beneficiaryId;
+    this.category = category;
+    this.reference = reference;
+    this.usedAt = usedAt;
+  }
+
+  public String category() {
+    return category;
+  }
+
+  public LocalDateTime usedAt() {
+    return usedAt;
+  }
+}

@@ -1,0 +1,213 @@
+package fr.secondevie.platform.control;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A one-page A4 document written top to bottom: the building block of every PDF the chain hands out
+ * (attestations, certificates, voucher sheets, receipts). Text is set in Liberation Sans, embedded
+ * as a subset so accents and the euro sign print everywhere; QR codes are drawn as vector squares,
+ * sharp at any zoom and readable by any scanner.
+ */
+public final class PdfPage implements AutoCloseable {
+
+  public static final float MARGIN = 56;
+  private static final byte[] FONT = fontBytes();
+
+  private final PDDocument document = new PDDocument();
+  private final PDPage page = new PDPage(PDRectangle.A4);
+  private final PDFont font;
+  private PDPageContentStream content;
+  private float y;
+
+  public PdfPage(String title) {
+    try {
+      document.addPage(page);
+      font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+      content = new PDPageContentStream(document, page);
+      PDDocumentInformation info = document.getDocumentInformation();
+      info.setTitle(title);
+      info.setProducer("Seconde Vie");
+      y = page.getMediaBox().getHeight() - MARGIN;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public float width() {
+    return page.getMediaBox().getWidth() - 2 * MARGIN;
+  }
+
+  /** Text in the given size, wrapped to the page width. */
+  public PdfPage text(String text, float size) {
+    for (String line : wrap(text, size, width())) {
+      write(line, MARGIN, size);
+    }
+    return this;
+  }
+
+  public PdfPage text(String text) {
+    return text(text, 11);
+  }
+
+  /** A label and its value on one line, the value aligned at a fixed column. */
+  public PdfPage field(String label, String value) {
+    try {
+      y -= 11 * 1.5f;
+      show(label, MARGIN, y, 11);
+      show(value == null ? "" : value, MARGIN + 190, y, 11);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public PdfPage gap(float points) {
+    y -= points;
+    return this;
+  }
+
+  /** A QR code of {@code size} points at the left margin, below what was written. */
+  public PdfPage qrCode(String data, float size) {
+    try {
+      BitMatrix matrix =
+          new QRCodeWriter()
+              .encode(
+                  data,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
+      float module = size / matrix.getWidth();
+      float top = y - size;
+      for (int row = 0; row < matrix.getHeight(); row++) {
+        for (int col = 0; col < matrix.getWidth(); col++) {
+          if (matrix.get(col, row)) {
+            content.addRect(
+                MARGIN + col * module,
+                top + (matrix.getHeight() - 1 - row) * module,
+                module,
+                module);
+          }
+        }
+      }
+      content.fill();
+      y = top;
+      return this;
+    } catch (WriterException e) {
+      throw new IllegalArgumentException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A horizontal rule across the page. */
+  public PdfPage rule() {
+    try {
+      y -= 8;
+      content.moveTo(MARGIN, y);
+      content.lineTo(MARGIN + width(), y);
+      content.stroke();
+      y -= 4;
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public byte[] toBytes() {
+    try {
+      content.close();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      document.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(String line, float x, float size) {
+    try {
+      y -= size * 1.4f;
+      show(line, x, y, size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void show(String text, float x, float atY, float size) throws IOException {
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, atY);
+    content.showText(text.replace('\u202f', ' ').replace('\u00a0', ' '));
+    content.endText();
+  }
+
+  List<String> wrap(String text, float size, float maxWidth) {
+    List<String> lines = new ArrayList<>();
+    for (String paragraph : text.split("\n")) {
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.split(" ")) {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (!line.isEmpty() && widthOf(candidate, size) > maxWidth) {
+          lines.add(line.toString());
+          line = new StringBuilder(word);
+        } else {
+          line = new StringBuilder(candidate);
+        }
+      }
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private float widthOf(String text, float size) {
+    try {
+      return font.getStringWidth(text.replace('\u202f', ' ').replace('\u00a0', ' ')) / 1000 * size;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] fontBytes() {
+    try (InputStream in =
+        PDDocument.class.getResourceAsStream(
+            "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
