@@ -25,10 +25,14 @@ public class Menu {
   static final Map<String, List<Entry>> BY_ROLE =
       Map.of(
           Roles.ADMIN,
-              List.of(new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml")),
+              List.of(
+                  new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml"),
+                  new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml")),
           Roles.REFURBISHER, List.of(),
-          Roles.COUNTER, List.of(),
-          Roles.SOCIAL_WORKER, List.of(),
+          Roles.COUNTER,
+              List.of(new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml")),
+          Roles.SOCIAL_WORKER,
+              List.of(new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml")),
           Roles.DONOR, List.of(),
           Roles.FUNDER, List.of());
 

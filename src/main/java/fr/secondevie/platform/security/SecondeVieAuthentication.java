@@ -58,6 +58,9 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       return formLogin(request, context, credential);
     }
     if (isApi(request)) {
+      if (request.getHeader("Authorization") == null && "GET".equals(request.getMethod())) {
+        return fromSession(request, context);
+      }
       return basic(request, response, context);
     }
     return fromSession(request, context);

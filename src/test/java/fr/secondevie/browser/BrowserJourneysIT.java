@@ -23,10 +23,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Each role logs in through the page, in Chromium, and finds its own space and menu. */
+/**
+ * The main journeys in headless Chromium, through the real pages: each role logs in and finds its
+ * space and menu; a social worker validates a person whom a counter then finds.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RolesBrowserIT {
+class BrowserJourneysIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -109,6 +112,52 @@ class RolesBrowserIT {
     wait.until(ExpectedConditions.urlContains("/app/index.xhtml"));
     assertThat(browser.findElement(By.cssSelector("nav.main-menu")).getText())
         .contains("Espace comptoir");
+  }
+
+  @Test
+  void aSocialWorkerValidatesAPersonAndACounterFindsThemByTheAttestationCode() {
+    String reference = "JOURNEE-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    logIn("social", "demo");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+    browser.findElement(By.linkText("Personnes accompagnées")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new:fileReference")));
+    browser.findElement(By.id("new:fileReference")).sendKeys(reference);
+    browser.findElement(By.id("new:householdSize")).sendKeys("4");
+    browser.findElement(By.id("new:postalCode")).sendKeys("80090");
+    browser.findElement(By.id("new:save")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("identifier")));
+    assertThat(browser.findElement(By.id("file-reference")).getText()).isEqualTo(reference);
+    String identifier = browser.findElement(By.id("identifier")).getText();
+
+    browser.findElement(By.xpath("//label[contains(., 'RSA')]")).click();
+    browser.findElement(By.id("decide:proofType")).sendKeys("Attestation CAF");
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "document.getElementById('decide:proofDate').value = arguments[0];", today.toString());
+    browser.findElement(By.id("decide:submit")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("eligibility-panel"), "Éligible jusqu'au"));
+    assertThat(browser.findElement(By.id("decisions")).getText()).contains("Éligible");
+    browser.findElement(By.id("logout-form:logout")).click();
+    wait.until(ExpectedConditions.urlContains("/index.xhtml"));
+
+    logIn("relais2", "demo");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+    browser.findElement(By.linkText("Vérifier une éligibilité")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("code")));
+    assertThat(browser.switchTo().activeElement().getAttribute("id"))
+        .as("the scan field has the focus")
+        .isEqualTo("code");
+    browser.switchTo().activeElement().sendKeys(identifier.toLowerCase(), Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("eligibility-panel")));
+    String panel = browser.findElement(By.id("eligibility-panel")).getText();
+    assertThat(panel)
+        .contains("Éligible jusqu'au")
+        .contains("Niveau d'aide : 1")
+        .contains("Appareils restants : 5");
+    assertThat(browser.getPageSource()).doesNotContain(reference).doesNotContain("RSA");
   }
 
   private void logIn(String username, String password) {

@@ -1,0 +1,168 @@
+package fr.secondevie.eligibility.boundary;
+
+import fr.secondevie.eligibility.control.Beneficiaries;
+import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.eligibility.entity.Criteria;
+import fr.secondevie.eligibility.entity.EligibilityDecision;
+import fr.secondevie.platform.control.BusinessException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The social worker's pages: the people of the structure, a new person, a decision. */
+@Named
+@RequestScoped
+public class BeneficiariesBacking {
+
+  @Inject Beneficiaries beneficiaries;
+  @Inject FacesContext faces;
+
+  private List<Beneficiary> list;
+  private String fileReference;
+  private Integer householdSize;
+  private String postalCode;
+
+  private String id;
+  private Beneficiary beneficiary;
+  private List<EligibilityDecision> decisions;
+  private Beneficiaries.Eligibility eligibility;
+  private List<String> criteria = new ArrayList<>();
+  private String proofType;
+  private LocalDate proofDate;
+  private Long familyQuotientEuros;
+
+  @PostConstruct
+  void load() {
+    id = faces.getExternalContext().getRequestParameterMap().get("id");
+    if (id == null) {
+      list = beneficiaries.listOfMyStructure();
+    } else {
+      loadOne();
+    }
+  }
+
+  private void loadOne() {
+    try {
+      beneficiary = beneficiaries.ofMyStructure(id);
+      decisions = beneficiaries.decisions(beneficiary.id());
+      eligibility = beneficiaries.eligibility(beneficiary.id());
+    } catch (BusinessException e) {
+      beneficiary = null;
+    }
+  }
+
+  public String register() {
+    Beneficiary created = beneficiaries.register(fileReference, householdSize, postalCode);
+    return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + created.id();
+  }
+
+  public String decide() {
+    try {
+      beneficiaries.decide(
+          id,
+          Set.copyOf(criteria),
+          proofType,
+          proofDate,
+          familyQuotientEuros == null ? null : familyQuotientEuros * 100);
+      return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + id;
+    } catch (BusinessException e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    }
+  }
+
+  public List<String> getAllCriteria() {
+    return Criteria.ALL;
+  }
+
+  public LocalDate getToday() {
+    return LocalDate.now();
+  }
+
+  public List<Beneficiary> getList() {
+    return list;
+  }
+
+  public Beneficiary getBeneficiary() {
+    return beneficiary;
+  }
+
+  public List<EligibilityDecision> getDecisions() {
+    return decisions;
+  }
+
+  public Beneficiaries.Eligibility getEligibility() {
+    return eligibility;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getFileReference() {
+    return fileReference;
+  }
+
+  public void setFileReference(String fileReference) {
+    this.fileReference = fileReference;
+  }
+
+  public Integer getHouseholdSize() {
+    return householdSize;
+  }
+
+  public void setHouseholdSize(Integer householdSize) {
+    this.householdSize = householdSize;
+  }
+
+  public String getPostalCode() {
+    return postalCode;
+  }
+
+  public void setPostalCode(String postalCode) {
+    this.postalCode = postalCode;
+  }
+
+  public List<String> getCriteria() {
+    return criteria;
+  }
+
+  public void setCriteria(List<String> criteria) {
+    this.criteria = criteria;
+  }
+
+  public String getProofType() {
+    return proofType;
+  }
+
+  public void setProofType(String proofType) {
+    this.proofType = proofType;
+  }
+
+  public LocalDate getProofDate() {
+    return proofDate;
+  }
+
+  public void setProofDate(LocalDate proofDate) {
+    this.proofDate = proofDate;
+  }
+
+  public Long getFamilyQuotientEuros() {
+    return familyQuotientEuros;
+  }
+
+  public void setFamilyQuotientEuros(Long familyQuotientEuros) {
+    this.familyQuotientEuros = familyQuotientEuros;
+  }
+}
