@@ -75,6 +75,13 @@ public class I18n {
     return uri + "?lang=" + getOtherLanguage();
   }
 
+  /** A day in words: "26 novembre 2027", "26 November 2027". */
+  public String day(java.time.LocalDate day) {
+    return day == null
+        ? ""
+        : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
+  }
+
   public String text(String key) {
     return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
   }
