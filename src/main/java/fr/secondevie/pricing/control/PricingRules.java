@@ -1,0 +1,42 @@
+package fr.secondevie.pricing.control;
+
+import fr.secondevie.platform.entity.Money;
+import fr.secondevie.pricing.control.PriceEngine.Discount;
+import fr.secondevie.pricing.control.PriceEngine.TierCategory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pricing rules in force (the highest version) and the legal caps, as a {@link PriceEngine}.
+ */
+@ApplicationScoped
+public class PricingRules {
+
+  @PersistenceContext EntityManager em;
+
+  public PriceEngine engine() {
+    Map<TierCategory, Discount> discounts = new HashMap<>();
+    List<?> rows =
+        em.createNativeQuery(
+                "select tier, category, percent_off, floor_cents from pricing_rule"
+                    + " where version = (select max(version) from pricing_rule)")
+            .getResultList();
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      discounts.put(
+          new TierCategory(((Number) r[0]).intValue(), (String) r[1]),
+          new Discount(((Number) r[2]).intValue(), Money.ofCents(((Number) r[3]).longValue())));
+    }
+    Map<String, Money> caps = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery("select category, cap_cents from legal_price_cap").getResultList()) {
+      Object[] r = (Object[]) row;
+      caps.put((String) r[0], Money.ofCents(((Number) r[1]).longValue()));
+    }
+    return new PriceEngine(discounts, caps);
+  }
+}
