@@ -19,6 +19,7 @@ class TraceCsvAndCatalogueTest {
         TraceCsv.of(
             List.of(
                 new TracedDevice(
+                    1,
                     "SN1",
                     "LAPTOP",
                     "AVAILABLE",
@@ -26,7 +27,7 @@ class TraceCsvAndCatalogueTest {
                     LocalDateTime.of(2026, 11, 20, 10, 15),
                     null,
                     null),
-                new TracedDevice("=cmd", "SCREEN", "RECYCLED", null, null, null, null)));
+                new TracedDevice(2, "=cmd", "SCREEN", "RECYCLED", null, null, null, null)));
     String[] lines = csv.split("\r\n");
     assertThat(lines[0]).isEqualTo(TraceCsv.HEADER);
     assertThat(lines[1]).isEqualTo("SN1,LAPTOP,AVAILABLE,\"CERT,1\",2026-11-20T10:15,,");

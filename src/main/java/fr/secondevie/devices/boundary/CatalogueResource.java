@@ -6,14 +6,13 @@ import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
 import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.boundary.Bounded;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
@@ -44,10 +43,10 @@ public class CatalogueResource {
   public record CatalogueQuery(
       @Pattern(regexp = "(LAPTOP|DESKTOP|TABLET|SMARTPHONE|SCREEN)?") String category,
       @Pattern(regexp = "[ABC]?") String grade,
-      @Min(1) Long relay,
+      @Bounded(min = 1) Long relay,
       @Size(max = 100) String q,
-      @Min(0) @Max(100_000) int page,
-      @Min(1) @Max(CatalogueFilter.MAX_SIZE) int size) {
+      @Bounded(min = 0, max = 100_000) int page,
+      @Bounded(min = 1, max = CatalogueFilter.MAX_SIZE) int size) {
 
     CatalogueFilter filter() {
       return new CatalogueFilter(

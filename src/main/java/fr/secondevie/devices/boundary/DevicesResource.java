@@ -8,6 +8,7 @@ import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.devices.entity.ErasureMethod;
 import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
+import fr.secondevie.platform.boundary.Bounded;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
@@ -17,14 +18,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,9 +46,9 @@ public class DevicesResource {
   /** Specs as the refurbisher states them. */
   public record SpecsRequest(
       @Size(max = 200) String cpu,
-      @Min(0) @Max(4096) Integer ramGb,
-      @Min(0) @Max(100_000) Integer storageGb,
-      @DecimalMin("1") @DecimalMax("99.9") BigDecimal screenInches,
+      @Bounded(min = 0, max = 4096) Integer ramGb,
+      @Bounded(min = 0, max = 100_000) Integer storageGb,
+      @Bounded(min = 1, max = 99) BigDecimal screenInches,
       @Size(max = 100) String os) {}
 
   /** The erasure: NIST 800-88 method, tool, certificate id, date (ISO date or date-time). */
@@ -66,12 +62,12 @@ public class DevicesResource {
   /** A refurbishment. */
   public record RefurbishmentRequest(
       @NotNull Grade grade,
-      @Min(0) @Max(100) Integer batteryHealthPercent,
+      @Bounded(min = 0, max = 100) Integer batteryHealthPercent,
       @Valid SpecsRequest specs,
       @Valid ErasureRequest erasure,
       Boolean functionalTestsPassed,
       @NotNull Long relayId,
-      @NotNull @PositiveOrZero Long listPriceCents) {}
+      @NotNull @Bounded Long listPriceCents) {}
 
   /** A recycling. */
   public record RecyclingRequest(@NotBlank @Size(max = 500) String reason) {}

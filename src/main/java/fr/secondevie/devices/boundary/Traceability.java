@@ -27,6 +27,7 @@ public class Traceability {
 
   /** One device of the trace. */
   public record TracedDevice(
+      long deviceId,
       String serialNumber,
       String category,
       String status,
@@ -73,6 +74,7 @@ public class Traceability {
             .map(
                 d ->
                     new TracedDevice(
+                        d.id(),
                         d.serialNumber(),
                         d.category().name(),
                         d.status().name(),

@@ -4,19 +4,17 @@ import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.donations.entity.DonationStatus;
+import fr.secondevie.platform.boundary.Bounded;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,9 +41,9 @@ public class DonationsResource {
   /** A line of a pledge. */
   public record ItemRequest(
       @NotNull DeviceCategory category,
-      @NotNull @Min(1) @Max(10_000) Integer quantity,
+      @NotNull @Bounded(min = 1, max = 10_000) Integer quantity,
       @Size(max = 500) String description,
-      @NotNull @PositiveOrZero Long unitValueCents) {}
+      @NotNull @Bounded Long unitValueCents) {}
 
   /** A pledge: the lines, where and from when the lot can be collected. */
   public record PledgeRequest(

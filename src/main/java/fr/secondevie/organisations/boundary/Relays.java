@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The relays as the public sees them, and their digital-mediation services: anyone reads them; a
@@ -48,6 +50,15 @@ public class Relays {
     return em.createNamedQuery("MediationService.findOfRelay", MediationService.class)
         .setParameter("relay", relayId)
         .getResultList();
+  }
+
+  /** Every relay's services in one query, by relay id. */
+  public Map<Long, List<MediationService>> servicesByRelay() {
+    return em.createQuery(
+            "select s from MediationService s join fetch s.relay order by s.name, s.id",
+            MediationService.class)
+        .getResultStream()
+        .collect(Collectors.groupingBy(s -> s.relay().id()));
   }
 
   public MediationService addService(long relayId, String name, int durationMinutes, Money price) {

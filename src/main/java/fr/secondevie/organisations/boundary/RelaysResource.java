@@ -2,6 +2,7 @@ package fr.secondevie.organisations.boundary;
 
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.boundary.Bounded;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -9,11 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,8 +51,8 @@ public class RelaysResource {
   /** A new mediation service. */
   public record ServiceRequest(
       @NotBlank @Size(max = 200) String name,
-      @NotNull @Min(1) @Max(1440) Integer durationMinutes,
-      @NotNull @PositiveOrZero Long priceCents) {}
+      @NotNull @Bounded(min = 1, max = 1440) Integer durationMinutes,
+      @NotNull @Bounded Long priceCents) {}
 
   @Inject Relays relays;
   @Context UriInfo uri;

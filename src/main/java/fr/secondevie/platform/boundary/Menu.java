@@ -26,10 +26,14 @@ public class Menu {
       Map.of(
           Roles.ADMIN,
               List.of(new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml")),
-          Roles.REFURBISHER, List.of(),
+          Roles.REFURBISHER,
+              List.of(
+                  new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
+                  new Entry("menu.workshop.devices", "/app/workshop/devices.xhtml"),
+                  new Entry("menu.catalogue", "/catalogue/index.xhtml")),
           Roles.COUNTER, List.of(),
           Roles.SOCIAL_WORKER, List.of(),
-          Roles.DONOR, List.of(),
+          Roles.DONOR, List.of(new Entry("menu.donor.donations", "/app/donor/donations.xhtml")),
           Roles.FUNDER, List.of());
 
   @Inject Caller caller;
