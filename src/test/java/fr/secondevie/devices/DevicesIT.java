@@ -520,6 +520,45 @@ class DevicesIT {
         .contains("/api/v1/relays/{id}/services");
   }
 
+  // ---- public pages -----------------------------------------------------------------------------
+
+  @Test
+  void thePublicCataloguePagesAreOpenAndListWhatIsOnSale() {
+    int device = newDevice("donateur", "SMARTPHONE");
+    long relay = relayId();
+    assertThat(
+            as("atelier")
+                .post(
+                    "api/v1/devices/" + device + "/refurbishment",
+                    refurbishment(relay, erasure("C-" + UUID.randomUUID()), true))
+                .status())
+        .isEqualTo(200);
+
+    Answer page =
+        Api.anonymous(base).get("catalogue/index.xhtml?category=SMARTPHONE&relay=" + relay);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("lang=\"fr\"")
+        .contains("catalogue/device.xhtml?id=" + device)
+        .contains("<label for=\"category\">")
+        .contains("value=\"SMARTPHONE\" selected=\"selected\"");
+    assertThat(page.header("Set-Cookie")).isEmpty();
+
+    Answer detail = Api.anonymous(base).get("catalogue/device.xhtml?id=" + device);
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.body())
+        .contains("Asus ZenBook 14")
+        .contains("24 mois de garantie")
+        .contains("NIST Purge")
+        .contains("Atelier Réemploi Picard");
+    assertThat(Api.anonymous(base).get("catalogue/device.xhtml?id=987654321").status())
+        .isEqualTo(404);
+
+    Answer relays = Api.anonymous(base).get("catalogue/relays.xhtml");
+    assertThat(relays.status()).isEqualTo(200);
+    assertThat(relays.body()).contains("Relais numérique Amiens Nord").contains("Premiers pas");
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------
 
   private Api as(String user) {
