@@ -6,12 +6,14 @@ import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Deployments;
 import jakarta.json.JsonObject;
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,17 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Donations, refurbishment, traceability and the public catalogue over real HTTP against the
@@ -542,7 +555,11 @@ class DevicesIT {
         .contains("catalogue/device.xhtml?id=" + device)
         .contains("<label for=\"category\">")
         .contains("value=\"SMARTPHONE\" selected=\"selected\"");
-    assertThat(page.header("Set-Cookie")).isEmpty();
+    Answer cached =
+        Api.anonymous(base).get("catalogue/index.xhtml?category=SMARTPHONE&relay=" + relay);
+    assertThat(cached.body()).isEqualTo(page.body());
+    assertThat(cached.header("Set-Cookie")).isEmpty();
+    assertThat(cached.header("Content-Security-Policy")).isPresent();
 
     Answer detail = Api.anonymous(base).get("catalogue/device.xhtml?id=" + device);
     assertThat(detail.status()).isEqualTo(200);
@@ -557,6 +574,92 @@ class DevicesIT {
     Answer relays = Api.anonymous(base).get("catalogue/relays.xhtml");
     assertThat(relays.status()).isEqualTo(200);
     assertThat(relays.body()).contains("Relais numérique Amiens Nord").contains("Premiers pas");
+  }
+
+  // ---- browser journey --------------------------------------------------------------------------
+
+  @Test
+  void aDonationGoesFromPledgeToThePublicCatalogueInABrowser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    WebDriver browser = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      logIn(browser, wait, "donateur");
+      browser.get(base + "app/donor/donations.xhtml");
+      browser.findElement(By.id("pledge:lines:0:quantity")).sendKeys("1");
+      browser.findElement(By.id("pledge:lines:0:unitValue")).sendKeys("150");
+      browser.findElement(By.id("pledge:pickupAddress")).sendKeys("40 rue Delpech, Amiens");
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('pledge:availableFrom').value = '2026-12-15';");
+      browser.findElement(By.id("pledge:submit")).click();
+      String thanks =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li")))
+              .getText();
+      assertThat(thanks).contains("Merci");
+      String donation = thanks.replaceAll("\\D+", " ").trim().split(" ")[0];
+
+      browser.manage().deleteAllCookies();
+      logIn(browser, wait, "atelier");
+      browser.get(base + "app/workshop/reception.xhtml");
+      browser
+          .findElement(By.xpath("//input[@value='Marquer comme reçu " + donation + "']"))
+          .click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "reçu"));
+
+      browser.get(base + "app/workshop/intake.xhtml?donation=" + donation);
+      String serial = serial();
+      WebElement field = browser.switchTo().activeElement();
+      assertThat(field.getAttribute("id")).isEqualTo("intake:serial");
+      field.sendKeys(serial + Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), serial));
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("intake:serial");
+
+      browser.get(base + "app/workshop/devices.xhtml");
+      browser.findElement(By.partialLinkText(serial)).click();
+      new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("refurbish:grade"))))
+          .selectByValue("A");
+      browser.findElement(By.id("refurbish:battery")).sendKeys("93");
+      String cpu = "cpu" + serial.toLowerCase();
+      browser.findElement(By.id("refurbish:cpu")).sendKeys(cpu);
+      new Select(browser.findElement(By.id("refurbish:method"))).selectByValue("PURGE");
+      browser.findElement(By.id("refurbish:tool")).sendKeys("nwipe 0.35");
+      browser.findElement(By.id("refurbish:certificate")).sendKeys("CERT-" + serial);
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('refurbish:erasedAt').value = '2026-11-20';");
+      browser.findElement(By.id("refurbish:tests")).click();
+      new Select(browser.findElement(By.id("refurbish:relay"))).selectByIndex(1);
+      browser.findElement(By.id("refurbish:price")).sendKeys("129");
+      browser.findElement(By.id("refurbish:submit")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "mis en vente"));
+
+      browser.manage().deleteAllCookies();
+      browser.get(base + "catalogue/index.xhtml?q=" + cpu);
+      WebElement card = browser.findElement(By.cssSelector("#devices a"));
+      assertThat(browser.findElement(By.id("result-count")).getText()).contains("1 appareil");
+      String href = card.getAttribute("href");
+      long id = Long.parseLong(href.substring(href.indexOf("id=") + 3));
+      browser.get(base + "catalogue/device.xhtml?id=" + id);
+      assertThat(browser.findElement(By.id("warranty")).getText()).contains("24 mois");
+      assertThat(browser.findElement(By.id("erasure")).getText()).contains("NIST Purge");
+      assertThat(browser.getPageSource()).contains("129,00");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private void logIn(WebDriver browser, WebDriverWait wait, String user) {
+    browser.get(base + "login.xhtml");
+    browser.findElement(By.id("login:username")).sendKeys(user);
+    browser.findElement(By.id("login:password")).sendKeys("demo");
+    browser.findElement(By.id("login:submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

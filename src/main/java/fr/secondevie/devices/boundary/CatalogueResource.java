@@ -14,7 +14,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,7 +43,7 @@ public class CatalogueResource {
       @Pattern(regexp = "(LAPTOP|DESKTOP|TABLET|SMARTPHONE|SCREEN)?") String category,
       @Pattern(regexp = "[ABC]?") String grade,
       @Bounded(min = 1) Long relay,
-      @Size(max = 100) String q,
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String q,
       @Bounded(min = 0, max = 100_000) int page,
       @Bounded(min = 1, max = CatalogueFilter.MAX_SIZE) int size) {
 

@@ -18,10 +18,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,17 +43,17 @@ public class DevicesResource {
 
   /** Specs as the refurbisher states them. */
   public record SpecsRequest(
-      @Size(max = 200) String cpu,
+      @Pattern(regexp = "(?s).{0,200}", message = "at most 200 characters") String cpu,
       @Bounded(min = 0, max = 4096) Integer ramGb,
       @Bounded(min = 0, max = 100_000) Integer storageGb,
       @Bounded(min = 1, max = 99) BigDecimal screenInches,
-      @Size(max = 100) String os) {}
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String os) {}
 
   /** The erasure: NIST 800-88 method, tool, certificate id, date (ISO date or date-time). */
   public record ErasureRequest(
       ErasureMethod method,
-      @Size(max = 200) String tool,
-      @Size(max = 100) String certificateId,
+      @Pattern(regexp = "(?s).{0,200}", message = "at most 200 characters") String tool,
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String certificateId,
       @Pattern(regexp = Timestamps.ISO, message = "must be an ISO-8601 date or date-time")
           String erasedAt) {}
 
@@ -70,7 +68,12 @@ public class DevicesResource {
       @NotNull @Bounded Long listPriceCents) {}
 
   /** A recycling. */
-  public record RecyclingRequest(@NotBlank @Size(max = 500) String reason) {}
+  public record RecyclingRequest(
+      @NotNull
+          @Pattern(
+              regexp = "(?s)\\s*\\S.{0,500}",
+              message = "must not be blank, at most 500 characters")
+          String reason) {}
 
   /** The new state after an act of the workshop. */
   public record StateView(long id, String serialNumber, String status) {

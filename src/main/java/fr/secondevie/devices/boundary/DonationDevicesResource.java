@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,8 +38,8 @@ public class DonationDevicesResource {
               message = "3 to 64 letters, digits, . _ / -")
           String serialNumber,
       @NotNull DeviceCategory category,
-      @Size(max = 100) String brand,
-      @Size(max = 200) String model) {}
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String brand,
+      @Pattern(regexp = "(?s).{0,200}", message = "at most 200 characters") String model) {}
 
   @Inject Workshop workshop;
   @Context UriInfo uri;

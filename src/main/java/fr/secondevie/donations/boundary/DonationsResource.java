@@ -11,11 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,13 +39,17 @@ public class DonationsResource {
   public record ItemRequest(
       @NotNull DeviceCategory category,
       @NotNull @Bounded(min = 1, max = 10_000) Integer quantity,
-      @Size(max = 500) String description,
+      @Pattern(regexp = "(?s).{0,500}", message = "at most 500 characters") String description,
       @NotNull @Bounded Long unitValueCents) {}
 
   /** A pledge: the lines, where and from when the lot can be collected. */
   public record PledgeRequest(
-      @NotEmpty @Size(max = 50) List<@Valid @NotNull ItemRequest> items,
-      @NotBlank @Size(max = 300) String pickupAddress,
+      @NotNull @Bounded(min = 1, max = 50) List<@Valid @NotNull ItemRequest> items,
+      @NotNull
+          @Pattern(
+              regexp = "(?s)\\s*\\S.{0,300}",
+              message = "must not be blank, at most 300 characters")
+          String pickupAddress,
       @NotNull LocalDate availableFrom) {}
 
   /** A line as stored. */

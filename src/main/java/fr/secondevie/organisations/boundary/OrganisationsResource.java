@@ -11,10 +11,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,17 +35,21 @@ public class OrganisationsResource {
 
   /** A new organisation, as the admin types it. */
   public record OrganisationRequest(
-      @NotBlank @Size(max = 200) String name,
+      @NotNull
+          @Pattern(
+              regexp = "(?s)\\s*\\S.{0,200}",
+              message = "must not be blank, at most 200 characters")
+          String name,
       @NotNull OrganisationKind kind,
       Boolean publicBody,
       @Pattern(regexp = "\\d{9}", message = "must be nine digits") String siren,
       @Pattern(regexp = "W\\d{9}", message = "must be W followed by nine digits") String rna,
-      @Size(max = 100) String legalForm,
-      @Size(max = 500) String object,
-      @Size(max = 300) String address,
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String legalForm,
+      @Pattern(regexp = "(?s).{0,500}", message = "at most 500 characters") String object,
+      @Pattern(regexp = "(?s).{0,300}", message = "at most 300 characters") String address,
       @Pattern(regexp = "\\d{5}", message = "must be five digits") String postalCode,
-      @Size(max = 100) String city,
-      @Size(max = 500) String openingHours) {}
+      @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String city,
+      @Pattern(regexp = "(?s).{0,500}", message = "at most 500 characters") String openingHours) {}
 
   /** An organisation as the admin sees it. */
   public record OrganisationView(
@@ -80,14 +82,15 @@ public class OrganisationsResource {
 
   /** A new account in an organisation. */
   public record UserRequest(
-      @NotBlank
+      @NotNull
           @Pattern(
               regexp = "[a-z0-9._-]{2,100}",
               message = "2 to 100 lower-case letters, digits, . _ -")
           String username,
-      @NotBlank @Size(min = 10, max = 200, message = "must have 10 to 200 characters")
+      @NotNull
+          @Pattern(regexp = "(?s)(?=.*\\S).{10,200}", message = "must have 10 to 200 characters")
           String password,
-      @NotBlank
+      @NotNull
           @Pattern(
               regexp = "admin|refurbisher|counter|social-worker|donor|funder",
               message = "must be one of admin, refurbisher, counter, social-worker, donor, funder")

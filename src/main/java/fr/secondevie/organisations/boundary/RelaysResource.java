@@ -10,9 +10,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,7 +49,11 @@ public class RelaysResource {
 
   /** A new mediation service. */
   public record ServiceRequest(
-      @NotBlank @Size(max = 200) String name,
+      @NotNull
+          @Pattern(
+              regexp = "(?s)\\s*\\S.{0,200}",
+              message = "must not be blank, at most 200 characters")
+          String name,
       @NotNull @Bounded(min = 1, max = 1440) Integer durationMinutes,
       @NotNull @Bounded Long priceCents) {}
 

@@ -2,7 +2,6 @@ package fr.secondevie.platform.boundary;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
-import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
@@ -15,6 +14,7 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
+import java.util.Collection;
 
 /**
  * A number between {@code min} and {@code max} inclusive (null is valid: add {@code @NotNull}).
@@ -24,8 +24,8 @@ import java.math.BigDecimal;
  * /openapi}.
  */
 @Documented
-@Constraint(validatedBy = Bounded.Validator.class)
-@Target({FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
+@Constraint(validatedBy = {Bounded.Validator.class, Bounded.SizeValidator.class})
+@Target({FIELD, METHOD, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
 public @interface Bounded {
 
@@ -60,6 +60,24 @@ public @interface Bounded {
           value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
       return number.compareTo(BigDecimal.valueOf(min)) >= 0
           && number.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+  }
+
+  /** Checks the number of elements of a collection against the bounds. */
+  class SizeValidator implements ConstraintValidator<Bounded, Collection<?>> {
+
+    private long min;
+    private long max;
+
+    @Override
+    public void initialize(Bounded bounded) {
+      min = bounded.min();
+      max = bounded.max();
+    }
+
+    @Override
+    public boolean isValid(Collection<?> value, ConstraintValidatorContext context) {
+      return value == null || (value.size() >= min && value.size() <= max);
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A small closed-loop load generator: {@code clients} threads each send one request after the
- * other for {@code seconds}, and the run reports throughput, median and p99 latency and errors. It
+ * A small closed-loop load generator: {@code clients} threads each send one request after the other
+ * for {@code seconds}, and the run reports throughput, median and p99 latency and errors. It
  * measures, one after the other against the same server: a trivial endpoint (one relay by id), the
  * catalogue API with random filters, and the public catalogue page as HTML.
  *
@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  */
 public final class CatalogueBenchmark {
 
-  private static final String[] CATEGORIES = {"", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"};
+  private static final String[] CATEGORIES = {
+    "", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"
+  };
   private static final String[] GRADES = {"", "A", "B", "C"};
   private static final String[] WORDS = {"", "", "", "dell", "samsung", "ipad", "thinkpad"};
 
@@ -71,11 +73,15 @@ public final class CatalogueBenchmark {
     }
     long relay = relayIds.get(0);
     Supplier<String> trivial = () -> base + "/api/v1/relays/" + relay;
-    Supplier<String> api =
-        () -> base + "/api/v1/catalogue?" + filters(relayIds) + "&size=20";
+    Supplier<String> api = () -> base + "/api/v1/catalogue?" + filters(relayIds) + "&size=20";
     Supplier<String> page = () -> base + "/catalogue/index.xhtml?" + filters(relayIds);
     Supplier<String> pageNoCacheSpread =
-        () -> base + "/catalogue/index.xhtml?" + filters(relayIds) + "&x=" + ThreadLocalRandom.current().nextInt(1_000_000);
+        () ->
+            base
+                + "/catalogue/index.xhtml?"
+                + filters(relayIds)
+                + "&x="
+                + ThreadLocalRandom.current().nextInt(1_000_000);
 
     System.out.printf("%d clients, %d s per run, against %s%n", clients, seconds, base);
     run(http, "warm-up", api, clients, Math.max(5, seconds / 4));
@@ -120,25 +126,25 @@ public final class CatalogueBenchmark {
       int me = c;
       Thread thread =
           new Thread(
-                  () -> {
-                    while (running.get()) {
-                      HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get())).build();
-                      long start = System.nanoTime();
-                      try {
-                        HttpResponse<byte[]> response =
-                            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                          errors[me]++;
-                        }
-                      } catch (Exception e) {
-                        errors[me]++;
-                      }
-                      if (counts[me] < mine.length) {
-                        mine[(int) counts[me]] = System.nanoTime() - start;
-                      }
-                      counts[me]++;
+              () -> {
+                while (running.get()) {
+                  HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get())).build();
+                  long start = System.nanoTime();
+                  try {
+                    HttpResponse<byte[]> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                      errors[me]++;
                     }
-                  });
+                  } catch (Exception e) {
+                    errors[me]++;
+                  }
+                  if (counts[me] < mine.length) {
+                    mine[(int) counts[me]] = System.nanoTime() - start;
+                  }
+                  counts[me]++;
+                }
+              });
       thread.start();
       threads.add(thread);
     }
@@ -152,7 +158,9 @@ public final class CatalogueBenchmark {
     long total = Arrays.stream(counts).sum();
     long[] all =
         java.util.stream.IntStream.range(0, clients)
-            .mapToObj(i -> Arrays.copyOf(samples.get(i), (int) Math.min(counts[i], samples.get(i).length)))
+            .mapToObj(
+                i ->
+                    Arrays.copyOf(samples.get(i), (int) Math.min(counts[i], samples.get(i).length)))
             .flatMapToLong(Arrays::stream)
             .sorted()
             .toArray();
@@ -160,7 +168,8 @@ public final class CatalogueBenchmark {
   }
 
   private static String get(HttpClient http, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
   }
 }

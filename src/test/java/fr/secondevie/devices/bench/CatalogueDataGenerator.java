@@ -33,20 +33,102 @@ public final class CatalogueDataGenerator {
   static final int DONATIONS = 500;
   static final int DEVICES = 100_000;
 
-  private record Model(String category, String brand, String model, String cpu, int ram, int storage, String screen, String os, long price) {}
+  private record Model(
+      String category,
+      String brand,
+      String model,
+      String cpu,
+      int ram,
+      int storage,
+      String screen,
+      String os,
+      long price) {}
 
   private static final List<Model> MODELS =
       List.of(
-          new Model("LAPTOP", "Dell", "Latitude 5490", "Intel Core i5-8350U", 8, 256, "14.0", "Ubuntu 24.04", 14900),
-          new Model("LAPTOP", "Lenovo", "ThinkPad T480", "Intel Core i5-8250U", 16, 512, "14.0", "Windows 11", 16900),
-          new Model("LAPTOP", "HP", "EliteBook 840 G5", "Intel Core i5-8350U", 8, 256, "14.0", "Linux Mint 22", 13900),
-          new Model("DESKTOP", "HP", "EliteDesk 800 G4", "Intel Core i5-8500", 8, 256, null, "Linux Mint 22", 9900),
-          new Model("DESKTOP", "Dell", "OptiPlex 7060", "Intel Core i5-8500", 16, 512, null, "Windows 11", 11900),
+          new Model(
+              "LAPTOP",
+              "Dell",
+              "Latitude 5490",
+              "Intel Core i5-8350U",
+              8,
+              256,
+              "14.0",
+              "Ubuntu 24.04",
+              14900),
+          new Model(
+              "LAPTOP",
+              "Lenovo",
+              "ThinkPad T480",
+              "Intel Core i5-8250U",
+              16,
+              512,
+              "14.0",
+              "Windows 11",
+              16900),
+          new Model(
+              "LAPTOP",
+              "HP",
+              "EliteBook 840 G5",
+              "Intel Core i5-8350U",
+              8,
+              256,
+              "14.0",
+              "Linux Mint 22",
+              13900),
+          new Model(
+              "DESKTOP",
+              "HP",
+              "EliteDesk 800 G4",
+              "Intel Core i5-8500",
+              8,
+              256,
+              null,
+              "Linux Mint 22",
+              9900),
+          new Model(
+              "DESKTOP",
+              "Dell",
+              "OptiPlex 7060",
+              "Intel Core i5-8500",
+              16,
+              512,
+              null,
+              "Windows 11",
+              11900),
           new Model("TABLET", "Apple", "iPad 8", "A12 Bionic", 3, 32, "10.2", "iPadOS 18", 8900),
-          new Model("TABLET", "Samsung", "Galaxy Tab A7", "Snapdragon 662", 3, 32, "10.4", "Android 13", 6900),
-          new Model("SMARTPHONE", "Samsung", "Galaxy A52", "Snapdragon 720G", 6, 128, "6.5", "Android 14", 7900),
-          new Model("SMARTPHONE", "Apple", "iPhone 11", "A13 Bionic", 4, 64, "6.1", "iOS 18", 12900),
-          new Model("SMARTPHONE", "Fairphone", "Fairphone 4", "Snapdragon 750G", 6, 128, "6.3", "Android 13", 14900),
+          new Model(
+              "TABLET",
+              "Samsung",
+              "Galaxy Tab A7",
+              "Snapdragon 662",
+              3,
+              32,
+              "10.4",
+              "Android 13",
+              6900),
+          new Model(
+              "SMARTPHONE",
+              "Samsung",
+              "Galaxy A52",
+              "Snapdragon 720G",
+              6,
+              128,
+              "6.5",
+              "Android 14",
+              7900),
+          new Model(
+              "SMARTPHONE", "Apple", "iPhone 11", "A13 Bionic", 4, 64, "6.1", "iOS 18", 12900),
+          new Model(
+              "SMARTPHONE",
+              "Fairphone",
+              "Fairphone 4",
+              "Snapdragon 750G",
+              6,
+              128,
+              "6.3",
+              "Android 13",
+              14900),
           new Model("SCREEN", "Dell", "P2419H", null, 0, 0, "24.0", null, 2500),
           new Model("SCREEN", "Iiyama", "ProLite XU2493HS", null, 0, 0, "24.0", null, 2500));
 
@@ -184,7 +266,8 @@ public final class CatalogueDataGenerator {
       for (int n = 0; n < DEVICES; n++) {
         Model m = MODELS.get(random.nextInt(MODELS.size()));
         int roll = random.nextInt(100);
-        String status = roll < 60 ? "AVAILABLE" : roll < 75 ? "RECEIVED" : roll < 90 ? "SOLD" : "RECYCLED";
+        String status =
+            roll < 60 ? "AVAILABLE" : roll < 75 ? "RECEIVED" : roll < 90 ? "SOLD" : "RECYCLED";
         boolean refurbished = !status.equals("RECEIVED") && !status.equals("RECYCLED");
         LocalDateTime received = now.minusDays(1 + random.nextInt(365));
         int i = 0;
@@ -193,15 +276,23 @@ public final class CatalogueDataGenerator {
         insert.setString(++i, m.category());
         insert.setString(++i, m.brand());
         insert.setString(++i, m.model());
-        insert.setString(++i, (m.brand() + " " + m.model() + (m.cpu() == null ? "" : " " + m.cpu())).toLowerCase());
+        insert.setString(
+            ++i,
+            (m.brand() + " " + m.model() + (m.cpu() == null ? "" : " " + m.cpu())).toLowerCase());
         insert.setString(++i, status);
         insert.setBoolean(++i, n % donations.size() % 10 == 0);
         insert.setString(++i, refurbished ? grades[random.nextInt(grades.length)] : null);
-        setInt(insert, ++i, refurbished && m.ram() > 0 && !m.category().equals("DESKTOP") ? 75 + random.nextInt(26) : null);
+        setInt(
+            insert,
+            ++i,
+            refurbished && m.ram() > 0 && !m.category().equals("DESKTOP")
+                ? 75 + random.nextInt(26)
+                : null);
         insert.setString(++i, refurbished ? m.cpu() : null);
         setInt(insert, ++i, refurbished && m.ram() > 0 ? m.ram() : null);
         setInt(insert, ++i, refurbished && m.storage() > 0 ? m.storage() : null);
-        insert.setBigDecimal(++i, refurbished && m.screen() != null ? new java.math.BigDecimal(m.screen()) : null);
+        insert.setBigDecimal(
+            ++i, refurbished && m.screen() != null ? new java.math.BigDecimal(m.screen()) : null);
         insert.setString(++i, refurbished ? m.os() : null);
         insert.setBoolean(++i, refurbished);
         insert.setString(++i, refurbished ? "PURGE" : null);
@@ -215,8 +306,10 @@ public final class CatalogueDataGenerator {
         insert.setTimestamp(++i, Timestamp.valueOf(received));
         insert.setString(++i, "generator");
         insert.setTimestamp(++i, refurbished ? Timestamp.valueOf(received.plusDays(3)) : null);
-        insert.setTimestamp(++i, status.equals("SOLD") ? Timestamp.valueOf(received.plusDays(20)) : null);
-        insert.setTimestamp(++i, status.equals("RECYCLED") ? Timestamp.valueOf(received.plusDays(5)) : null);
+        insert.setTimestamp(
+            ++i, status.equals("SOLD") ? Timestamp.valueOf(received.plusDays(20)) : null);
+        insert.setTimestamp(
+            ++i, status.equals("RECYCLED") ? Timestamp.valueOf(received.plusDays(5)) : null);
         insert.setString(++i, status.equals("RECYCLED") ? "Hors d'usage" : null);
         insert.addBatch();
         if (n % 2_000 == 1_999) {
