@@ -3,7 +3,7 @@
 # and 500 donations, starts the packaged application on it, and measures with 16 concurrent
 # clients: a trivial endpoint, the catalogue API with filters, and the catalogue page as HTML.
 #
-#   mvn -B -q package -DskipTests && bash src/test/bench/catalogue-bench.sh
+#   bash src/test/bench/catalogue-bench.sh        (after mvn package, or it packages first)
 #
 # Settings (environment): BENCH_DB (sv_bench), BENCH_PORT (8081), BENCH_CLIENTS (16),
 # BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first.
@@ -20,9 +20,9 @@ if [[ "${BENCH_FRESH:-0}" == 1 ]]; then
 fi
 createdb -h 127.0.0.1 -U postgres "$DB" 2>/dev/null || true
 
-[[ -f target/bench.classpath ]] || mvn -B -q dependency:build-classpath \
+[[ -f target/secondevie-microbundle.jar ]] || mvn -B -q package -DskipTests
+mvn -B -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-[[ -d target/test-classes/fr/secondevie/devices/bench ]] || mvn -B -q test-compile
 
 SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true \
   java -Xmx512m -jar target/secondevie-microbundle.jar --port "$PORT" --nocluster \

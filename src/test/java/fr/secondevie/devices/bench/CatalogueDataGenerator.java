@@ -153,8 +153,9 @@ public final class CatalogueDataGenerator {
       List<Long> donations = donations(db, donors, now, random);
       devices(db, donations, relays, workshop, now, random);
       db.commit();
+      db.setAutoCommit(true);
       try (Statement s = db.createStatement()) {
-        s.execute(url.startsWith("jdbc:postgresql") ? "analyze" : "select 1");
+        s.execute(url.startsWith("jdbc:postgresql") ? "vacuum analyze" : "analyze");
       }
     }
     System.out.printf(
