@@ -28,12 +28,16 @@ public class Menu {
               List.of(
                   new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml"),
                   new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml")),
-          Roles.REFURBISHER, List.of(),
+          Roles.REFURBISHER,
+              List.of(
+                  new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
+                  new Entry("menu.workshop.devices", "/app/workshop/devices.xhtml"),
+                  new Entry("menu.catalogue", "/catalogue/index.xhtml")),
           Roles.COUNTER,
               List.of(new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml")),
           Roles.SOCIAL_WORKER,
               List.of(new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml")),
-          Roles.DONOR, List.of(),
+          Roles.DONOR, List.of(new Entry("menu.donor.donations", "/app/donor/donations.xhtml")),
           Roles.FUNDER, List.of());
 
   @Inject Caller caller;

@@ -23,6 +23,24 @@ class BundlesTest {
     fr.stringPropertyNames().forEach(k -> assertThat(fr.getProperty(k)).as(k).isNotBlank());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"messages_fr", "messages_en"})
+  void noKeyIsDefinedTwice(String bundle) throws IOException {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    try (var lines =
+        new java.io.BufferedReader(
+            new InputStreamReader(
+                BundlesTest.class.getResourceAsStream(
+                    "/fr/secondevie/i18n/" + bundle + ".properties"),
+                StandardCharsets.UTF_8))) {
+      lines
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+          .forEach(l -> keys.add(l.substring(0, l.indexOf('=')).trim()));
+    }
+    assertThat(keys).doesNotHaveDuplicates();
+  }
+
   private static Properties load(String name) throws IOException {
     Properties properties = new Properties();
     try (InputStream in =

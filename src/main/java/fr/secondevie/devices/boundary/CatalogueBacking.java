@@ -1,0 +1,141 @@
+package fr.secondevie.devices.boundary;
+
+import fr.secondevie.devices.control.CatalogueFilter;
+import fr.secondevie.devices.control.CataloguePage;
+import fr.secondevie.devices.control.CatalogueQueries;
+import fr.secondevie.devices.entity.Grade;
+import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.organisations.boundary.Relays;
+import fr.secondevie.organisations.entity.Organisation;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The public catalogue page: a GET form (the filters are query parameters, so a result page can be
+ * bookmarked and shared), one page of devices, links to the neighbouring pages. Stateless: nothing
+ * is kept between requests.
+ */
+@Named
+@RequestScoped
+public class CatalogueBacking {
+
+  /** An option of a filter, selected or not. */
+  public record Option(String value, String label, boolean selected) {}
+
+  @Inject HttpServletRequest request;
+  @Inject CatalogueQueries catalogue;
+  @Inject Relays relays;
+
+  private String category;
+  private String grade;
+  private Long relay;
+  private String q;
+  private CataloguePage page;
+  private List<Organisation> relayList;
+
+  @PostConstruct
+  void load() {
+    FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
+    category = oneOf(request.getParameter("category"), DeviceCategory.values());
+    grade = oneOf(request.getParameter("grade"), Grade.values());
+    relay = number(request.getParameter("relay"));
+    String text = request.getParameter("q");
+    q = text == null || text.isBlank() ? null : text.strip();
+    if (q != null && q.length() > 100) {
+      q = q.substring(0, 100);
+    }
+    Long asked = number(request.getParameter("page"));
+    int pageNumber = asked == null ? 0 : (int) Math.min(asked - 1, 100_000);
+    page =
+        catalogue.page(
+            new CatalogueFilter(
+                category == null ? null : DeviceCategory.valueOf(category),
+                grade == null ? null : Grade.valueOf(grade),
+                relay,
+                q,
+                Math.max(pageNumber, 0),
+                12));
+    relayList = relays.all();
+  }
+
+  private static String oneOf(String value, Enum<?>[] values) {
+    return Arrays.stream(values)
+        .map(Enum::name)
+        .filter(n -> n.equals(value))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Long number(String value) {
+    if (value == null || !value.matches("\\d{1,9}")) {
+      return null;
+    }
+    long n = Long.parseLong(value);
+    return n > 0 ? n : null;
+  }
+
+  public CataloguePage getPage() {
+    return page;
+  }
+
+  public List<Option> getCategories() {
+    return Arrays.stream(DeviceCategory.values())
+        .map(c -> new Option(c.name(), "category." + c.name(), c.name().equals(category)))
+        .toList();
+  }
+
+  public List<Option> getGrades() {
+    return Arrays.stream(Grade.values())
+        .map(g -> new Option(g.name(), "grade." + g.name(), g.name().equals(grade)))
+        .toList();
+  }
+
+  public List<Option> getRelays() {
+    return relayList.stream()
+        .map(
+            r ->
+                new Option(
+                    r.id().toString(), r.name() + " (" + r.city() + ")", r.id().equals(relay)))
+        .toList();
+  }
+
+  public String getQ() {
+    return q;
+  }
+
+  /** Human page number (from 1). */
+  public int getPageNumber() {
+    return page.page() + 1;
+  }
+
+  public int getPageCount() {
+    return Math.max(page.pageCount(), 1);
+  }
+
+  /** The URL of the catalogue page {@code number} (from 1) with the current filters. */
+  public String pageUrl(int number) {
+    StringBuilder url =
+        new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?");
+    if (category != null) {
+      url.append("category=").append(category).append('&');
+    }
+    if (grade != null) {
+      url.append("grade=").append(grade).append('&');
+    }
+    if (relay != null) {
+      url.append("relay=").append(relay).append('&');
+    }
+    if (q != null) {
+      url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
+    }
+    return url.append("page=").append(number).toString();
+  }
+}

@@ -1,0 +1,57 @@
+package fr.secondevie.devices.boundary;
+
+import fr.secondevie.devices.control.ErasureCertificateRenderer;
+import fr.secondevie.platform.control.BusinessException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The downloads of the donor's trace page (logged in with the form): {@code ?donation=ID} gives the
+ * trace as CSV, {@code &certificate=DEVICE} the erasure certificate of one of its devices. Same
+ * rules as the API: another company's donation or device is "not found".
+ */
+@WebServlet("/app/donor/downloads")
+public class TraceDownloads extends HttpServlet {
+
+  @Inject Traceability traceability;
+  @Inject ErasureCertificateRenderer certificates;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String donation = request.getParameter("donation");
+    String certificate = request.getParameter("certificate");
+    if (donation == null || !donation.matches("\\d{1,18}")) {
+      response.sendError(404);
+      return;
+    }
+    try {
+      Traceability.Trace trace = traceability.of(Long.parseLong(donation));
+      byte[] body;
+      if (certificate == null) {
+        body = TraceCsv.of(trace.devices()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader(
+            "Content-Disposition", "attachment; filename=\"don-" + donation + "-suivi.csv\"");
+      } else {
+        long deviceId = certificate.matches("\\d{1,18}") ? Long.parseLong(certificate) : -1;
+        if (trace.devices().stream().noneMatch(d -> d.deviceId() == deviceId)) {
+          throw BusinessException.notFound("Device");
+        }
+        body = certificates.render(traceability.erasedDevice(deviceId));
+        response.setContentType("application/pdf");
+        response.setHeader(
+            "Content-Disposition", "attachment; filename=\"effacement-" + deviceId + ".pdf\"");
+      }
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
+    } catch (BusinessException e) {
+      response.sendError(404);
+    }
+  }
+}

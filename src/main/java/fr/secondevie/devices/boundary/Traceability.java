@@ -1,0 +1,111 @@
+package fr.secondevie.devices.boundary;
+
+import fr.secondevie.devices.entity.Device;
+import fr.secondevie.devices.entity.DeviceStatus;
+import fr.secondevie.donations.boundary.Donations;
+import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What became of each device of a donation, for the donor company and the admin: status, erasure
+ * certificate, sale or recycling dates; never anything about the buyer. Also gives the erasure
+ * certificate of a device to those who may have it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Traceability {
+
+  /** One device of the trace. */
+  public record TracedDevice(
+      long deviceId,
+      String serialNumber,
+      String category,
+      String status,
+      String erasureCertificateId,
+      LocalDateTime erasedAt,
+      LocalDateTime soldAt,
+      LocalDateTime recycledAt) {}
+
+  /**
+   * How many devices were received, are on sale (or held by an order), sold, recycled, and still in
+   * the workshop.
+   */
+  public record Summary(long received, long available, long sold, long recycled, long inWorkshop) {
+    static Summary of(List<TracedDevice> devices) {
+      return new Summary(
+          devices.size(),
+          count(devices, DeviceStatus.AVAILABLE) + count(devices, DeviceStatus.RESERVED),
+          count(devices, DeviceStatus.SOLD),
+          count(devices, DeviceStatus.RECYCLED),
+          count(devices, DeviceStatus.RECEIVED));
+    }
+
+    private static long count(List<TracedDevice> devices, DeviceStatus status) {
+      return devices.stream().filter(d -> d.status().equals(status.name())).count();
+    }
+  }
+
+  /** The trace of one donation. */
+  public record Trace(Donation donation, List<TracedDevice> devices, Summary summary) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Donations donations;
+  @Inject Caller caller;
+
+  public Trace of(long donationId) {
+    if (!caller.hasRole(Roles.DONOR) && !caller.hasRole(Roles.ADMIN)) {
+      throw BusinessException.notFound("Donation");
+    }
+    Donation donation = donations.get(donationId);
+    List<TracedDevice> devices =
+        em.createNamedQuery("Device.findOfDonation", Device.class)
+            .setParameter("donation", donation.id())
+            .getResultStream()
+            .map(
+                d ->
+                    new TracedDevice(
+                        d.id(),
+                        d.serialNumber(),
+                        d.category().name(),
+                        d.status().name(),
+                        d.erasure() == null ? null : d.erasure().certificateId(),
+                        d.erasure() == null ? null : d.erasure().erasedAt(),
+                        d.soldAt(),
+                        d.recycledAt()))
+            .toList();
+    return new Trace(donation, devices, Summary.of(devices));
+  }
+
+  /**
+   * A device whose erasure certificate the caller may read: the donor company of origin, a
+   * refurbisher, the admin. Anyone else, or a device not erased yet, is "not found".
+   */
+  public Device erasedDevice(long deviceId) {
+    Optional<Device> device;
+    if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.REFURBISHER)) {
+      device = Optional.ofNullable(em.find(Device.class, deviceId));
+    } else if (caller.hasRole(Roles.DONOR)) {
+      device =
+          em.createNamedQuery("Device.findOfDonorCompany", Device.class)
+              .setParameter("id", deviceId)
+              .setParameter("donor", caller.organisationId())
+              .getResultStream()
+              .findFirst();
+    } else {
+      device = Optional.empty();
+    }
+    return device
+        .filter(d -> d.erasure() != null)
+        .orElseThrow(() -> BusinessException.notFound("Erasure certificate"));
+  }
+}

@@ -1,0 +1,157 @@
+package fr.secondevie.devices.boundary;
+
+import fr.secondevie.devices.entity.Device;
+import fr.secondevie.devices.entity.DeviceStatus;
+import fr.secondevie.devices.entity.Refurbishment;
+import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The refurbisher's acts on devices, one transaction each, each audited: register a device of a
+ * received donation by its serial number, put it on sale once erased and tested, or recycle it.
+ */
+@ApplicationScoped
+@Transactional
+public class Workshop {
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  /** Registers a device; a serial number already known is 409 {@code DUPLICATE_SERIAL}. */
+  public Device register(
+      long donationId, String serialNumber, DeviceCategory category, String brand, String model) {
+    requireRefurbisher();
+    Donation donation = em.find(Donation.class, donationId);
+    if (donation == null) {
+      throw BusinessException.notFound("Donation");
+    }
+    String serial = Device.normaliseSerial(serialNumber);
+    if (!em.createNamedQuery("Device.findBySerial", Device.class)
+        .setParameter("serial", serial)
+        .getResultList()
+        .isEmpty()) {
+      throw duplicate(serial);
+    }
+    Device device =
+        new Device(
+            donation, serial, category, brand, model, caller.username(), LocalDateTime.now(clock));
+    try {
+      em.persist(device);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw duplicate(serial);
+      }
+      throw e;
+    }
+    audit.record(
+        "device.registered", "Device", device.id(), serial + " from donation " + donationId);
+    return device;
+  }
+
+  public Device refurbish(long deviceId, RefurbishmentOrder order) {
+    requireRefurbisher();
+    Device device = get(deviceId);
+    Organisation relay =
+        order.relayId() == null ? null : directory.findOrganisation(order.relayId()).orElse(null);
+    device.refurbish(
+        new Refurbishment(
+            order.grade(),
+            order.batteryHealthPercent(),
+            order.specs(),
+            order.erasure(caller.username()),
+            order.functionalTestsPassed(),
+            directory.getOrganisation(caller.organisationId()),
+            relay,
+            order.listPrice()),
+        LocalDateTime.now(clock));
+    audit.record(
+        "device.refurbished",
+        "Device",
+        deviceId,
+        "grade "
+            + device.grade()
+            + ", erasure "
+            + device.erasure().method()
+            + " certificate "
+            + device.erasure().certificateId()
+            + ", relay "
+            + relay.id()
+            + ", "
+            + device.listPrice());
+    return device;
+  }
+
+  public Device recycle(long deviceId, String reason) {
+    requireRefurbisher();
+    Device device = get(deviceId);
+    if (device.recycle(reason, LocalDateTime.now(clock))) {
+      audit.record("device.recycled", "Device", deviceId, reason);
+    }
+    return device;
+  }
+
+  /** Devices waiting in the workshop (registered, not yet on sale nor recycled), newest first. */
+  public List<Device> inWorkshop() {
+    requireRefurbisher();
+    return em.createNamedQuery("Device.findInWorkshop", Device.class)
+        .setParameter("status", DeviceStatus.RECEIVED)
+        .setMaxResults(500)
+        .getResultList();
+  }
+
+  public List<Device> ofDonation(long donationId) {
+    requireRefurbisher();
+    return em.createNamedQuery("Device.findOfDonation", Device.class)
+        .setParameter("donation", donationId)
+        .getResultList();
+  }
+
+  public Device get(long deviceId) {
+    Device device = em.find(Device.class, deviceId);
+    if (device == null) {
+      throw BusinessException.notFound("Device");
+    }
+    return device;
+  }
+
+  private void requireRefurbisher() {
+    if (!caller.hasRole(Roles.REFURBISHER)) {
+      throw new BusinessException(403, "FORBIDDEN", "Your role does not allow this operation");
+    }
+  }
+
+  private static BusinessException duplicate(String serial) {
+    return BusinessException.conflict(
+        "DUPLICATE_SERIAL", "A device with serial number " + serial + " is already registered");
+  }
+
+  /** SQLState 23505 is a unique violation on both H2 and PostgreSQL. */
+  static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,95 @@
+package fr.secondevie.devices.control;
+
+import fr.secondevie.devices.entity.Device;
+import fr.secondevie.devices.entity.DeviceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public catalogue: devices on sale (AVAILABLE), filtered, newest first, one page at a time.
+ * Two queries per page (count and page), each one projection joined with the relay, on the indexes
+ * of {@code device (status, ...)}; no entity is loaded.
+ */
+@ApplicationScoped
+public class CatalogueQueries {
+
+  static final String SELECT =
+      "select new fr.secondevie.devices.control.CatalogueItem(d.id, d.category, d.brand, d.model,"
+          + " d.grade, d.batteryHealthPercent, d.specs.cpu, d.specs.ramGb, d.specs.storageGb,"
+          + " d.specs.screenInches, d.specs.os, r.id, r.name, r.city, d.listPrice)"
+          + " from Device d join d.relay r";
+
+  @PersistenceContext EntityManager em;
+
+  public CataloguePage page(CatalogueFilter filter) {
+    Map<String, Object> parameters = new HashMap<>();
+    String where = where(filter, parameters);
+    TypedQuery<Long> count = em.createQuery("select count(d) from Device d" + where, Long.class);
+    parameters.forEach(count::setParameter);
+    long total = count.getSingleResult();
+    if (total == 0 || (long) filter.page() * filter.size() >= total) {
+      return new CataloguePage(List.of(), total, filter.page(), filter.size());
+    }
+    TypedQuery<CatalogueItem> query =
+        em.createQuery(SELECT + where + " order by d.id desc", CatalogueItem.class)
+            .setFirstResult(filter.page() * filter.size())
+            .setMaxResults(filter.size());
+    parameters.forEach(query::setParameter);
+    return new CataloguePage(query.getResultList(), total, filter.page(), filter.size());
+  }
+
+  /** A device on sale, as the catalogue shows it. */
+  public Optional<CatalogueItem> item(long id) {
+    return em.createQuery(SELECT + " where d.id = :id", CatalogueItem.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The device with its relay and refurbisher, for its detail page (any status). */
+  public Optional<Device> detail(long id) {
+    return em.createQuery(
+            "select d from Device d left join fetch d.relay left join fetch d.refurbisher"
+                + " where d.id = :id",
+            Device.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
+  }
+
+  static String where(CatalogueFilter filter, Map<String, Object> parameters) {
+    StringBuilder where = new StringBuilder(" where d.status = :status");
+    parameters.put("status", DeviceStatus.AVAILABLE);
+    if (filter.category() != null) {
+      where.append(" and d.category = :category");
+      parameters.put("category", filter.category());
+    }
+    if (filter.grade() != null) {
+      where.append(" and d.grade = :grade");
+      parameters.put("grade", filter.grade());
+    }
+    if (filter.relayId() != null) {
+      where.append(" and d.relay.id = :relay");
+      parameters.put("relay", filter.relayId());
+    }
+    if (filter.text() != null) {
+      String[] words = filter.text().toLowerCase(Locale.ROOT).split("\\s+");
+      for (int i = 0; i < words.length && i < 5; i++) {
+        where.append(" and d.searchText like :word").append(i).append(" escape '\\'");
+        parameters.put("word" + i, "%" + escapeLike(words[i]) + "%");
+      }
+    }
+    return where.toString();
+  }
+
+  static String escapeLike(String word) {
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,359 @@
+package fr.secondevie.devices.entity;
+
+import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One physical device, known by its serial number from the moment the refurbisher registers it out
+ * of a received donation. Its life cycle is guarded here:
+ *
+ * <pre>
+ * RECEIVED → AVAILABLE → RESERVED → SOLD
+ * RECEIVED or AVAILABLE → RECYCLED
+ * </pre>
+ *
+ * No device becomes AVAILABLE without a complete erasure and passed functional tests
+ * ("reconditionné", décret 2022-190). A device from a public body's donation keeps that origin: the
+ * legal price caps apply to it.
+ */
+@Entity
+@Table(name = "device")
+@NamedQuery(
+    name = "Device.findOfDonation",
+    query = "select d from Device d where d.donation.id = :donation order by d.id")
+@NamedQuery(
+    name = "Device.findBySerial",
+    query = "select d from Device d where d.serialNumber = :serial")
+@NamedQuery(
+    name = "Device.findInWorkshop",
+    query =
+        "select d from Device d join fetch d.donation where d.status = :status order by d.id desc")
+@NamedQuery(
+    name = "Device.findOfDonorCompany",
+    query = "select d from Device d where d.id = :id and d.donation.donor.id = :donor")
+public class Device {
+
+  /** The legal conformity warranty of a used good sold by a professional to a consumer. */
+  public static final int WARRANTY_MONTHS = 24;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "donation_id")
+  private Donation donation;
+
+  @Column(name = "serial_number", nullable = false, updatable = false)
+  private String serialNumber;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DeviceCategory category;
+
+  private String brand;
+  private String model;
+
+  @Column(name = "search_text")
+  private String searchText;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DeviceStatus status;
+
+  @Column(name = "public_origin", nullable = false, updatable = false)
+  private boolean publicOrigin;
+
+  @Enumerated(EnumType.STRING)
+  private Grade grade;
+
+  @Column(name = "battery_health_percent")
+  private Integer batteryHealthPercent;
+
+  @Embedded private Specs specs;
+
+  @Column(name = "functional_tests_passed", nullable = false)
+  private boolean functionalTestsPassed;
+
+  @Embedded private Erasure erasure;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "refurbisher_id")
+  private Organisation refurbisher;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "relay_id")
+  private Organisation relay;
+
+  @Column(name = "list_price_cents")
+  private Money listPrice;
+
+  @Column(name = "received_at", nullable = false)
+  private LocalDateTime receivedAt;
+
+  @Column(name = "received_by")
+  private String receivedBy;
+
+  @Column(name = "refurbished_at")
+  private LocalDateTime refurbishedAt;
+
+  @Column(name = "reserved_at")
+  private LocalDateTime reservedAt;
+
+  @Column(name = "sold_at")
+  private LocalDateTime soldAt;
+
+  @Column(name = "recycled_at")
+  private LocalDateTime recycledAt;
+
+  @Column(name = "recycling_reason")
+  private String recyclingReason;
+
+  @Version private long version;
+
+  protected Device() {}
+
+  /** Registers a device of a received donation, as its serial number was scanned. */
+  public Device(
+      Donation donation,
+      String serialNumber,
+      DeviceCategory category,
+      String brand,
+      String model,
+      String receivedBy,
+      LocalDateTime receivedAt) {
+    donation.requireReceived();
+    this.donation = donation;
+    this.serialNumber = normaliseSerial(serialNumber);
+    this.category = Objects.requireNonNull(category);
+    this.brand = blankToNull(brand);
+    this.model = blankToNull(model);
+    this.publicOrigin = donation.publicOrigin();
+    this.receivedBy = receivedBy;
+    this.receivedAt = Objects.requireNonNull(receivedAt);
+    this.status = DeviceStatus.RECEIVED;
+    this.searchText = searchTextOf(this.brand, this.model, null);
+  }
+
+  /** Serial numbers compare without surrounding blanks and case: " abc123 " is "ABC123". */
+  public static String normaliseSerial(String serial) {
+    if (serial == null || serial.isBlank()) {
+      throw new IllegalArgumentException("A device has a serial number");
+    }
+    return serial.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** The lower-case words the catalogue's free-text search looks into. */
+  public static String searchTextOf(String brand, String model, String cpu) {
+    return Stream.of(brand, model, cpu)
+        .filter(Objects::nonNull)
+        .map(s -> s.toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * Puts the device on sale at a relay: only a RECEIVED device, only with a complete erasure (else
+   * 422 {@code ERASURE_REQUIRED}) and every function tested (else 422 {@code TESTS_NOT_PASSED}).
+   */
+  public void refurbish(Refurbishment r, LocalDateTime at) {
+    requireStatus("refurbish", DeviceStatus.RECEIVED);
+    if (r.erasure() == null) {
+      throw BusinessException.unprocessable(
+          "ERASURE_REQUIRED",
+          "All data of previous users must be erased (method, tool, certificate id, date)"
+              + " before device "
+              + serialNumber
+              + " is put on sale");
+    }
+    if (!r.functionalTestsPassed()) {
+      throw BusinessException.unprocessable(
+          "TESTS_NOT_PASSED", "Every function of device " + serialNumber + " must pass its test");
+    }
+    if (r.relay() == null || r.relay().kind() != OrganisationKind.RELAY) {
+      throw BusinessException.unprocessable("RELAY_UNKNOWN", "The device is sold at a relay");
+    }
+    if (r.grade() == null) {
+      throw new IllegalArgumentException("A refurbished device has a grade");
+    }
+    if (r.listPrice() == null || r.listPrice().isNegative()) {
+      throw new IllegalArgumentException("A refurbished device has a list price of zero or more");
+    }
+    Integer battery = r.batteryHealthPercent();
+    if (battery != null && (battery < 0 || battery > 100)) {
+      throw new IllegalArgumentException("Battery health is a percentage");
+    }
+    this.grade = r.grade();
+    this.batteryHealthPercent = battery;
+    this.specs = r.specs();
+    this.erasure = r.erasure();
+    this.functionalTestsPassed = true;
+    this.refurbisher = r.refurbisher();
+    this.relay = r.relay();
+    this.listPrice = r.listPrice();
+    this.refurbishedAt = Objects.requireNonNull(at);
+    this.searchText = searchTextOf(brand, model, specs == null ? null : specs.cpu());
+    this.status = DeviceStatus.AVAILABLE;
+  }
+
+  /**
+   * Sends the device to recycling with the reason. A device already recycled stays as it is (a
+   * retried call answers the same); returns whether this call changed the state.
+   */
+  public boolean recycle(String reason, LocalDateTime at) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Recycling gives its reason");
+    }
+    if (status == DeviceStatus.RECYCLED) {
+      return false;
+    }
+    requireStatus("recycle", DeviceStatus.RECEIVED, DeviceStatus.AVAILABLE);
+    this.recyclingReason = reason.trim();
+    this.recycledAt = Objects.requireNonNull(at);
+    this.status = DeviceStatus.RECYCLED;
+    return true;
+  }
+
+  /** An open order holds the device. */
+  public void reserve(LocalDateTime at) {
+    requireStatus("reserve", DeviceStatus.AVAILABLE);
+    this.reservedAt = Objects.requireNonNull(at);
+    this.status = DeviceStatus.RESERVED;
+  }
+
+  /** The order was cancelled or its hold expired: the device is on sale again. */
+  public void release() {
+    requireStatus("release", DeviceStatus.RESERVED);
+    this.reservedAt = null;
+    this.status = DeviceStatus.AVAILABLE;
+  }
+
+  /** The order holding the device is paid. */
+  public void sell(LocalDateTime at) {
+    requireStatus("sell", DeviceStatus.RESERVED);
+    this.soldAt = Objects.requireNonNull(at);
+    this.status = DeviceStatus.SOLD;
+  }
+
+  private void requireStatus(String act, DeviceStatus... allowed) {
+    if (!Set.of(allowed).contains(status)) {
+      throw BusinessException.conflict(
+          "ILLEGAL_TRANSITION", "Cannot " + act + " device " + serialNumber + ": it is " + status);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Donation donation() {
+    return donation;
+  }
+
+  public String serialNumber() {
+    return serialNumber;
+  }
+
+  public DeviceCategory category() {
+    return category;
+  }
+
+  public String brand() {
+    return brand;
+  }
+
+  public String model() {
+    return model;
+  }
+
+  public DeviceStatus status() {
+    return status;
+  }
+
+  public boolean publicOrigin() {
+    return publicOrigin;
+  }
+
+  public Grade grade() {
+    return grade;
+  }
+
+  public Integer batteryHealthPercent() {
+    return batteryHealthPercent;
+  }
+
+  public Specs specs() {
+    return specs;
+  }
+
+  public boolean functionalTestsPassed() {
+    return functionalTestsPassed;
+  }
+
+  public Erasure erasure() {
+    return erasure;
+  }
+
+  public Organisation refurbisher() {
+    return refurbisher;
+  }
+
+  public Organisation relay() {
+    return relay;
+  }
+
+  public Money listPrice() {
+    return listPrice;
+  }
+
+  public LocalDateTime receivedAt() {
+    return receivedAt;
+  }
+
+  public LocalDateTime refurbishedAt() {
+    return refurbishedAt;
+  }
+
+  public LocalDateTime reservedAt() {
+    return reservedAt;
+  }
+
+  public LocalDateTime soldAt() {
+    return soldAt;
+  }
+
+  public LocalDateTime recycledAt() {
+    return recycledAt;
+  }
+
+  public String recyclingReason() {
+    return recyclingReason;
+  }
+}

@@ -1,0 +1,19 @@
+package fr.secondevie.devices.entity;
+
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.entity.Money;
+
+/**
+ * What the workshop records when a device is ready for sale: grade, battery, specs, the erasure
+ * (null when none was done), whether every function passed its test, the relay that will sell it
+ * and the list price.
+ */
+public record Refurbishment(
+    Grade grade,
+    Integer batteryHealthPercent,
+    Specs specs,
+    Erasure erasure,
+    boolean functionalTestsPassed,
+    Organisation refurbisher,
+    Organisation relay,
+    Money listPrice) {}

@@ -1,0 +1,45 @@
+package fr.secondevie.donations.boundary;
+
+import fr.secondevie.platform.control.BusinessException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Reports of the pages, in the person's language, from the bundle keys of the pages. */
+final class PageMessages {
+
+  private PageMessages() {}
+
+  static String text(String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+    try {
+      return MessageFormat.format(bundle.getString(key), arguments);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+  }
+
+  static void info(String key, Object... arguments) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+  }
+
+  static void refused(BusinessException e) {
+    String text = text("problem." + e.code());
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                text.startsWith("problem.") ? e.getMessage() : text,
+                null));
+  }
+
+  /** Keeps the report across the redirect that follows a successful form. */
+  static void keepForRedirect() {
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+}

@@ -1,0 +1,82 @@
+package fr.secondevie.organisations.boundary;
+
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.MediationService;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The relays as the public sees them, and their digital-mediation services: anyone reads them; a
+ * counter agent adds services to its own relay only, the admin to any.
+ */
+@ApplicationScoped
+@Transactional
+public class Relays {
+
+  @PersistenceContext EntityManager em;
+  @Inject Directory directory;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  public List<Organisation> all() {
+    return directory.organisationsOfKind(OrganisationKind.RELAY);
+  }
+
+  public Organisation get(long relayId) {
+    return directory
+        .findOrganisation(relayId)
+        .filter(o -> o.kind() == OrganisationKind.RELAY)
+        .orElseThrow(() -> BusinessException.notFound("Relay"));
+  }
+
+  public List<MediationService> services(long relayId) {
+    get(relayId);
+    return em.createNamedQuery("MediationService.findOfRelay", MediationService.class)
+        .setParameter("relay", relayId)
+        .getResultList();
+  }
+
+  /** Every relay's services in one query, by relay id. */
+  public Map<Long, List<MediationService>> servicesByRelay() {
+    return em.createQuery(
+            "select s from MediationService s join fetch s.relay order by s.name, s.id",
+            MediationService.class)
+        .getResultStream()
+        .collect(Collectors.groupingBy(s -> s.relay().id()));
+  }
+
+  public MediationService addService(long relayId, String name, int durationMinutes, Money price) {
+    Organisation relay = get(relayId);
+    boolean ownRelay = caller.hasRole(Roles.COUNTER) && caller.organisationId() == relayId;
+    if (!ownRelay && !caller.hasRole(Roles.ADMIN)) {
+      throw new BusinessException(
+          403, "FORBIDDEN", "A counter agent adds services to its own relay only");
+    }
+    MediationService service =
+        new MediationService(relay, name, durationMinutes, price, LocalDateTime.now(clock));
+    em.persist(service);
+    em.flush();
+    audit.record(
+        "mediation-service.added",
+        "MediationService",
+        service.id(),
+        name + " at relay " + relayId + ", " + price);
+    return service;
+  }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Catalogue benchmark (issue 3): fills a PostgreSQL database with 100,000 devices across 20 relays
+# and 500 donations, starts the packaged application on it, and measures with 16 concurrent
+# clients: a trivial endpoint, the catalogue API with filters, and the catalogue page as HTML.
+#
+#   bash src/test/bench/catalogue-bench.sh        (after mvn package, or it packages first)
+#
+# Settings (environment): BENCH_DB (sv_bench), BENCH_PORT (8081), BENCH_CLIENTS (16),
+# BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+DB=${BENCH_DB:-sv_bench}
+PORT=${BENCH_PORT:-8081}
+CLIENTS=${BENCH_CLIENTS:-16}
+SECONDS_PER_RUN=${BENCH_SECONDS:-20}
+URL="jdbc:postgresql://127.0.0.1:5432/$DB"
+
+if [[ "${BENCH_FRESH:-0}" == 1 ]]; then
+  dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
+fi
+createdb -h 127.0.0.1 -U postgres "$DB" 2>/dev/null || true
+
+[[ -f target/secondevie-microbundle.jar ]] || mvn -B -q package -DskipTests
+mvn -B -q test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+
+SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true \
+  java -Xmx512m -jar target/secondevie-microbundle.jar --port "$PORT" --nocluster \
+  > target/bench-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf "http://localhost:$PORT/api/v1/relays" > /dev/null && break
+  sleep 1
+done
+
+CP="target/test-classes:$(cat target/bench.classpath)"
+java -cp "$CP" fr.secondevie.devices.bench.CatalogueDataGenerator "$URL" postgres ""
+java -cp "$CP" fr.secondevie.devices.bench.CatalogueBenchmark "http://localhost:$PORT" "$CLIENTS" "$SECONDS_PER_RUN"
