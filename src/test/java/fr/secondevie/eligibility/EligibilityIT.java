@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Pdfs;
+import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -373,6 +374,67 @@ class EligibilityIT {
     assertThat(after.getJsonArray("decisions").getJsonObject(0).getJsonArray("criteria")).isEmpty();
     assertThat(after.getJsonObject("eligibility").getBoolean("eligible")).isFalse();
     assertThat(Api.as(base, "social").get("api/v1/beneficiaries").body()).doesNotContain(id);
+  }
+
+  @Test
+  void theCounterGetsTheSolidarityPriceExplained() {
+    Scenarios given = new Scenarios(base);
+    String tier1 = given.eligibleBeneficiary("RSA");
+    int laptop = given.availableDevice("donateur", "LAPTOP", "relais", 25_400);
+    var price =
+        Api.as(base, "relais").get("api/v1/devices/" + laptop + "/price?beneficiaryId=" + tier1);
+    assertThat(price.status()).as(price.toString()).isEqualTo(200);
+    assertThat(price.json().getJsonNumber("listPriceCents").longValue()).isEqualTo(25_400);
+    assertThat(price.json().getJsonNumber("solidarityPriceCents").longValue()).isEqualTo(12_700);
+    assertThat(price.json().getInt("tier")).isEqualTo(1);
+    assertThat(price.json().get("capCents")).isIn(null, JsonValue.NULL);
+    assertThat(price.json().getString("explanation"))
+        .contains("Prix catalogue : 254,00 €")
+        .contains("remise de 50 %")
+        .endsWith("Prix à payer : 127,00 €.");
+
+    String tier2 = given.eligibleBeneficiary("JOB_SEEKER");
+    assertThat(
+            Api.as(base, "relais")
+                .get("api/v1/devices/" + laptop + "/price?beneficiaryId=" + tier2)
+                .json()
+                .getJsonNumber("solidarityPriceCents")
+                .longValue())
+        .isEqualTo(17_000);
+  }
+
+  @Test
+  void aPublicBodysDeviceNeverCostsMoreThanTheLegalCap() {
+    Scenarios given = new Scenarios(base);
+    String person = given.eligibleBeneficiary("JOB_SEEKER");
+    int laptop = given.availableDevice(given.publicBodyDonor(), "LAPTOP", "relais", 45_000);
+    JsonObject price =
+        Api.as(base, "relais")
+            .get("api/v1/devices/" + laptop + "/price?beneficiaryId=" + person)
+            .json();
+    assertThat(price.getJsonNumber("solidarityPriceCents").longValue()).isEqualTo(18_000);
+    assertThat(price.getJsonNumber("capCents").longValue()).isEqualTo(18_000);
+    assertThat(price.getString("explanation")).contains("plafond légal de 180,00 €");
+  }
+
+  @Test
+  void priceRefusals() {
+    Scenarios given = new Scenarios(base);
+    String person = given.eligibleBeneficiary("RSA");
+    int phone = given.availableDevice("donateur", "SMARTPHONE", "relais", 8_200);
+    String path = "api/v1/devices/" + phone + "/price?beneficiaryId=";
+    assertThat(Api.as(base, "relais2").get(path + person).status())
+        .as("another relay's device")
+        .isEqualTo(404);
+    assertThat(Api.as(base, "relais").get("api/v1/devices/" + phone + "/price").status())
+        .isEqualTo(400);
+    assertThat(Api.as(base, "social").get(path + person).status()).isEqualTo(403);
+    String refused = register("PRIX-" + UUID.randomUUID().toString().substring(0, 6));
+    decide(refused, "", 95_000L);
+    var notEligible = Api.as(base, "relais").get(path + refused);
+    assertThat(notEligible.status()).isEqualTo(422);
+    assertThat(notEligible.json().getString("code")).isEqualTo("NOT_ELIGIBLE");
+    assertThat(Api.as(base, "relais").get(path + "ZZZZZZZZZZZZZZZZ").status()).isEqualTo(404);
   }
 
   private static void execute(String sql, Object... parameters) throws SQLException {

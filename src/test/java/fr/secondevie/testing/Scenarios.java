@@ -1,0 +1,127 @@
+package fr.secondevie.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * The situations other capabilities' tests start from, built through the API as the people of the
+ * chain would: a device on sale at a relay, an eligible person, a public-body donor.
+ */
+public final class Scenarios {
+
+  public static final String PASSWORD = "mot de passe de test";
+
+  private final URL base;
+
+  public Scenarios(URL base) {
+    this.base = base;
+  }
+
+  public long organisationOf(String username) {
+    return Api.as(base, username)
+        .get("api/v1/me")
+        .json()
+        .getJsonObject("organisation")
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  /** A donor user of a new company that is a public body (its devices are price-capped). */
+  public String publicBodyDonor() {
+    Api admin = Api.as(base, "admin");
+    var company =
+        admin.post(
+            "api/v1/organisations",
+            "{\"name\":\"Mairie de Corbie\",\"kind\":\"COMPANY\",\"publicBody\":true}");
+    assertThat(company.status()).as(company.toString()).isEqualTo(201);
+    String username = "mairie" + UUID.randomUUID().toString().substring(0, 6);
+    var user =
+        admin.post(
+            "api/v1/organisations/" + company.json().getInt("id") + "/users",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"role\":\"donor\"}");
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    return username;
+  }
+
+  private Api donor(String username) {
+    return username.startsWith("donateur")
+        ? Api.as(base, username)
+        : Api.anonymous(base).withCredentials(username, PASSWORD);
+  }
+
+  /** A device pledged by the donor, received, erased, tested and on sale at the relay. */
+  public int availableDevice(String donorUser, String category, String relayUser, long listCents) {
+    var pledge =
+        donor(donorUser)
+            .post(
+                "api/v1/donations",
+                "{\"items\":[{\"category\":\""
+                    + category
+                    + "\",\"quantity\":1,"
+                    + "\"description\":\"Don\",\"unitValueCents\":10000}],"
+                    + "\"pickupAddress\":\"1 rue de la Gare, Amiens\","
+                    + "\"availableFrom\":\"2026-12-01\"}");
+    assertThat(pledge.status()).as(pledge.toString()).isEqualTo(201);
+    int donation = pledge.json().getInt("id");
+    Api workshop = Api.as(base, "atelier");
+    assertThat(workshop.post("api/v1/donations/" + donation + "/reception").status())
+        .isEqualTo(200);
+    var device =
+        workshop.post(
+            "api/v1/donations/" + donation + "/devices",
+            "{\"serialNumber\":\"SN"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase()
+                + "\",\"category\":\""
+                + category
+                + "\",\"brand\":\"Lenovo\","
+                + "\"model\":\"ThinkPad T480\"}");
+    assertThat(device.status()).as(device.toString()).isEqualTo(201);
+    int id = device.json().getInt("id");
+    var refurbished =
+        workshop.post(
+            "api/v1/devices/" + id + "/refurbishment",
+            "{\"grade\":\"A\",\"batteryHealthPercent\":91,\"specs\":{\"cpu\":\"Intel Core i5\","
+                + "\"ramGb\":8,\"storageGb\":256,\"screenInches\":14.0,\"os\":\"Ubuntu 24.04\"},"
+                + "\"erasure\":{\"method\":\"PURGE\",\"tool\":\"nwipe 0.37\",\"certificateId\":\"C-"
+                + UUID.randomUUID()
+                + "\",\"erasedAt\":\"2026-11-20T10:15:00\"},\"functionalTestsPassed\":true,"
+                + "\"relayId\":"
+                + organisationOf(relayUser)
+                + ",\"listPriceCents\":"
+                + listCents
+                + "}");
+    assertThat(refurbished.status()).as(refurbished.toString()).isEqualTo(200);
+    return id;
+  }
+
+  /** A person of the demo social structure, decided eligible on the given criterion. */
+  public String eligibleBeneficiary(String criterion) {
+    Api social = Api.as(base, "social");
+    var created =
+        social.post(
+            "api/v1/beneficiaries",
+            "{\"fileReference\":\"S-"
+                + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"householdSize\":2,\"postalCode\":\"80000\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.json().getString("id");
+    var decided =
+        social.post(
+            "api/v1/beneficiaries/" + id + "/eligibility-decisions",
+            "{\"criteria\":[\""
+                + criterion
+                + "\"],\"proofType\":\"Attestation\",\"proofDate\":\""
+                + LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1)
+                + "\"}");
+    assertThat(decided.json().getString("decision")).isEqualTo("ELIGIBLE");
+    return id;
+  }
+}
