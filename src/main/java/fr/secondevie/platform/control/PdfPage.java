@@ -69,12 +69,19 @@ public final class PdfPage implements AutoCloseable {
     return text(text, 11);
   }
 
-  /** A label and its value on one line, the value aligned at a fixed column. */
+  /** A label and its value, the value at a fixed column and wrapped within the page. */
   public PdfPage field(String label, String value) {
     try {
+      float column = 190;
+      List<String> lines = wrap(value == null ? "" : value, 11, width() - column);
       y -= 11 * 1.5f;
       show(label, MARGIN, y, 11);
-      show(value == null ? "" : value, MARGIN + 190, y, 11);
+      for (int i = 0; i < lines.size(); i++) {
+        if (i > 0) {
+          y -= 11 * 1.3f;
+        }
+        show(lines.get(i), MARGIN + column, y, 11);
+      }
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

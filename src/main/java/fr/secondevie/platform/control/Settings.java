@@ -29,6 +29,26 @@ public class Settings {
   @ConfigProperty(name = "secondevie.retention.months", defaultValue = "24")
   int retentionMonths;
 
+  @Inject
+  @ConfigProperty(name = "secondevie.receipts.signatory", defaultValue = "Le président")
+  String receiptSignatory;
+
+  @Inject
+  @ConfigProperty(
+      name = "secondevie.receipts.model",
+      defaultValue = "Modèle cerfa n°16216*02 (formulaire 2041-MEC-SD)")
+  String receiptModel;
+
+  /** Who signs the tax receipts, as printed under the certification. */
+  public String receiptSignatory() {
+    return receiptSignatory;
+  }
+
+  /** The version of the official model whose mentions the receipts carry. */
+  public String receiptModel() {
+    return receiptModel;
+  }
+
   /** True when the embedded H2 database is in use (no {@code SECONDEVIE_DB_URL}). */
   public boolean embeddedDatabase() {
     return databaseUrl

@@ -1,0 +1,106 @@
+package fr.secondevie.receipts.boundary;
+
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.receipts.control.TaxReceipts;
+import fr.secondevie.receipts.entity.TaxReceipt;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.util.List;
+
+/** Tax receipts: the donor's to download, the admin's to cancel and total for the year. */
+@Path("tax-receipts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TaxReceiptsResource {
+
+  /** A receipt as API.md describes it. */
+  public record ReceiptView(
+      String number,
+      long donationId,
+      long amountCents,
+      LocalDateTime issuedAt,
+      String status,
+      String replaces,
+      String cancellationReason,
+      String pdfSha256) {
+    public static ReceiptView of(TaxReceipt r) {
+      return new ReceiptView(
+          r.number(),
+          r.donationId(),
+          r.amount().cents(),
+          r.issuedAt(),
+          r.status().name(),
+          r.replacesNumber(),
+          r.cancellationReason(),
+          r.pdfSha256());
+    }
+  }
+
+  /** Why a receipt is cancelled. */
+  public static class Cancellation {
+    @NotBlank
+    @Size(max = 500)
+    public String reason;
+  }
+
+  @Inject TaxReceipts receipts;
+  @Inject Clock clock;
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.DONOR})
+  public List<ReceiptView> list(@QueryParam("year") Integer year) {
+    return receipts.list(year == null ? Year.now(clock).getValue() : year).stream()
+        .map(ReceiptView::of)
+        .toList();
+  }
+
+  @GET
+  @Path("summary")
+  @RolesAllowed(Roles.ADMIN)
+  public TaxReceipts.Summary summary(@QueryParam("year") Integer year) {
+    return receipts.summary(year == null ? Year.now(clock).getValue() : year);
+  }
+
+  @GET
+  @Path("{number}")
+  @RolesAllowed({Roles.ADMIN, Roles.DONOR})
+  public ReceiptView get(@PathParam("number") String number) {
+    return ReceiptView.of(receipts.get(number));
+  }
+
+  @GET
+  @Path("{number}/pdf")
+  @Produces("application/pdf")
+  @RolesAllowed({Roles.ADMIN, Roles.DONOR})
+  public Response pdf(@PathParam("number") String number) {
+    TaxReceipt receipt = receipts.get(number);
+    return Response.ok(receipt.pdf(), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"recu-fiscal-" + number + ".pdf\"")
+        .header("ETag", "\"" + receipt.pdfSha256() + "\"")
+        .build();
+  }
+
+  @POST
+  @Path("{number}/cancellation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
+  public ReceiptView cancel(@PathParam("number") String number, @Valid Cancellation request) {
+    return ReceiptView.of(receipts.cancel(number, request.reason));
+  }
+}

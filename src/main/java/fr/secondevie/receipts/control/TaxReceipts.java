@@ -1,0 +1,165 @@
+package fr.secondevie.receipts.control;
+
+import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.donations.entity.DonationStatus;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.receipts.entity.TaxReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Issuing tax receipts is deliberate (an admin of the receiving organisation, one donation at a
+ * time), audited, and never duplicated: the donation's row is locked while its receipts are
+ * checked, so two clicks cannot issue two receipts for one gift.
+ */
+@ApplicationScoped
+public class TaxReceipts {
+
+  /** The yearly totals of CGI art. 222 bis. */
+  public record Summary(int year, long issuedCount, long issuedAmountCents, long cancelledCount) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject ReceiptNumbers numbers;
+  @Inject ReceiptRenderer renderer;
+  @Inject Directory directory;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  @Transactional
+  public TaxReceipt issue(long donationId) {
+    Donation donation =
+        Optional.ofNullable(em.find(Donation.class, donationId, LockModeType.PESSIMISTIC_WRITE))
+            .orElseThrow(() -> BusinessException.notFound("Donation"));
+    if (donation.status() != DonationStatus.RECEIVED) {
+      throw BusinessException.unprocessable(
+          "DONATION_NOT_RECEIVED", "A receipt is issued only once the donation is received");
+    }
+    List<TaxReceipt> earlier = ofDonation(donationId);
+    earlier.stream()
+        .filter(r -> r.status() == TaxReceipt.Status.ISSUED)
+        .findFirst()
+        .ifPresent(
+            r -> {
+              throw BusinessException.conflict(
+                  "RECEIPT_ALREADY_ISSUED", "Receipt " + r.number() + " covers this donation");
+            });
+    String replaces = earlier.stream().findFirst().map(TaxReceipt::number).orElse(null);
+    LocalDateTime now = LocalDateTime.now(clock);
+    int sequence = numbers.next(now.getYear());
+    String number = TaxReceipt.number(now.getYear(), sequence);
+    byte[] pdf =
+        renderer.render(
+            number,
+            directory.getOrganisation(caller.organisationId()),
+            donation.donor(),
+            donation,
+            now.toLocalDate(),
+            replaces);
+    TaxReceipt receipt =
+        new TaxReceipt(
+            now.getYear(),
+            sequence,
+            donationId,
+            donation.donor().id(),
+            donation.totalValue(),
+            now,
+            caller.username(),
+            replaces,
+            pdf,
+            sha256(pdf));
+    em.persist(receipt);
+    audit.record(
+        "TAX_RECEIPT_ISSUED",
+        "TaxReceipt",
+        number,
+        "donation "
+            + donationId
+            + ", "
+            + donation.totalValue()
+            + (replaces == null ? "" : ", replaces " + replaces));
+    return receipt;
+  }
+
+  @Transactional
+  public TaxReceipt cancel(String number, String reason) {
+    TaxReceipt receipt =
+        Optional.ofNullable(em.find(TaxReceipt.class, number, LockModeType.PESSIMISTIC_WRITE))
+            .orElseThrow(() -> BusinessException.notFound("Tax receipt"));
+    try {
+      receipt.cancel(reason, caller.username(), LocalDateTime.now(clock));
+    } catch (IllegalStateException e) {
+      throw BusinessException.conflict("RECEIPT_ALREADY_CANCELLED", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
+    }
+    audit.record("TAX_RECEIPT_CANCELLED", "TaxReceipt", number, reason);
+    return receipt;
+  }
+
+  /** A receipt the caller may see: the admin any, a donor its own company's (404 otherwise). */
+  public TaxReceipt get(String number) {
+    return Optional.ofNullable(em.find(TaxReceipt.class, number))
+        .filter(r -> caller.hasRole(Roles.ADMIN) || r.donorId() == caller.organisationId())
+        .orElseThrow(() -> BusinessException.notFound("Tax receipt"));
+  }
+
+  public List<TaxReceipt> list(int year) {
+    if (caller.hasRole(Roles.ADMIN)) {
+      return em.createNamedQuery("TaxReceipt.all", TaxReceipt.class)
+          .setParameter("year", year)
+          .getResultList();
+    }
+    return em.createNamedQuery("TaxReceipt.ofDonor", TaxReceipt.class)
+        .setParameter("donor", caller.organisationId())
+        .setParameter("year", year)
+        .getResultList();
+  }
+
+  public Summary summary(int year) {
+    long issued = 0;
+    long amount = 0;
+    long cancelled = 0;
+    for (Object[] row :
+        em.createNamedQuery("TaxReceipt.summary", Object[].class)
+            .setParameter("year", year)
+            .getResultList()) {
+      if (row[0] == TaxReceipt.Status.ISSUED) {
+        issued = ((Number) row[1]).longValue();
+        amount = ((Number) row[2]).longValue();
+      } else {
+        cancelled = ((Number) row[1]).longValue();
+      }
+    }
+    return new Summary(year, issued, amount, cancelled);
+  }
+
+  private List<TaxReceipt> ofDonation(long donationId) {
+    return em.createNamedQuery("TaxReceipt.ofDonation", TaxReceipt.class)
+        .setParameter("donation", donationId)
+        .getResultList();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

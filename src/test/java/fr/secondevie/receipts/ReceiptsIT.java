@@ -1,0 +1,243 @@
+package fr.secondevie.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Pdfs;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Tax receipts over HTTP: issuing, numbering under concurrency, PDF, cancellation, totals. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReceiptsIT {
+
+  static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  /** 3 laptops at 411,52 € each: 1 234,56 € as determined by the donor. */
+  private int donation(String donor, boolean received) {
+    Answer pledge =
+        Api.as(base, donor)
+            .post(
+                "api/v1/donations",
+                "{\"items\":[{\"category\":\"LAPTOP\",\"quantity\":3,\"description\":"
+                    + "\"Portables Dell Latitude 5490\",\"unitValueCents\":41152}],"
+                    + "\"pickupAddress\":\"40 rue Delpech, Amiens\",\"availableFrom\":\"2026-12-01\"}");
+    assertThat(pledge.status()).as(pledge.toString()).isEqualTo(201);
+    int id = pledge.json().getInt("id");
+    if (received) {
+      assertThat(Api.as(base, "atelier").post("api/v1/donations/" + id + "/reception").status())
+          .isEqualTo(200);
+    }
+    return id;
+  }
+
+  private Answer issue(int donation) {
+    return Api.as(base, "admin").post("api/v1/donations/" + donation + "/tax-receipt");
+  }
+
+  @Test
+  void anAdminIssuesTheReceiptOfAReceivedDonationOnce() {
+    int donation = donation("donateur", true);
+    Answer issued = issue(donation);
+    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    JsonObject receipt = issued.json();
+    assertThat(receipt.getString("number")).matches(YEAR + "-\\d{6}");
+    assertThat(receipt.getString("status")).isEqualTo("ISSUED");
+    assertThat(receipt.getJsonNumber("amountCents").longValue()).isEqualTo(123_456);
+    assertThat(receipt.getInt("donationId")).isEqualTo(donation);
+    assertThat(issued.header("Location"))
+        .get()
+        .asString()
+        .endsWith("/api/v1/tax-receipts/" + receipt.getString("number"));
+
+    Answer again = issue(donation);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().getString("code")).isEqualTo("RECEIPT_ALREADY_ISSUED");
+  }
+
+  @Test
+  void noReceiptBeforeTheDonationIsReceivedNorForAnyoneButTheAdmin() {
+    int pledged = donation("donateur", false);
+    Answer early = issue(pledged);
+    assertThat(early.status()).isEqualTo(422);
+    assertThat(early.json().getString("code")).isEqualTo("DONATION_NOT_RECEIVED");
+    assertThat(issue(987_654_321).status()).isEqualTo(404);
+    int received = donation("donateur", true);
+    assertThat(
+            Api.as(base, "donateur").post("api/v1/donations/" + received + "/tax-receipt").status())
+        .isEqualTo(403);
+    assertThat(
+            Api.as(base, "relais").post("api/v1/donations/" + received + "/tax-receipt").status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void thePdfCarriesTheMentionsOfTheCerfaAndNeverChanges() throws Exception {
+    String number = issue(donation("donateur", true)).json().getString("number");
+    Answer pdf = Api.as(base, "donateur").get("api/v1/tax-receipts/" + number + "/pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.header("Content-Type")).hasValue("application/pdf");
+    String text = Pdfs.text(pdf.bytes());
+    assertThat(text)
+        .contains(number)
+        .contains("238 bis")
+        .contains("Seconde Vie Somme")
+        .contains("812345678")
+        .contains("W802001234")
+        .contains("Picardie Assurances")
+        .contains("552100554")
+        .contains("*** 1 234,56 € ***")
+        .contains("mille deux cent trente-quatre euros et cinquante-six centimes")
+        .contains("Don en nature")
+        .contains("3 ordinateur(s) portable(s) (Portables Dell Latitude 5490)")
+        .contains("valeur unitaire 411,52 €")
+        .contains("certifie sur l'honneur")
+        .contains("16216");
+
+    Answer again = Api.as(base, "admin").get("api/v1/tax-receipts/" + number + "/pdf");
+    assertThat(again.bytes()).isEqualTo(pdf.bytes());
+    assertThat(
+            Api.as(base, "admin")
+                .get("api/v1/tax-receipts/" + number)
+                .json()
+                .getString("pdfSha256"))
+        .isEqualTo(sha256(pdf.bytes()));
+  }
+
+  @Test
+  void anotherCompanysReceiptIsNotFound() {
+    String number = issue(donation("donateur", true)).json().getString("number");
+    assertThat(Api.as(base, "donateur2").get("api/v1/tax-receipts/" + number).status())
+        .isEqualTo(404);
+    assertThat(Api.as(base, "donateur2").get("api/v1/tax-receipts/" + number + "/pdf").status())
+        .isEqualTo(404);
+    assertThat(Api.as(base, "donateur2").get("api/v1/tax-receipts").body()).doesNotContain(number);
+    assertThat(Api.as(base, "donateur").get("api/v1/tax-receipts").body()).contains(number);
+  }
+
+  @Test
+  void aCancelledReceiptKeepsItsNumberAndItsReplacementRefersToIt() {
+    int donation = donation("donateur", true);
+    String first = issue(donation).json().getString("number");
+    Api admin = Api.as(base, "admin");
+    Answer cancelled =
+        admin.post(
+            "api/v1/tax-receipts/" + first + "/cancellation",
+            "{\"reason\":\"Valeur erronée déclarée par le donateur\"}");
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+    assertThat(
+            admin
+                .post("api/v1/tax-receipts/" + first + "/cancellation", "{\"reason\":\"x\"}")
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            admin
+                .post("api/v1/tax-receipts/" + first + "/cancellation", "{\"reason\":\"\"}")
+                .status())
+        .isEqualTo(400);
+
+    JsonObject replacement = issue(donation).json();
+    assertThat(replacement.getString("number")).isNotEqualTo(first);
+    assertThat(replacement.getString("replaces")).isEqualTo(first);
+    assertThat(
+            Pdfs.text(
+                admin
+                    .get("api/v1/tax-receipts/" + replacement.getString("number") + "/pdf")
+                    .bytes()))
+        .contains("Remplace le reçu " + first);
+    assertThat(admin.get("api/v1/tax-receipts/" + first).json().getString("cancellationReason"))
+        .isEqualTo("Valeur erronée déclarée par le donateur");
+  }
+
+  @Test
+  void fiftyConcurrentIssuesGetFiftyConsecutiveNumbers() throws Exception {
+    List<Integer> donations = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      donations.add(donation(i % 2 == 0 ? "donateur" : "donateur2", true));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Answer>> answers = new ArrayList<>();
+    for (int donation : donations) {
+      Callable<Answer> call =
+          () -> {
+            start.await();
+            return issue(donation);
+          };
+      answers.add(pool.submit(call));
+    }
+    start.countDown();
+    TreeSet<Integer> sequences = new TreeSet<>();
+    for (Future<Answer> answer : answers) {
+      Answer issued = answer.get();
+      assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+      sequences.add(Integer.parseInt(issued.json().getString("number").substring(5)));
+    }
+    pool.shutdown();
+    assertThat(sequences).hasSize(50);
+    assertThat(sequences.last() - sequences.first()).as("no gap among them").isEqualTo(49);
+  }
+
+  @Test
+  void theYearlyTotalsAddUpToTheReceipts() {
+    issue(donation("donateur2", true));
+    Api admin = Api.as(base, "admin");
+    JsonObject summary = admin.get("api/v1/tax-receipts/summary?year=" + YEAR).json();
+    List<JsonObject> all =
+        admin
+            .get("api/v1/tax-receipts?year=" + YEAR)
+            .structure()
+            .asJsonArray()
+            .getValuesAs(JsonObject.class);
+    long issuedAmount =
+        all.stream()
+            .filter(r -> r.getString("status").equals("ISSUED"))
+            .mapToLong(r -> r.getJsonNumber("amountCents").longValue())
+            .sum();
+    assertThat(summary.getInt("year")).isEqualTo(YEAR);
+    assertThat(summary.getJsonNumber("issuedCount").longValue())
+        .isEqualTo(all.stream().filter(r -> r.getString("status").equals("ISSUED")).count());
+    assertThat(summary.getJsonNumber("cancelledCount").longValue())
+        .isEqualTo(all.stream().filter(r -> r.getString("status").equals("CANCELLED")).count());
+    assertThat(summary.getJsonNumber("issuedAmountCents").longValue()).isEqualTo(issuedAmount);
+    List<Integer> sequences =
+        all.stream().map(r -> Integer.parseInt(r.getString("number").substring(5))).toList();
+    assertThat(sequences)
+        .as("numbers from 1 without gaps")
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
+    assertThat(Api.as(base, "donateur").get("api/v1/tax-receipts/summary").status()).isEqualTo(403);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
