@@ -6,8 +6,12 @@ import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Pdfs;
+import fr.secondevie.testing.Scenarios;
+import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -234,6 +238,99 @@ class ReceiptsIT {
         .as("numbers from 1 without gaps")
         .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
     assertThat(Api.as(base, "donateur").get("api/v1/tax-receipts/summary").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aDonorsImpactIsRecomputedByHand() throws Exception {
+    Scenarios given = new Scenarios(base);
+    String donor = given.publicBodyDonor();
+    Api donorApi = Api.anonymous(base).withCredentials(donor, Scenarios.PASSWORD);
+    List<Integer> sold = new ArrayList<>();
+    sold.add(given.availableDevice(donor, "LAPTOP", "relais", 20_000));
+    sold.add(given.availableDevice(donor, "LAPTOP", "relais2", 20_000));
+    sold.add(given.availableDevice(donor, "SMARTPHONE", "relais", 9_000));
+    sold.add(given.availableDevice(donor, "DESKTOP", "relais", 15_000));
+    given.availableDevice(donor, "TABLET", "relais", 9_000);
+    List<String> people =
+        List.of(
+            given.eligibleBeneficiary("RSA"),
+            given.eligibleBeneficiary("RSA"),
+            given.eligibleBeneficiary("AAH"));
+    try (Connection db = TestDatabase.connect()) {
+      for (int i = 0; i < sold.size(); i++) {
+        try (PreparedStatement sell =
+            db.prepareStatement(
+                "update device set status = 'SOLD', sold_at = current_timestamp where id = ?")) {
+          sell.setLong(1, sold.get(i));
+          assertThat(sell.executeUpdate()).isEqualTo(1);
+        }
+        try (PreparedStatement quota =
+            db.prepareStatement(
+                "insert into quota_use (beneficiary_id, category, reference, used_at)"
+                    + " values (?, 'LAPTOP', ?, current_timestamp)")) {
+          quota.setString(1, people.get(Math.min(i, 2)));
+          quota.setString(2, Integer.toString(sold.get(i)));
+          quota.executeUpdate();
+        }
+      }
+    }
+    Answer pledge =
+        donorApi.post(
+            "api/v1/donations",
+            "{\"items\":[{\"category\":\"TABLET\",\"quantity\":1,\"unitValueCents\":1000}],"
+                + "\"pickupAddress\":\"Mairie\",\"availableFrom\":\"2026-12-01\"}");
+    int donation = pledge.json().getInt("id");
+    Api.as(base, "atelier").post("api/v1/donations/" + donation + "/reception");
+    int broken =
+        Api.as(base, "atelier")
+            .post(
+                "api/v1/donations/" + donation + "/devices",
+                "{\"serialNumber\":\"TAB"
+                    + java.util.UUID.randomUUID().toString().substring(0, 8)
+                    + "\",\"category\":\"TABLET\",\"brand\":\"Samsung\",\"model\":\"Tab A\"}")
+            .json()
+            .getInt("id");
+    assertThat(
+            Api.as(base, "atelier")
+                .post(
+                    "api/v1/devices/" + broken + "/recycling",
+                    "{\"reason\":\"Carte mère hors service\"}")
+                .status())
+        .isEqualTo(200);
+
+    JsonObject impact = donorApi.get("api/v1/impact?scope=mine").json();
+    assertThat(impact.getJsonNumber("devicesReused").longValue()).isEqualTo(4);
+    assertThat(impact.getJsonNumber("devicesRecycled").longValue()).isEqualTo(1);
+    assertThat(impact.getJsonNumber("peopleEquipped").longValue()).isEqualTo(3);
+    // 2 laptops x 27 + 1 smartphone x 24.6 (the desktop has no published factor)
+    assertThat(impact.getJsonNumber("kgCo2eAvoided").bigDecimalValue())
+        .isEqualByComparingTo("78.60");
+    // 2 x 127 + 76.9
+    assertThat(impact.getJsonNumber("kgRawMaterialsAvoided").bigDecimalValue())
+        .isEqualByComparingTo("330.90");
+    assertThat(impact.getString("factorsSource")).contains("ADEME 2022");
+    JsonObject laptop =
+        impact.getJsonArray("byCategory").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("category").equals("LAPTOP"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(laptop.getJsonNumber("reused").longValue()).isEqualTo(2);
+    assertThat(laptop.getJsonNumber("kgCo2eAvoided").bigDecimalValue())
+        .isEqualByComparingTo("54.00");
+
+    JsonObject everyone = Api.anonymous(base).get("api/v1/impact").json();
+    assertThat(everyone.getJsonNumber("devicesReused").longValue()).isGreaterThanOrEqualTo(4);
+    assertThat(Api.anonymous(base).get("api/v1/impact?scope=mine").status()).isEqualTo(401);
+    assertThat(Api.as(base, "relais").get("api/v1/impact?scope=mine").status()).isEqualTo(403);
+    assertThat(Api.anonymous(base).get("api/v1/impact?from=hier").status()).isEqualTo(400);
+    assertThat(
+            Api.as(base, "donateur")
+                .get("api/v1/impact?scope=mine")
+                .json()
+                .getJsonNumber("devicesReused")
+                .longValue())
+        .as("another company's gifts are not counted")
+        .isLessThan(everyone.getJsonNumber("devicesReused").longValue() + 1);
   }
 
   private static String sha256(byte[] bytes) throws Exception {

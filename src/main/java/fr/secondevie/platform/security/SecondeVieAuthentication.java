@@ -59,11 +59,11 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     }
     if (isApi(request)) {
       if (request.getHeader("Authorization") == null && "GET".equals(request.getMethod())) {
-        return fromSession(request, context);
+        return fromSession(request, context, false);
       }
       return basic(request, response, context);
     }
-    return fromSession(request, context);
+    return fromSession(request, context, true);
   }
 
   @Override
@@ -119,13 +119,18 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     return refuse(response, 401, "BAD_CREDENTIALS", "Unknown user or wrong password", null);
   }
 
-  private AuthenticationStatus fromSession(HttpServletRequest request, HttpMessageContext context) {
+  /**
+   * The caller kept in the web session, if any. Pages that need a login send the person to the
+   * login page; the API never redirects (AccessControl answers 401 where it must).
+   */
+  private AuthenticationStatus fromSession(
+      HttpServletRequest request, HttpMessageContext context, boolean redirectToLogin) {
     HttpSession session = request.getSession(false);
     Object caller = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
     if (caller instanceof AuthenticatedCaller authenticated) {
       return login(request, context, authenticated);
     }
-    if (context.isProtected()) {
+    if (redirectToLogin && context.isProtected()) {
       String target = request.getRequestURI().substring(request.getContextPath().length());
       if (request.getQueryString() != null) {
         target += "?" + request.getQueryString();

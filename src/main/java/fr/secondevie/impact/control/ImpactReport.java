@@ -1,0 +1,147 @@
+package fr.secondevie.impact.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Computes the impact of a period, for the whole chain or for one donor company's donations:
+ * devices sold are reused, devices recycled are counted apart, and each reused device avoids its
+ * category's factor of CO2e and raw materials. Totals are the sums of the categories, to the
+ * hundredth of a kilogram.
+ */
+@ApplicationScoped
+public class ImpactReport {
+
+  /** One category's share. */
+  public record CategoryImpact(
+      String category,
+      long reused,
+      long recycled,
+      BigDecimal kgCo2eFactor,
+      BigDecimal kgRawMaterialsFactor,
+      BigDecimal kgCo2eAvoided,
+      BigDecimal kgRawMaterialsAvoided,
+      String source) {}
+
+  /** The impact of a period. */
+  public record Impact(
+      LocalDate from,
+      LocalDate to,
+      long devicesReused,
+      long devicesRecycled,
+      long peopleEquipped,
+      BigDecimal kgCo2eAvoided,
+      BigDecimal kgRawMaterialsAvoided,
+      List<CategoryImpact> byCategory,
+      String factorsSource) {}
+
+  @PersistenceContext EntityManager em;
+
+  /** The period's impact; {@code donorId} restricts it to that company's donations. */
+  public Impact of(LocalDate from, LocalDate to, Optional<Long> donorId) {
+    String donor =
+        donorId.isPresent()
+            ? " and d.donation_id in (select id from donation where donor_id = ?3)"
+            : "";
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Query devices =
+        em.createNativeQuery(
+            "select d.category,"
+                + " sum(case when d.status = 'SOLD' and d.sold_at >= ?1 and d.sold_at < ?2"
+                + " then 1 else 0 end),"
+                + " sum(case when d.status = 'RECYCLED' and d.recycled_at >= ?1"
+                + " and d.recycled_at < ?2 then 1 else 0 end)"
+                + " from device d where d.status in ('SOLD', 'RECYCLED')"
+                + donor
+                + " group by d.category");
+    bind(devices, from, to, donorId);
+    for (Object row : devices.getResultList()) {
+      Object[] r = (Object[]) row;
+      counts.put((String) r[0], new long[] {number(r[1]), number(r[2])});
+    }
+    List<CategoryImpact> categories = new ArrayList<>();
+    BigDecimal co2 = BigDecimal.ZERO.setScale(2);
+    BigDecimal materials = BigDecimal.ZERO.setScale(2);
+    long reused = 0;
+    long recycled = 0;
+    for (Object row :
+        em.createNativeQuery(
+                "select category, kg_co2e_avoided, kg_raw_materials_avoided, source"
+                    + " from impact_factor order by category")
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      String category = (String) r[0];
+      long[] count = counts.getOrDefault(category, new long[2]);
+      BigDecimal co2Factor = decimal(r[1]);
+      BigDecimal materialsFactor = decimal(r[2]);
+      BigDecimal categoryCo2 = times(co2Factor, count[0]);
+      BigDecimal categoryMaterials = times(materialsFactor, count[0]);
+      categories.add(
+          new CategoryImpact(
+              category,
+              count[0],
+              count[1],
+              co2Factor,
+              materialsFactor,
+              categoryCo2,
+              categoryMaterials,
+              (String) r[3]));
+      co2 = co2.add(categoryCo2);
+      materials = materials.add(categoryMaterials);
+      reused += count[0];
+      recycled += count[1];
+    }
+    Query people =
+        em.createNativeQuery(
+            "select count(distinct q.beneficiary_id) from quota_use q"
+                + " where q.used_at >= ?1 and q.used_at < ?2"
+                + (donorId.isPresent()
+                    ? " and q.reference in (select cast(d.id as varchar(60)) from device d"
+                        + " join donation n on n.id = d.donation_id where n.donor_id = ?3)"
+                    : ""));
+    bind(people, from, to, donorId);
+    long equipped = number(people.getSingleResult());
+    return new Impact(
+        from,
+        to,
+        reused,
+        recycled,
+        equipped,
+        co2,
+        materials,
+        categories,
+        "ADEME 2022 — impacts évités par an d'usage d'un appareil reconditionné plutôt que neuf");
+  }
+
+  private static void bind(Query query, LocalDate from, LocalDate to, Optional<Long> donorId) {
+    query.setParameter(1, from.atStartOfDay());
+    query.setParameter(2, to.plusDays(1).atStartOfDay());
+    donorId.ifPresent(id -> query.setParameter(3, id));
+  }
+
+  private static BigDecimal times(BigDecimal factor, long count) {
+    return factor == null
+        ? BigDecimal.ZERO.setScale(2)
+        : factor.multiply(BigDecimal.valueOf(count)).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value == null
+        ? null
+        : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}
