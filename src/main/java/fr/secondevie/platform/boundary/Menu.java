@@ -27,7 +27,8 @@ public class Menu {
           Roles.ADMIN,
               List.of(
                   new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml"),
-                  new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml")),
+                  new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml"),
+                  new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml")),
           Roles.REFURBISHER,
               List.of(
                   new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
@@ -37,7 +38,10 @@ public class Menu {
               List.of(new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml")),
           Roles.SOCIAL_WORKER,
               List.of(new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml")),
-          Roles.DONOR, List.of(new Entry("menu.donor.donations", "/app/donor/donations.xhtml")),
+          Roles.DONOR,
+              List.of(
+                  new Entry("menu.donor.donations", "/app/donor/donations.xhtml"),
+                  new Entry("menu.donor.receipts", "/app/donor/receipts.xhtml")),
           Roles.FUNDER, List.of());
 
   @Inject Caller caller;

@@ -70,6 +70,24 @@ public class TaxReceiptsResource {
         .toList();
   }
 
+  /** The year's receipts for the accountant (semicolon-separated, French decimal comma). */
+  @GET
+  @Path("export")
+  @Produces("text/csv")
+  @RolesAllowed(Roles.ADMIN)
+  public Response export(@QueryParam("year") Integer year) {
+    int y = year == null ? Year.now(clock).getValue() : year;
+    jakarta.ws.rs.core.StreamingOutput body =
+        out -> {
+          var writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+          receipts.writeCsv(y, writer);
+          writer.flush();
+        };
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"recus-fiscaux-" + y + ".csv\"")
+        .build();
+  }
+
   @GET
   @Path("summary")
   @RolesAllowed(Roles.ADMIN)

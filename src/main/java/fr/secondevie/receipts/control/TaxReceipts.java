@@ -149,6 +149,49 @@ public class TaxReceipts {
     return new Summary(year, issued, amount, cancelled);
   }
 
+  /** Received donations that have no receipt in force, oldest first. */
+  public List<Donation> donationsWaitingForReceipt() {
+    return em.createQuery(
+            "select d from Donation d join fetch d.donor where d.status = :received and not exists"
+                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
+                + " order by d.receivedAt",
+            Donation.class)
+        .setParameter("received", DonationStatus.RECEIVED)
+        .setParameter("issued", TaxReceipt.Status.ISSUED)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  /** The year's receipts as CSV lines for the accountant, amounts in euros with a comma. */
+  public void writeCsv(int year, java.io.Writer out) throws java.io.IOException {
+    out.write(
+        "numero;date_emission;donation;entreprise_siren;montant_eur;statut;remplace;motif_annulation\r\n");
+    for (TaxReceipt r : list(year)) {
+      var donor = directory.getOrganisation(r.donorId());
+      out.write(
+          String.join(
+                  ";",
+                  r.number(),
+                  r.issuedAt().toLocalDate().toString(),
+                  Long.toString(r.donationId()),
+                  csv(donor.siren()),
+                  r.amount().toEuros().toPlainString().replace('.', ','),
+                  r.status().name(),
+                  csv(r.replacesNumber()),
+                  csv(r.cancellationReason()))
+              + "\r\n");
+    }
+  }
+
+  private static String csv(String value) {
+    if (value == null) {
+      return "";
+    }
+    return value.contains(";") || value.contains("\"") || value.contains("\n")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
+  }
+
   private List<TaxReceipt> ofDonation(long donationId) {
     return em.createNamedQuery("TaxReceipt.ofDonation", TaxReceipt.class)
         .setParameter("donation", donationId)

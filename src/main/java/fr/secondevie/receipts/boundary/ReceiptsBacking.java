@@ -1,0 +1,80 @@
+package fr.secondevie.receipts.boundary;
+
+import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.receipts.control.TaxReceipts;
+import fr.secondevie.receipts.entity.TaxReceipt;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Year;
+import java.util.List;
+
+/**
+ * The admin's receipts of a year (with the totals to declare) and the received donations still
+ * waiting for theirs; the donor's own receipts.
+ */
+@Named
+@RequestScoped
+public class ReceiptsBacking {
+
+  @Inject TaxReceipts receipts;
+  @Inject FacesContext faces;
+  @Inject Clock clock;
+
+  private int year;
+  private List<TaxReceipt> list;
+  private TaxReceipts.Summary summary;
+  private List<Donation> waiting;
+
+  @PostConstruct
+  void load() {
+    String asked = faces.getExternalContext().getRequestParameterMap().get("year");
+    year =
+        asked != null && asked.matches("\\d{4}")
+            ? Integer.parseInt(asked)
+            : Year.now(clock).getValue();
+    list = receipts.list(year);
+  }
+
+  public TaxReceipts.Summary getSummary() {
+    if (summary == null) {
+      summary = receipts.summary(year);
+    }
+    return summary;
+  }
+
+  public fr.secondevie.platform.entity.Money getIssuedAmount() {
+    return fr.secondevie.platform.entity.Money.ofCents(getSummary().issuedAmountCents());
+  }
+
+  public List<Donation> getWaiting() {
+    if (waiting == null) {
+      waiting = receipts.donationsWaitingForReceipt();
+    }
+    return waiting;
+  }
+
+  public String issue(long donationId) {
+    try {
+      TaxReceipt receipt = receipts.issue(donationId);
+      faces.getExternalContext().getFlash().put("issued", receipt.number());
+      return "/app/admin/tax-receipts.xhtml?faces-redirect=true";
+    } catch (BusinessException e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    }
+  }
+
+  public int getYear() {
+    return year;
+  }
+
+  public List<TaxReceipt> getList() {
+    return list;
+  }
+}
