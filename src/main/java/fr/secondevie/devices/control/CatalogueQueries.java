@@ -50,7 +50,9 @@ public class CatalogueQueries {
     List<CatalogueItem> items = query.getResultList();
     long offset = (long) filter.page() * filter.size();
     long total;
-    if (!items.isEmpty() && items.size() < filter.size()) {
+    if (items.isEmpty()) {
+      total = offset == 0 ? 0 : count(where, parameters);
+    } else if (items.size() < filter.size()) {
       total = offset + items.size();
     } else {
       total = Math.max(count(where, parameters), offset + items.size());
