@@ -6,7 +6,8 @@
 #   bash src/test/bench/catalogue-bench.sh        (after mvn package, or it packages first)
 #
 # Settings (environment): BENCH_DB (sv_bench), BENCH_PORT (8081), BENCH_CLIENTS (16),
-# BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first.
+# BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first. Uses wrk too when
+# installed (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DB=${BENCH_DB:-sv_bench}
@@ -37,3 +38,14 @@ done
 CP="target/test-classes:$(cat target/bench.classpath)"
 java -cp "$CP" fr.secondevie.devices.bench.CatalogueDataGenerator "$URL" postgres ""
 java -cp "$CP" fr.secondevie.devices.bench.CatalogueBenchmark "http://localhost:$PORT" "$CLIENTS" "$SECONDS_PER_RUN"
+
+# The same with wrk (lighter than the Java client on a shared machine), one URL per run.
+if command -v wrk > /dev/null; then
+  RELAY=$(curl -s "http://localhost:$PORT/api/v1/relays" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+  for path in "/api/v1/relays/$RELAY" "/api/v1/catalogue?category=LAPTOP&grade=B" \
+      "/api/v1/catalogue?q=dell&relay=$RELAY&page=1" "/catalogue/index.xhtml?category=LAPTOP"; do
+    echo "wrk $path"
+    wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_RUN}s" --latency "http://localhost:$PORT$path" \
+      | grep -E "^ +(50|99)%|Requests/sec|Non-2xx"
+  done
+fi

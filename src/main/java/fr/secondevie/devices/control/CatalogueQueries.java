@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public catalogue: devices on sale (AVAILABLE), filtered, newest first, one page at a time.
  * Two queries per page (count and page), each one projection joined with the relay, on the indexes
- * of {@code device (status, ...)}; no entity is loaded.
+ * of {@code device (status, ...)}; no entity is loaded. The number of matching devices is kept for
+ * {@value #COUNT_TTL_MILLIS} ms per filter: counting a free-text search scans the devices on sale,
+ * and a total a few seconds old is good enough for paging a public catalogue.
  */
 @ApplicationScoped
 public class CatalogueQueries {
@@ -26,23 +30,51 @@ public class CatalogueQueries {
           + " d.specs.screenInches, d.specs.os, r.id, r.name, r.city, d.listPrice)"
           + " from Device d join d.relay r";
 
+  static final long COUNT_TTL_MILLIS = 10_000;
+  static final int MAX_COUNTS = 5_000;
+
+  private record Count(long value, long expires) {}
+
+  private final Map<String, Count> counts = new ConcurrentHashMap<>();
+
   @PersistenceContext EntityManager em;
 
   public CataloguePage page(CatalogueFilter filter) {
     Map<String, Object> parameters = new HashMap<>();
     String where = where(filter, parameters);
-    TypedQuery<Long> count = em.createQuery("select count(d) from Device d" + where, Long.class);
-    parameters.forEach(count::setParameter);
-    long total = count.getSingleResult();
-    if (total == 0 || (long) filter.page() * filter.size() >= total) {
-      return new CataloguePage(List.of(), total, filter.page(), filter.size());
-    }
     TypedQuery<CatalogueItem> query =
         em.createQuery(SELECT + where + " order by d.id desc", CatalogueItem.class)
             .setFirstResult(filter.page() * filter.size())
             .setMaxResults(filter.size());
     parameters.forEach(query::setParameter);
-    return new CataloguePage(query.getResultList(), total, filter.page(), filter.size());
+    List<CatalogueItem> items = query.getResultList();
+    long offset = (long) filter.page() * filter.size();
+    long total;
+    if (items.isEmpty()) {
+      total = offset == 0 ? 0 : count(where, parameters);
+    } else if (items.size() < filter.size()) {
+      total = offset + items.size();
+    } else {
+      total = Math.max(count(where, parameters), offset + items.size());
+    }
+    return new CataloguePage(items, total, filter.page(), filter.size());
+  }
+
+  private long count(String where, Map<String, Object> parameters) {
+    String key = where + new TreeMap<>(parameters);
+    long now = System.currentTimeMillis();
+    Count cached = counts.get(key);
+    if (cached != null && cached.expires() > now) {
+      return cached.value();
+    }
+    TypedQuery<Long> count = em.createQuery("select count(d) from Device d" + where, Long.class);
+    parameters.forEach(count::setParameter);
+    long value = count.getSingleResult();
+    if (counts.size() >= MAX_COUNTS) {
+      counts.clear();
+    }
+    counts.put(key, new Count(value, now + COUNT_TTL_MILLIS));
+    return value;
   }
 
   /** A device on sale, as the catalogue shows it. */

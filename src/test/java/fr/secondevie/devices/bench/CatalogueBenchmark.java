@@ -74,6 +74,7 @@ public final class CatalogueBenchmark {
     long relay = relayIds.get(0);
     Supplier<String> trivial = () -> base + "/api/v1/relays/" + relay;
     Supplier<String> api = () -> base + "/api/v1/catalogue?" + filters(relayIds) + "&size=20";
+    Supplier<String> landing = () -> base + "/catalogue/index.xhtml" + landing();
     Supplier<String> page = () -> base + "/catalogue/index.xhtml?" + filters(relayIds);
     Supplier<String> pageNoCacheSpread =
         () ->
@@ -88,10 +89,12 @@ public final class CatalogueBenchmark {
     run(http, "warm-up", page, clients, Math.max(5, seconds / 4));
     Result t = run(http, "trivial: GET /api/v1/relays/{id}", trivial, clients, seconds);
     Result c = run(http, "catalogue API with filters", api, clients, seconds);
-    Result h = run(http, "catalogue page (HTML)", page, clients, seconds);
-    Result u = run(http, "catalogue page, uncached (HTML)", pageNoCacheSpread, clients, seconds);
+    Result l = run(http, "catalogue landing pages (HTML)", landing, clients, seconds);
+    Result h = run(http, "catalogue, random filters (HTML)", page, clients, seconds);
+    Result u = run(http, "catalogue, never cached (HTML)", pageNoCacheSpread, clients, seconds);
     System.out.println(t);
     System.out.println(c);
+    System.out.println(l);
     System.out.println(h);
     System.out.println(u);
     System.out.printf(
@@ -99,7 +102,17 @@ public final class CatalogueBenchmark {
         100 * c.throughput() / t.throughput());
   }
 
-  /** Random filters as a visitor would combine them, over the 120 first pages. */
+  /** The pages most visitors open: the catalogue, one category or one grade, first page. */
+  static String landing() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    int pick = r.nextInt(9);
+    if (pick == 0) {
+      return "";
+    }
+    return pick <= 5 ? "?category=" + CATEGORIES[pick] : "?grade=" + GRADES[pick - 5];
+  }
+
+  /** Random filters as a visitor would combine them, over the first five pages. */
   static String filters(List<Long> relays) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     StringBuilder q = new StringBuilder();
