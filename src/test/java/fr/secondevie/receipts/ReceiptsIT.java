@@ -211,6 +211,34 @@ class ReceiptsIT {
   }
 
   @Test
+  void aBatchIssuesEveryWaitingReceiptWithProgress() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      donation("donateur2", true);
+    }
+    Api admin = Api.as(base, "admin");
+    Answer started = admin.post("api/v1/tax-receipts/batches");
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    int total = started.json().getInt("total");
+    assertThat(total).isGreaterThanOrEqualTo(30);
+    String location = started.header("Location").orElseThrow();
+    JsonObject batch = started.json();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!batch.getString("status").equals("FINISHED") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      batch = admin.get(location.substring(location.indexOf("api/v1/"))).json();
+      assertThat(batch.getInt("percent")).isBetween(0, 100);
+    }
+    assertThat(batch.getString("status")).isEqualTo("FINISHED");
+    assertThat(batch.getInt("done")).isEqualTo(total);
+    assertThat(batch.getInt("failed")).isZero();
+    assertThat(admin.post("api/v1/tax-receipts/batches").json().getInt("total"))
+        .as("nothing left waiting")
+        .isZero();
+    assertThat(Api.as(base, "donateur").post("api/v1/tax-receipts/batches").status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void theYearlyTotalsAddUpToTheReceipts() {
     issue(donation("donateur2", true));
     Api admin = Api.as(base, "admin");

@@ -39,6 +39,26 @@ public class AuditTrail {
             details));
   }
 
+  /** Records an act done on behalf of a named user by a background job. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAs(
+      String username,
+      Long organisationId,
+      String action,
+      String recordType,
+      Object recordId,
+      String details) {
+    em.persist(
+        new AuditEntry(
+            LocalDateTime.now(clock),
+            username,
+            organisationId,
+            action,
+            recordType,
+            recordId == null ? null : recordId.toString(),
+            details));
+  }
+
   public List<AuditEntry> of(String recordType, Object recordId) {
     return em.createNamedQuery("AuditEntry.findByRecord", AuditEntry.class)
         .setParameter("type", recordType)

@@ -23,6 +23,7 @@ import java.util.List;
 public class ReceiptsBacking {
 
   @Inject TaxReceipts receipts;
+  @Inject fr.secondevie.receipts.control.ReceiptBatches batches;
   @Inject FacesContext faces;
   @Inject Clock clock;
 
@@ -66,6 +67,25 @@ public class ReceiptsBacking {
       return "/app/admin/tax-receipts.xhtml?faces-redirect=true";
     } catch (BusinessException e) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      return null;
+    }
+  }
+
+  /** Starts the batch of every waiting receipt and shows its progress. */
+  public String startBatch() {
+    var batch = batches.start();
+    return "/app/admin/tax-receipts.xhtml?faces-redirect=true&batch=" + batch.id();
+  }
+
+  /** The batch named in the address, if any. */
+  public fr.secondevie.receipts.entity.ReceiptBatch getBatch() {
+    String id = faces.getExternalContext().getRequestParameterMap().get("batch");
+    if (id == null || !id.matches("\\d{1,18}")) {
+      return null;
+    }
+    try {
+      return batches.get(Long.parseLong(id));
+    } catch (BusinessException e) {
       return null;
     }
   }

@@ -60,6 +60,7 @@ public class TaxReceiptsResource {
   }
 
   @Inject TaxReceipts receipts;
+  @Inject fr.secondevie.receipts.control.ReceiptBatches batches;
   @Inject Clock clock;
 
   @GET
@@ -86,6 +87,47 @@ public class TaxReceiptsResource {
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"recus-fiscaux-" + y + ".csv\"")
         .build();
+  }
+
+  /** A background batch and its progress. */
+  public record BatchView(
+      long id,
+      String status,
+      int total,
+      int done,
+      int failed,
+      int percent,
+      LocalDateTime createdAt,
+      LocalDateTime finishedAt) {
+    static BatchView of(fr.secondevie.receipts.entity.ReceiptBatch b) {
+      return new BatchView(
+          b.id(),
+          b.status(),
+          b.total(),
+          b.done(),
+          b.failed(),
+          b.percent(),
+          b.createdAt(),
+          b.finishedAt());
+    }
+  }
+
+  /** Issues, in the background, the receipts of every received donation still waiting. */
+  @POST
+  @Path("batches")
+  @RolesAllowed(Roles.ADMIN)
+  public Response startBatch(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    var batch = batches.start();
+    return Response.accepted(BatchView.of(batch))
+        .location(uri.getAbsolutePathBuilder().path(batch.id().toString()).build())
+        .build();
+  }
+
+  @GET
+  @Path("batches/{id}")
+  @RolesAllowed(Roles.ADMIN)
+  public BatchView batch(@PathParam("id") long id) {
+    return BatchView.of(batches.get(id));
   }
 
   @GET

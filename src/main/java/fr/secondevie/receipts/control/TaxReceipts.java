@@ -43,6 +43,12 @@ public class TaxReceipts {
 
   @Transactional
   public TaxReceipt issue(long donationId) {
+    return issueAs(donationId, caller.organisationId(), caller.username());
+  }
+
+  /** Issues as the named admin of the issuing organisation (also from a background batch). */
+  @Transactional
+  public TaxReceipt issueAs(long donationId, long issuerId, String username) {
     Donation donation =
         Optional.ofNullable(em.find(Donation.class, donationId, LockModeType.PESSIMISTIC_WRITE))
             .orElseThrow(() -> BusinessException.notFound("Donation"));
@@ -66,7 +72,7 @@ public class TaxReceipts {
     byte[] pdf =
         renderer.render(
             number,
-            directory.getOrganisation(caller.organisationId()),
+            directory.getOrganisation(issuerId),
             donation.donor(),
             donation,
             now.toLocalDate(),
@@ -79,12 +85,14 @@ public class TaxReceipts {
             donation.donor().id(),
             donation.totalValue(),
             now,
-            caller.username(),
+            username,
             replaces,
             pdf,
             sha256(pdf));
     em.persist(receipt);
-    audit.record(
+    audit.recordAs(
+        username,
+        issuerId,
         "TAX_RECEIPT_ISSUED",
         "TaxReceipt",
         number,
@@ -147,6 +155,18 @@ public class TaxReceipts {
       }
     }
     return new Summary(year, issued, amount, cancelled);
+  }
+
+  /** The identifiers of every received donation that has no receipt in force, oldest first. */
+  public List<Long> idsWaitingForReceipt() {
+    return em.createQuery(
+            "select d.id from Donation d where d.status = :received and not exists"
+                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
+                + " order by d.receivedAt, d.id",
+            Long.class)
+        .setParameter("received", DonationStatus.RECEIVED)
+        .setParameter("issued", TaxReceipt.Status.ISSUED)
+        .getResultList();
   }
 
   /** Received donations that have no receipt in force, oldest first. */
