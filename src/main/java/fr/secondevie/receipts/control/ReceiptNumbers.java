@@ -20,19 +20,15 @@ public class ReceiptNumbers {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public int next(int year) {
-    try {
-      years.open(year);
-    } catch (RuntimeException openedConcurrently) {
-      // Another issuer created the year's counter at the same moment: it exists, go on.
-    }
-    int updated =
-        em.createNativeQuery(
-                "update tax_receipt_counter set last_number = last_number + 1"
-                    + " where receipt_year = ?")
-            .setParameter(1, year)
-            .executeUpdate();
-    if (updated != 1) {
-      throw new IllegalStateException("No receipt counter for " + year);
+    if (increment(year) == 0) {
+      try {
+        years.open(year);
+      } catch (RuntimeException openedConcurrently) {
+        // Another issuer created the year's counter at the same moment: it exists, go on.
+      }
+      if (increment(year) != 1) {
+        throw new IllegalStateException("No receipt counter for " + year);
+      }
     }
     return ((Number)
             em.createNativeQuery(
@@ -40,6 +36,13 @@ public class ReceiptNumbers {
                 .setParameter(1, year)
                 .getSingleResult())
         .intValue();
+  }
+
+  private int increment(int year) {
+    return em.createNativeQuery(
+            "update tax_receipt_counter set last_number = last_number + 1 where receipt_year = ?")
+        .setParameter(1, year)
+        .executeUpdate();
   }
 
   /** Creates a year's counter the first time it is needed, in a transaction of its own. */
