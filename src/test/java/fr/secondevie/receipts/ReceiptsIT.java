@@ -346,6 +346,20 @@ class ReceiptsIT {
     assertThat(laptop.getJsonNumber("kgCo2eAvoided").bigDecimalValue())
         .isEqualByComparingTo("54.00");
 
+    JsonObject ofDonation = donorApi.get("api/v1/impact/donations/" + donation).json();
+    assertThat(ofDonation.getJsonNumber("devicesRecycled").longValue()).isEqualTo(1);
+    assertThat(ofDonation.getJsonNumber("devicesReused").longValue()).isZero();
+    assertThat(Api.as(base, "donateur").get("api/v1/impact/donations/" + donation).status())
+        .as("another company's donation")
+        .isEqualTo(404);
+    Answer report = donorApi.get("api/v1/impact/report");
+    assertThat(report.header("Content-Type")).hasValue("application/pdf");
+    assertThat(Pdfs.text(report.bytes()))
+        .contains("rapport d'impact")
+        .contains("78,60 kg")
+        .contains("330,90 kg")
+        .contains("ADEME 2022");
+
     JsonObject everyone = Api.anonymous(base).get("api/v1/impact").json();
     assertThat(everyone.getJsonNumber("devicesReused").longValue()).isGreaterThanOrEqualTo(4);
     assertThat(Api.anonymous(base).get("api/v1/impact?scope=mine").status()).isEqualTo(401);

@@ -24,6 +24,9 @@ import java.util.Optional;
 public class ImpactResource {
 
   @Inject ImpactReport report;
+  @Inject fr.secondevie.impact.control.ImpactPdf renderer;
+  @Inject fr.secondevie.organisations.control.Directory directory;
+  @Inject DonorDonations donations;
   @Inject Caller caller;
   @Inject Clock clock;
 
@@ -51,6 +54,41 @@ public class ImpactResource {
       throw BusinessException.badRequest("INVALID_INPUT", "scope is 'mine' or absent");
     }
     return report.of(start, end, Optional.empty());
+  }
+
+  /** A donor's impact report as a PDF: a donation's, or the year's. */
+  @GET
+  @Path("report")
+  @Produces("application/pdf")
+  @jakarta.annotation.security.RolesAllowed(Roles.DONOR)
+  public jakarta.ws.rs.core.Response report(
+      @QueryParam("donation") Long donation, @QueryParam("year") Integer year) {
+    long donor = caller.organisationId();
+    String company = directory.getOrganisation(donor).name();
+    byte[] pdf;
+    if (donation != null) {
+      donations.getOfDonor(donation, donor);
+      pdf = renderer.render(company, "don n° " + donation, report.ofDonation(donor, donation));
+    } else {
+      int y = year == null ? LocalDate.now(clock).getYear() : year;
+      pdf =
+          renderer.render(
+              company,
+              "année " + y,
+              report.of(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), Optional.of(donor)));
+    }
+    return jakarta.ws.rs.core.Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"impact-seconde-vie.pdf\"")
+        .build();
+  }
+
+  /** A donation's impact, for its donor company. */
+  @GET
+  @Path("donations/{id}")
+  @jakarta.annotation.security.RolesAllowed(Roles.DONOR)
+  public ImpactReport.Impact ofDonation(@jakarta.ws.rs.PathParam("id") long donation) {
+    donations.getOfDonor(donation, caller.organisationId());
+    return report.ofDonation(caller.organisationId(), donation);
   }
 
   private static Optional<LocalDate> date(String value, String name) {

@@ -49,9 +49,25 @@ public class ImpactReport {
 
   /** The period's impact; {@code donorId} restricts it to that company's donations. */
   public Impact of(LocalDate from, LocalDate to, Optional<Long> donorId) {
+    return of(from, to, donorId, Optional.empty());
+  }
+
+  /** The impact of one donation of a donor company, whatever the dates. */
+  public Impact ofDonation(long donorId, long donationId) {
+    return of(
+        LocalDate.of(2000, 1, 1),
+        LocalDate.of(2999, 12, 31),
+        Optional.of(donorId),
+        Optional.of(donationId));
+  }
+
+  private Impact of(
+      LocalDate from, LocalDate to, Optional<Long> donorId, Optional<Long> donationId) {
     String donor =
         donorId.isPresent()
-            ? " and d.donation_id in (select id from donation where donor_id = ?3)"
+            ? " and d.donation_id in (select id from donation where donor_id = ?3"
+                + (donationId.isPresent() ? " and id = ?4" : "")
+                + ")"
             : "";
     Map<String, long[]> counts = new LinkedHashMap<>();
     Query devices =
@@ -65,6 +81,7 @@ public class ImpactReport {
                 + donor
                 + " group by d.category");
     bind(devices, from, to, donorId);
+    donationId.ifPresent(id -> devices.setParameter(4, id));
     for (Object row : devices.getResultList()) {
       Object[] r = (Object[]) row;
       counts.put((String) r[0], new long[] {number(r[1]), number(r[2])});
@@ -107,9 +124,12 @@ public class ImpactReport {
                 + " where q.used_at >= ?1 and q.used_at < ?2"
                 + (donorId.isPresent()
                     ? " and q.reference in (select cast(d.id as varchar(60)) from device d"
-                        + " join donation n on n.id = d.donation_id where n.donor_id = ?3)"
+                        + " join donation n on n.id = d.donation_id where n.donor_id = ?3"
+                        + (donationId.isPresent() ? " and n.id = ?4" : "")
+                        + ")"
                     : ""));
     bind(people, from, to, donorId);
+    donationId.ifPresent(id -> people.setParameter(4, id));
     long equipped = number(people.getSingleResult());
     return new Impact(
         from,
