@@ -120,7 +120,7 @@ class ReceiptsIT {
         .contains("*** 1 234,56 € ***")
         .contains("mille deux cent trente-quatre euros et cinquante-six centimes")
         .contains("Don en nature")
-        .contains("3 ordinateur(s) portable(s) (Portables Dell Latitude 5490)")
+        .contains("3 × Ordinateur portable (Portables Dell Latitude 5490)")
         .contains("valeur unitaire 411,52 €")
         .contains("certifie sur l'honneur")
         .contains("16216");

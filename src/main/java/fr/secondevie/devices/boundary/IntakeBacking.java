@@ -2,6 +2,7 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;

@@ -3,6 +3,7 @@ package fr.secondevie.devices.boundary;
 import fr.secondevie.donations.boundary.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationStatus;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

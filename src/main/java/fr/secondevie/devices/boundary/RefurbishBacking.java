@@ -6,6 +6,7 @@ import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
 import fr.secondevie.organisations.boundary.Relays;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;

@@ -4,10 +4,10 @@ import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -73,7 +73,7 @@ public class BeneficiariesBacking {
           familyQuotientEuros == null ? null : familyQuotientEuros * 100);
       return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + id;
     } catch (BusinessException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      PageMessages.refused(e);
       return null;
     }
   }

@@ -3,10 +3,10 @@ package fr.secondevie.eligibility.boundary;
 import fr.secondevie.eligibility.control.RulesBook;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.RuleSet;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -87,7 +87,7 @@ public class RulesBacking {
               note));
       return "/app/admin/eligibility-rules.xhtml?faces-redirect=true&published=true";
     } catch (BusinessException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      PageMessages.refused(e);
       return null;
     }
   }

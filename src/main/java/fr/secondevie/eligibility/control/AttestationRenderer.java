@@ -2,12 +2,10 @@ package fr.secondevie.eligibility.control;
 
 import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The eligibility attestation the social worker prints or sends: one page, no personal data — the
@@ -16,15 +14,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AttestationRenderer {
-
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
-  static final Map<String, String> CATEGORY_LABELS =
-      Map.of(
-          "LAPTOP", "Ordinateur portable",
-          "DESKTOP", "Ordinateur fixe",
-          "TABLET", "Tablette",
-          "SMARTPHONE", "Téléphone",
-          "SCREEN", "Écran");
 
   public byte[] render(
       Beneficiary beneficiary, Eligibility eligibility, String structureName, LocalDate today) {
@@ -44,7 +33,7 @@ public class AttestationRenderer {
           .gap(6)
           .rule();
       if (eligibility.eligible()) {
-        pdf.field("Valable jusqu'au", DAY.format(eligibility.validUntil()))
+        pdf.field("Valable jusqu'au", DocumentFrench.day(eligibility.validUntil()))
             .field("Niveau d'aide", "Niveau " + eligibility.tier())
             .field("Appareils restants", Integer.toString(eligibility.devicesLeft()));
         eligibility
@@ -52,13 +41,13 @@ public class AttestationRenderer {
             .forEach(
                 (category, left) ->
                     pdf.field(
-                        "   " + CATEGORY_LABELS.getOrDefault(category, category), left.toString()));
+                        "   " + DocumentFrench.label("category." + category), left.toString()));
       } else {
         pdf.text("Pas d'éligibilité en cours à ce jour.", 14);
       }
       return pdf.rule()
           .field("Délivrée par", structureName)
-          .field("Le", DAY.format(today))
+          .field("Le", DocumentFrench.day(today))
           .gap(14)
           .text(
               "Aucune donnée personnelle n'est inscrite sur cette attestation. Le code ne"

@@ -2,24 +2,13 @@ package fr.secondevie.impact.control;
 
 import fr.secondevie.impact.control.ImpactReport.CategoryImpact;
 import fr.secondevie.impact.control.ImpactReport.Impact;
+import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfPage;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
 
 /** The impact report a donor company attaches to its CSR report: figures, categories, source. */
 @ApplicationScoped
 public class ImpactPdf {
-
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
-  static final Map<String, String> CATEGORY =
-      Map.of(
-          "LAPTOP", "Ordinateurs portables",
-          "DESKTOP", "Ordinateurs fixes",
-          "TABLET", "Tablettes",
-          "SMARTPHONE", "Téléphones",
-          "SCREEN", "Écrans");
 
   public byte[] render(String company, String scope, Impact impact) {
     try (PdfPage pdf = new PdfPage("Rapport d'impact " + company)) {
@@ -35,7 +24,7 @@ public class ImpactPdf {
           .text("Par catégorie", 12);
       for (CategoryImpact c : impact.byCategory()) {
         pdf.field(
-            CATEGORY.getOrDefault(c.category(), c.category()),
+            DocumentFrench.label("category." + c.category()),
             c.reused()
                 + " réemployé(s), "
                 + c.recycled()

@@ -1,12 +1,12 @@
 package fr.secondevie.receipts.boundary;
 
 import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.receipts.control.TaxReceipts;
 import fr.secondevie.receipts.entity.TaxReceipt;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -66,7 +66,7 @@ public class ReceiptsBacking {
       faces.getExternalContext().getFlash().put("issued", receipt.number());
       return "/app/admin/tax-receipts.xhtml?faces-redirect=true";
     } catch (BusinessException e) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+      PageMessages.refused(e);
       return null;
     }
   }

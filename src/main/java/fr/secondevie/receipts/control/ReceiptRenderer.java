@@ -3,15 +3,14 @@ package fr.secondevie.receipts.control;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfPage;
 import fr.secondevie.platform.control.Settings;
 import fr.secondevie.platform.entity.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The receipt's PDF with every mention of cerfa n°16216 for a gift in kind: number, the receiving
@@ -22,15 +21,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReceiptRenderer {
-
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
-  static final Map<String, String> CATEGORY =
-      Map.of(
-          "LAPTOP", "ordinateur(s) portable(s)",
-          "DESKTOP", "ordinateur(s) fixe(s)",
-          "TABLET", "tablette(s)",
-          "SMARTPHONE", "téléphone(s) mobile(s)",
-          "SCREEN", "écran(s)");
 
   @Inject Settings settings;
 
@@ -68,7 +58,7 @@ public class ReceiptRenderer {
                   + " à réduction d'impôt, la somme de :")
           .text("*** " + figures(amount) + " ***", 14)
           .text("Somme en toutes lettres : " + AmountInWords.of(amount))
-          .field("Date du don", DAY.format(donation.receivedAt().toLocalDate()))
+          .field("Date du don", DocumentFrench.day(donation.receivedAt().toLocalDate()))
           .field("Nature du don", "Don en nature")
           .field("Mode de versement", "Remise de matériel informatique")
           .text("Description exhaustive des biens donnés :");
@@ -76,8 +66,8 @@ public class ReceiptRenderer {
         pdf.text(
             "– "
                 + item.quantity()
-                + " "
-                + CATEGORY.getOrDefault(item.category().name(), item.category().name())
+                + " × "
+                + DocumentFrench.label("category." + item.category().name())
                 + (item.description() == null || item.description().isBlank()
                     ? ""
                     : " (" + item.description() + ")")
@@ -97,7 +87,7 @@ public class ReceiptRenderer {
                   + " ouvrent droit à la réduction d'impôt prévue à l'article 238 bis du code"
                   + " général des impôts.",
               10)
-          .field("Fait à", nullToDash(issuer.city()) + ", le " + DAY.format(issuedOn))
+          .field("Fait à", nullToDash(issuer.city()) + ", le " + DocumentFrench.day(issuedOn))
           .field("Signature", settings.receiptSignatory())
           .gap(10)
           .text(settings.receiptModel(), 8)

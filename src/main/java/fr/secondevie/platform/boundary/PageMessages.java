@@ -1,4 +1,4 @@
-package fr.secondevie.devices.boundary;
+package fr.secondevie.platform.boundary;
 
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.faces.application.FacesMessage;
@@ -7,12 +7,15 @@ import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Reports of the pages, in the person's language, from the bundle keys of the pages. */
-final class PageMessages {
+/**
+ * Reports of the pages, in the person's language, from the bundle keys of the pages; a business
+ * refusal is said with the page text of its code ({@code problem.CODE}) when there is one.
+ */
+public final class PageMessages {
 
   private PageMessages() {}
 
-  static String text(String key, Object... arguments) {
+  public static String text(String key, Object... arguments) {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
     try {
@@ -22,12 +25,12 @@ final class PageMessages {
     }
   }
 
-  static void info(String key, Object... arguments) {
+  public static void info(String key, Object... arguments) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
   }
 
-  static void refused(BusinessException e) {
+  public static void refused(BusinessException e) {
     String text = text("problem." + e.code());
     FacesContext.getCurrentInstance()
         .addMessage(
@@ -39,7 +42,7 @@ final class PageMessages {
   }
 
   /** Keeps the report across the redirect that follows a successful form. */
-  static void keepForRedirect() {
+  public static void keepForRedirect() {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
   }
 }
