@@ -3,9 +3,7 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
-import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
-import fr.secondevie.platform.entity.AuditEntry;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.vouchers.entity.MalformedCodeException;
@@ -41,7 +39,7 @@ public class VoucherLedger {
   @PersistenceContext EntityManager em;
   @Inject Programmes programmes;
   @Inject Directory directory;
-  @Inject AuditTrail audit;
+  @Inject VoucherAudit audit;
   @Inject Caller caller;
   @Inject Clock clock;
 
@@ -118,7 +116,7 @@ public class VoucherLedger {
           "VOUCHER_UNAVAILABLE", "This voucher is held by another order or already used");
     }
     em.refresh(voucher);
-    audit.record("VOUCHER_HELD", "Voucher", voucher.id(), "order " + orderId);
+    audit.record("VOUCHER_HELD", "Voucher", code.value(), "order " + orderId);
     return info(voucher, programme, now.toLocalDate());
   }
 
@@ -195,7 +193,7 @@ public class VoucherLedger {
       audit.record(
           "VOUCHER_REDEEMED",
           "Voucher",
-          voucher.id(),
+          code.value(),
           "order " + orderId + ", relay " + relayId + ", " + share.appliedCents() + " cents");
     }
   }
@@ -224,7 +222,7 @@ public class VoucherLedger {
             "VOUCHER_NOT_CANCELLABLE", "Only a voucher not yet used can be cancelled");
       }
       em.refresh(voucher);
-      audit.record("VOUCHER_CANCELLED", "Voucher", voucher.id(), code.value());
+      audit.record("VOUCHER_CANCELLED", "Voucher", code.value(), "programme " + programme.id());
     }
     return info(voucher, programme, now.toLocalDate());
   }
@@ -255,15 +253,11 @@ public class VoucherLedger {
               .setParameter(2, programme.id())
               .executeUpdate();
       if (rows > 0) {
-        em.persist(
-            new AuditEntry(
-                LocalDateTime.now(clock),
-                "system",
-                null,
-                "VOUCHERS_EXPIRED",
-                "VoucherProgramme",
-                programme.id().toString(),
-                rows + " vouchers expired on " + programme.expiryDay()));
+        audit.record(
+            "VOUCHERS_EXPIRED",
+            "VoucherProgramme",
+            programme.id(),
+            rows + " vouchers expired on " + programme.expiryDay());
       }
       total += rows;
     }
