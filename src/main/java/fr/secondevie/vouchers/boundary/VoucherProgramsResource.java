@@ -199,6 +199,7 @@ public class VoucherProgramsResource {
 
   @GET
   @Path("{id}/reconciliation")
+  @Produces(MediaType.APPLICATION_JSON + "; qs=1")
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public ReconciliationView reconciliation(
       @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -208,7 +209,7 @@ public class VoucherProgramsResource {
   /** One line per redemption, streamed: memory does not grow with the number of lines. */
   @GET
   @Path("{id}/reconciliation")
-  @Produces(CSV)
+  @Produces(CSV + "; qs=0.5")
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public Response reconciliationCsv(
       @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {

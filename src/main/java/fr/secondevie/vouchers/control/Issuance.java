@@ -170,7 +170,9 @@ public class Issuance {
     if (batch == null || batch.programmeId() != programmeId) {
       throw BusinessException.notFound("Issuance batch");
     }
-    em.refresh(batch);
+    if (em.contains(batch)) {
+      em.refresh(batch);
+    }
     return batch;
   }
 

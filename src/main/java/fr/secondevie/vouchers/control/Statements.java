@@ -220,7 +220,9 @@ public class Statements {
     if (statement == null || statement.programmeId() != programmeId) {
       throw BusinessException.notFound("Statement");
     }
-    em.refresh(statement);
+    if (em.contains(statement)) {
+      em.refresh(statement);
+    }
     return statement;
   }
 

@@ -12,6 +12,7 @@ import fr.secondevie.vouchers.entity.Voucher;
 import fr.secondevie.vouchers.entity.VoucherKind;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /**
  * The printed documents of vouchers (PDFBox): the voucher sheet, eight vouchers to an A4 page to
@@ -60,6 +62,7 @@ public class VoucherDocuments {
             float x = MARGIN + (i % COLUMNS) * cellWidth;
             float top = a4.getHeight() - MARGIN - (i / COLUMNS) * cellHeight;
             voucher(
+                document,
                 out,
                 font,
                 programme,
@@ -79,6 +82,7 @@ public class VoucherDocuments {
   }
 
   private void voucher(
+      PDDocument document,
       PDPageContentStream out,
       PDFont font,
       VoucherProgramme programme,
@@ -112,7 +116,13 @@ public class VoucherDocuments {
             ? "Paie un équipement numérique reconditionné"
             : "Paie un accompagnement au numérique (pas d'équipement)");
     float qrSize = 96;
-    qr(out, voucher.groupedCode(), x + width - qrSize - 14, top - 26 - qrSize + 8, qrSize);
+    qr(
+        document,
+        out,
+        voucher.groupedCode(),
+        x + width - qrSize - 14,
+        top - 26 - qrSize + 8,
+        qrSize);
     y = top - 26 - qrSize - 10;
     text(out, font, 8, left, y, "Code du bon");
     y -= 16;
@@ -238,8 +248,9 @@ public class VoucherDocuments {
         .get(status);
   }
 
-  /** Draws a QR code of {@code content}, one filled rectangle per run of dark modules. */
-  static void qr(PDPageContentStream out, String content, float x, float y, float size)
+  /** Draws a QR code of {@code content} as a sharp black-and-white image of {@code size} points. */
+  static void qr(
+      PDDocument document, PDPageContentStream out, String content, float x, float y, float size)
       throws IOException {
     BitMatrix matrix;
     try {
@@ -258,24 +269,18 @@ public class VoucherDocuments {
     } catch (WriterException e) {
       throw new IllegalStateException(e);
     }
+    int pixelsPerModule = 8;
     int modules = matrix.getWidth();
-    float cell = size / modules;
-    for (int row = 0; row < modules; row++) {
-      int col = 0;
-      while (col < modules) {
-        if (!matrix.get(col, row)) {
-          col++;
-          continue;
-        }
-        int run = col;
-        while (run < modules && matrix.get(run, row)) {
-          run++;
-        }
-        out.addRect(x + col * cell, y + size - (row + 1) * cell, (run - col) * cell, cell);
-        col = run;
+    BufferedImage image =
+        new BufferedImage(
+            modules * pixelsPerModule, modules * pixelsPerModule, BufferedImage.TYPE_BYTE_BINARY);
+    for (int row = 0; row < modules * pixelsPerModule; row++) {
+      for (int col = 0; col < modules * pixelsPerModule; col++) {
+        boolean dark = matrix.get(col / pixelsPerModule, row / pixelsPerModule);
+        image.setRGB(col, row, dark ? 0xFF000000 : 0xFFFFFFFF);
       }
     }
-    out.fill();
+    out.drawImage(LosslessFactory.createFromImage(document, image), x, y, size, size);
   }
 
   private static void text(

@@ -271,7 +271,9 @@ public class VoucherLedger {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> BusinessException.notFound("Voucher"));
-    em.refresh(voucher);
+    if (em.contains(voucher)) {
+      em.refresh(voucher);
+    }
     return voucher;
   }
 

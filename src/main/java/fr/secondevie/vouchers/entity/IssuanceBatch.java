@@ -81,9 +81,9 @@ public class IssuanceBatch {
     this.status = Status.RUNNING;
   }
 
-  /** Progress in whole percent, 100 once done. */
+  /** Progress in whole percent, 100 only once done. */
   public int percent() {
-    return status == Status.DONE ? 100 : (int) (100L * issuedCount / quantity);
+    return status == Status.DONE ? 100 : (int) Math.min(99, 100L * issuedCount / quantity);
   }
 
   public Long id() {

@@ -62,6 +62,17 @@ public class Voucher {
 
   protected Voucher() {}
 
+  /** A voucher as issued (the issuance writes them in JDBC batches; this serves documents). */
+  public Voucher(
+      String code, long programmeId, long batchId, String beneficiaryRef, LocalDateTime issuedAt) {
+    this.code = VoucherCode.parse(code).value();
+    this.programmeId = programmeId;
+    this.batchId = batchId;
+    this.beneficiaryRef = beneficiaryRef;
+    this.issuedAt = issuedAt;
+    this.status = VoucherStatus.ISSUED;
+  }
+
   /**
    * The status a person should be told on {@code day}: an ISSUED voucher past its programme's last
    * accepted day is EXPIRED even before the nightly job has marked it.
