@@ -27,10 +27,12 @@ public class Menu {
           Roles.ADMIN,
               List.of(new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml")),
           Roles.REFURBISHER, List.of(),
-          Roles.COUNTER, List.of(),
+          Roles.COUNTER,
+              List.of(new Entry("menu.vouchers.check", "/app/counter/voucher-check.xhtml")),
           Roles.SOCIAL_WORKER, List.of(),
           Roles.DONOR, List.of(),
-          Roles.FUNDER, List.of());
+          Roles.FUNDER,
+              List.of(new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml")));
 
   @Inject Caller caller;
 

@@ -184,7 +184,8 @@ public class ProgrammeBacking implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     faces.addMessage(
-        null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString(key) + " " + detail, null));
+        null,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString(key) + " " + detail, null));
   }
 
   public VoucherProgramme getProgramme() {

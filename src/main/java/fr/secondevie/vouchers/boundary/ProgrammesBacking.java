@@ -58,7 +58,8 @@ public class ProgrammesBacking {
                   conditions));
       faces.getExternalContext().getFlash().setKeepMessages(true);
       faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString("vouchers.created"), null));
+          null,
+          new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString("vouchers.created"), null));
       return "/app/funder/programme.xhtml?faces-redirect=true&id=" + created.id();
     } catch (BusinessException | IllegalArgumentException | NullPointerException e) {
       faces.addMessage(
