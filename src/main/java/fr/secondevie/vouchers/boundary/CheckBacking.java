@@ -4,6 +4,7 @@ import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.vouchers.control.VoucherInfo;
 import fr.secondevie.vouchers.control.VoucherLedger;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -29,6 +30,12 @@ public class CheckBacking {
     } catch (BusinessException e) {
       problem = e.status() == 400 ? "vouchers.check.malformed" : "vouchers.check.unknown";
     }
+  }
+
+  /** An amount in cents as the reader's language writes it ("1 250,00 €"). */
+  public String euros(long cents) {
+    return fr.secondevie.platform.entity.Money.ofCents(cents)
+        .format(FacesContext.getCurrentInstance().getViewRoot().getLocale());
   }
 
   public String getCode() {

@@ -195,6 +195,16 @@ public class ProgrammeBacking implements Serializable {
     return programme;
   }
 
+  /** An amount in cents as the reader's language writes it ("1 250,00 €"). */
+  public String euros(long cents) {
+    return fr.secondevie.platform.entity.Money.ofCents(cents)
+        .format(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+  }
+
+  public String getPrefixes() {
+    return String.join(", ", getProgramme().prefixes());
+  }
+
   public String getFunder() {
     return funder;
   }
