@@ -99,35 +99,33 @@ public class VoucherDocuments {
     out.stroke();
     out.setLineDashPattern(new float[] {}, 0);
     float left = x + 14;
-    float y = top - 26;
-    text(out, font, 9, left, y, funderName);
-    y -= 16;
-    text(out, font, 12, left, y, truncate(programme.name(), 40));
-    y -= 26;
-    text(out, font, 22, left, y, programme.faceValue().format(FR));
-    y -= 18;
-    text(
-        out,
-        font,
-        9,
-        left,
-        y,
+    float qrSize = 76;
+    qr(document, out, voucher.groupedCode(), x + width - qrSize - 12, top - 12 - qrSize, qrSize);
+    float y = top - 24;
+    for (String line : wrap(funderName, 34, 1)) {
+      text(out, font, 8, left, y, line);
+      y -= 13;
+    }
+    for (String line : wrap(programme.name(), 26, 2)) {
+      text(out, font, 11, left, y, line);
+      y -= 13;
+    }
+    y -= 10;
+    text(out, font, 20, left, y, programme.faceValue().format(FR));
+    y -= 12;
+    String pays =
         programme.kind() == VoucherKind.CHEQUE_EQUIPEMENT
-            ? "Paie un équipement numérique reconditionné"
-            : "Paie un accompagnement au numérique (pas d'équipement)");
-    float qrSize = 96;
-    qr(
-        document,
-        out,
-        voucher.groupedCode(),
-        x + width - qrSize - 14,
-        top - 26 - qrSize + 8,
-        qrSize);
-    y = top - 26 - qrSize - 10;
+            ? "Paie un appareil numérique reconditionné"
+            : "Paie un accompagnement au numérique (pas d'appareil)";
+    for (String line : wrap(pays, 38, 2)) {
+      text(out, font, 8, left, y, line);
+      y -= 10;
+    }
+    y = Math.min(y - 2, top - 12 - qrSize - 12);
     text(out, font, 8, left, y, "Code du bon");
-    y -= 16;
+    y -= 15;
     text(out, font, 15, left, y, voucher.groupedCode());
-    y -= 16;
+    y -= 12;
     text(
         out,
         font,
@@ -137,27 +135,27 @@ public class VoucherDocuments {
         "Valable du "
             + DAY.format(programme.validFrom())
             + " au "
-            + DAY.format(programme.validUntil())
-            + (programme.toleranceDays() > 0
-                ? " (accepté jusqu'au " + DAY.format(programme.lastDayAccepted()) + ")"
-                : ""));
-    y -= 12;
+            + DAY.format(programme.validUntil()));
+    if (programme.toleranceDays() > 0) {
+      y -= 11;
+      text(out, font, 9, left, y, "Accepté jusqu'au " + DAY.format(programme.lastDayAccepted()));
+    }
+    y -= 10;
     String territory =
         programme.prefixes().isEmpty()
             ? "Tout territoire"
-            : "Pour les habitants des codes postaux " + String.join(", ", programme.prefixes());
-    text(out, font, 8, left, y, territory + (programme.nominative() ? " — nominatif" : ""));
-    y -= 11;
-    for (String line : wrap(programme.conditions(), 62, 2)) {
-      text(out, font, 8, left, y, line);
-      y -= 10;
+            : "Habitants des codes postaux " + String.join(", ", programme.prefixes()) + "…";
+    text(out, font, 7, left, y, territory + (programme.nominative() ? " — bon nominatif" : ""));
+    for (String line : wrap(programme.conditions(), 64, 2)) {
+      y -= 9;
+      text(out, font, 7, left, y, line);
     }
     text(
         out,
         font,
         7,
         left,
-        top - height + 14,
+        top - height + 12,
         "Utilisable une seule fois. Pas de rendu de monnaie.");
   }
 
@@ -317,10 +315,6 @@ public class VoucherDocuments {
       lines.add(line.toString());
     }
     return lines;
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   private PDFont font(PDDocument document) throws IOException {

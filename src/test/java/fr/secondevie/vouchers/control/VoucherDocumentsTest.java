@@ -50,11 +50,13 @@ class VoucherDocumentsTest {
       assertThat(text)
           .contains("Département de la Somme")
           .contains("1 250,00 €")
-          .contains("Valable du 01/01/2026 au 31/12/2026 (accepté jusqu'au 31/01/2027)")
+          .contains("Valable du 01/01/2026 au 31/12/2026")
           .contains("codes postaux 80")
+          .contains("Accepté jusqu'au 31/01/2027")
           .contains("reconditionné");
       vouchers.forEach(v -> assertThat(text).contains(v.groupedCode()));
     }
+    java.nio.file.Files.write(java.nio.file.Path.of("target/voucher-sheet-sample.pdf"), pdf);
     assertThat(QrReading.codesOnSheet(pdf))
         .containsExactlyElementsOf(vouchers.stream().map(Voucher::groupedCode).toList());
   }
