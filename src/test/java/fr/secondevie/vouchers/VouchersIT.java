@@ -699,6 +699,16 @@ class VouchersIT {
     assertThat(funder.get(path).structure().asJsonArray()).hasSizeGreaterThanOrEqualTo(3);
   }
 
+  /**
+   * The funder's journey in a real browser: a programme, a batch with its progress bar, a sheet.
+   */
+  @Test
+  @Order(30)
+  @RunAsClient
+  void inTheBrowserAFunderCreatesAProgrammeIssuesABatchAndDownloadsTheSheet() throws Exception {
+    FunderJourney.createIssueAndDownload(base);
+  }
+
   /** A GET that accepts CSV only (the helper's default Accept also names JSON). */
   private HttpResponse<String> csv(String user, String path) {
     try {
