@@ -48,6 +48,15 @@ final class FunderJourney {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build(),
             options);
+    browser.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of(
+            "behavior",
+            "allow",
+            "downloadPath",
+            downloads.getAbsolutePath(),
+            "eventsEnabled",
+            true));
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
       String root = base.toString().endsWith("/") ? base.toString() : base + "/";
@@ -86,16 +95,22 @@ final class FunderJourney {
           .contains("100 %");
 
       browser.findElement(By.xpath("//button[contains(., 'Planche à imprimer')]")).click();
-      wait.until(
-          b -> {
-            File[] files = downloads.listFiles((dir, f) -> f.endsWith(".pdf"));
-            return files != null && files.length == 1;
-          });
+      new WebDriverWait(browser, Duration.ofSeconds(180))
+          .until(
+              b -> {
+                File[] files = downloads.listFiles((dir, f) -> f.endsWith(".pdf"));
+                return files != null && files.length == 1;
+              });
       File sheet = downloads.listFiles((dir, f) -> f.endsWith(".pdf"))[0];
       try (PDDocument pdf = Loader.loadPDF(sheet)) {
         assertThat(pdf.getNumberOfPages()).isEqualTo(125);
         assertThat(new PDFTextStripper().getText(pdf)).contains("150,00 €");
       }
+    } catch (RuntimeException | AssertionError failed) {
+      java.nio.file.Files.copy(
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+          new File(downloads, "failure.png").toPath());
+      throw failed;
     } finally {
       browser.quit();
     }
