@@ -29,7 +29,7 @@ public final class QrReading {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDFRenderer renderer = new PDFRenderer(document);
       for (int p = 0; p < document.getNumberOfPages(); p++) {
-        BufferedImage page = renderer.renderImageWithDPI(p, 150);
+        BufferedImage page = renderer.renderImageWithDPI(p, 200);
         int cellWidth = page.getWidth() / 2;
         int cellHeight = page.getHeight() / 4;
         for (int row = 0; row < 4; row++) {

@@ -299,7 +299,13 @@ public class VoucherDocuments {
         while (end < modules && matrix.get(end, row)) {
           end++;
         }
-        out.addRect(x + col * cell, y + size - (row + 1) * cell, (end - col) * cell, cell);
+        // Each row overlaps the one below a little, so that no light seam splits the modules.
+        float overlap = row + 1 < modules && matrix.get(col, row + 1) ? cell * 0.1f : 0;
+        out.addRect(
+            x + col * cell,
+            y + size - (row + 1) * cell - overlap,
+            (end - col) * cell,
+            cell + overlap);
         col = end;
       }
     }

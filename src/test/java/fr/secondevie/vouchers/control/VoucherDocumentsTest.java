@@ -38,14 +38,14 @@ class VoucherDocumentsTest {
             LocalDateTime.now());
     List<Voucher> vouchers = new ArrayList<>();
     SecureRandom random = new SecureRandom();
-    for (int i = 0; i < 11; i++) {
+    for (int i = 0; i < 43; i++) {
       vouchers.add(
           new Voucher(VoucherCode.generate(random).value(), 1L, 1L, null, LocalDateTime.now()));
     }
     byte[] pdf = new VoucherDocuments().sheet(programme, "Département de la Somme", vouchers);
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
-      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      assertThat(document.getNumberOfPages()).isEqualTo(6);
       String text = new PDFTextStripper().getText(document);
       assertThat(text)
           .contains("Département de la Somme")
