@@ -24,31 +24,48 @@ public final class QrReading {
 
   private QrReading() {}
 
+  /** The text of the QR code in the image, if one is there; a code seen but unreadable fails. */
+  static java.util.Optional<String> decode(BufferedImage image) {
+    var source = new BufferedImageLuminanceSource(image);
+    Exception unreadable = null;
+    for (BinaryBitmap bitmap :
+        List.of(
+            new BinaryBitmap(new HybridBinarizer(source)),
+            new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+      try {
+        return java.util.Optional.of(
+            new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText());
+      } catch (NotFoundException empty) {
+        // nothing found by this binarizer
+      } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+        unreadable = e;
+      }
+    }
+    if (unreadable != null) {
+      throw new IllegalStateException("Unreadable QR code", unreadable);
+    }
+    return java.util.Optional.empty();
+  }
+
   public static List<String> codesOnSheet(byte[] pdf) {
     List<String> found = new ArrayList<>();
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDFRenderer renderer = new PDFRenderer(document);
       for (int p = 0; p < document.getNumberOfPages(); p++) {
         BufferedImage page = renderer.renderImageWithDPI(p, 200);
-        int cellWidth = page.getWidth() / 2;
-        int cellHeight = page.getHeight() / 4;
+        // The sheet's grid: 28 pt margins, two columns and four rows of cells.
+        double scale = 200 / 72.0;
+        int margin = (int) (28 * scale);
+        int cellWidth = (page.getWidth() - 2 * margin) / 2;
+        int cellHeight = (page.getHeight() - 2 * margin) / 4;
         for (int row = 0; row < 4; row++) {
           for (int col = 0; col < 2; col++) {
             BufferedImage cell =
-                page.getSubimage(col * cellWidth, row * cellHeight, cellWidth, cellHeight);
-            try {
-              found.add(
-                  new QRCodeReader()
-                      .decode(
-                          new BinaryBitmap(
-                              new HybridBinarizer(new BufferedImageLuminanceSource(cell))),
-                          Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                      .getText());
-            } catch (NotFoundException empty) {
-              // a blank cell at the end of the last page
-            } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-              throw new IllegalStateException("Unreadable QR code", e);
-            }
+                page.getSubimage(
+                    margin + col * cellWidth, margin + row * cellHeight, cellWidth, cellHeight);
+            decode(cell).ifPresent(found::add);
           }
         }
       }

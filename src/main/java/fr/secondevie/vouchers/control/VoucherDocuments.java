@@ -299,13 +299,22 @@ public class VoucherDocuments {
         while (end < modules && matrix.get(end, row)) {
           end++;
         }
-        // Each row overlaps the one below a little, so that no light seam splits the modules.
-        float overlap = row + 1 < modules && matrix.get(col, row + 1) ? cell * 0.1f : 0;
-        out.addRect(
-            x + col * cell,
-            y + size - (row + 1) * cell - overlap,
-            (end - col) * cell,
-            cell + overlap);
+        out.addRect(x + col * cell, y + size - (row + 1) * cell, (end - col) * cell, cell);
+        // Where the module below is dark too, a thin bridge hides the seam between the rows.
+        for (int c = col; c < end; c++) {
+          if (row + 1 < modules && matrix.get(c, row + 1)) {
+            int bridgeEnd = c;
+            while (bridgeEnd < end && matrix.get(bridgeEnd, row + 1)) {
+              bridgeEnd++;
+            }
+            out.addRect(
+                x + c * cell,
+                y + size - (row + 1) * cell - cell * 0.1f,
+                (bridgeEnd - c) * cell,
+                cell * 0.2f);
+            c = bridgeEnd;
+          }
+        }
         col = end;
       }
     }
