@@ -62,27 +62,54 @@ public class VoucherProgramsResource {
 
   static final String CSV = "text/csv";
 
-  /** A new programme, as its funder defines it. */
-  public record ProgramRequest(
-      @NotBlank @Size(max = 200) String name,
-      @NotNull VoucherKind kind,
-      @NotNull @Positive @Max(100_000_00) Long faceValueCents,
-      @NotNull LocalDate validFrom,
-      @NotNull LocalDate validUntil,
-      @PositiveOrZero @Max(366) Integer toleranceDays,
-      Boolean nominative,
-      @Size(max = 20)
-          List<@NotNull @Pattern(regexp = "\\d{1,5}", message = "must be 1 to 5 digits") String>
-              postalCodePrefixes,
-      @Size(max = 1000) String conditions) {}
+  /**
+   * A new programme, as its funder defines it. Request bodies are classes with public fields rather
+   * than records: Payara's OpenAPI generator fails on constraints on record constructor parameters.
+   */
+  public static class ProgramRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String name;
+
+    @NotNull public VoucherKind kind;
+
+    @NotNull
+    @Positive
+    @Max(100_000_00)
+    public Long faceValueCents;
+
+    @NotNull public LocalDate validFrom;
+    @NotNull public LocalDate validUntil;
+
+    @PositiveOrZero
+    @Max(366)
+    public Integer toleranceDays;
+
+    public Boolean nominative;
+
+    @Size(max = 20)
+    public List<String> postalCodePrefixes;
+
+    @Size(max = 1000)
+    public String conditions;
+  }
 
   /** A batch to issue. */
-  public record IssueRequest(
-      @NotNull @Min(1) @Max(IssuanceBatch.MAX_QUANTITY) Integer quantity, Long beneficiaryId) {}
+  public static class IssueRequest {
+    @NotNull
+    @Min(1)
+    @Max(IssuanceBatch.MAX_QUANTITY)
+    public Integer quantity;
+
+    public Long beneficiaryId;
+  }
 
   /** The month to draw statements up for. */
-  public record StatementRequest(
-      @NotNull @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be YYYY-MM") String month) {}
+  public static class StatementRequest {
+    @NotNull
+    @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be YYYY-MM")
+    public String month;
+  }
 
   @Inject Programmes programmes;
   @Inject Issuance issuance;
@@ -97,15 +124,15 @@ public class VoucherProgramsResource {
     VoucherProgramme created =
         programmes.create(
             new NewProgramme(
-                r.name(),
-                r.kind(),
-                r.faceValueCents(),
-                r.validFrom(),
-                r.validUntil(),
-                r.toleranceDays() == null ? 0 : r.toleranceDays(),
-                Boolean.TRUE.equals(r.nominative()),
-                r.postalCodePrefixes() == null ? List.of() : r.postalCodePrefixes(),
-                r.conditions()));
+                r.name,
+                r.kind,
+                r.faceValueCents,
+                r.validFrom,
+                r.validUntil,
+                r.toleranceDays == null ? 0 : r.toleranceDays,
+                Boolean.TRUE.equals(r.nominative),
+                r.postalCodePrefixes == null ? List.of() : r.postalCodePrefixes,
+                r.conditions));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(view(created))
         .build();
@@ -133,8 +160,7 @@ public class VoucherProgramsResource {
   @RolesAllowed(Roles.FUNDER)
   public Response issue(@PathParam("id") long id, @Valid @NotNull IssueRequest r) {
     Issuance.Issued issued =
-        issuance.issue(
-            id, r.quantity(), r.beneficiaryId() == null ? null : r.beneficiaryId().toString());
+        issuance.issue(id, r.quantity, r.beneficiaryId == null ? null : r.beneficiaryId.toString());
     URI progress = batchUri(id, issued.batch().id());
     if (issued.inBackground()) {
       return Response.accepted(BatchView.of(issued.batch(), progress.toString()))
@@ -183,8 +209,12 @@ public class VoucherProgramsResource {
   public Response sheet(
       @PathParam("id") long id,
       @PathParam("batchId") long batchId,
-      @QueryParam("first") @DefaultValue("0") @Min(0) int first,
-      @QueryParam("count") @DefaultValue("1000") @Min(1) @Max(1000) int count) {
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("count") @DefaultValue("1000") int count) {
+    if (first < 0 || count < 1 || count > 1000) {
+      throw BusinessException.badRequest(
+          "INVALID_INPUT", "first is 0 or more, count 1 to 1000 vouchers per sheet");
+    }
     IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
     VoucherProgramme programme = programmes.getOwn(id);
     byte[] pdf =
@@ -227,7 +257,7 @@ public class VoucherProgramsResource {
   @Path("{id}/statements")
   @RolesAllowed(Roles.FUNDER)
   public Response drawUp(@PathParam("id") long id, @Valid @NotNull StatementRequest r) {
-    YearMonth month = month(r.month());
+    YearMonth month = month(r.month);
     List<StatementView> drawn =
         statements.drawUp(id, month).stream().map(s -> statementView(s, false)).toList();
     return Response.created(uri.getAbsolutePathBuilder().queryParam("month", month).build())
