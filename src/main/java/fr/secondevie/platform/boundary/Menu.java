@@ -35,14 +35,17 @@ public class Menu {
                   new Entry("menu.workshop.devices", "/app/workshop/devices.xhtml"),
                   new Entry("menu.catalogue", "/catalogue/index.xhtml")),
           Roles.COUNTER,
-              List.of(new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml")),
+              List.of(
+                  new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml"),
+                  new Entry("menu.vouchers.check", "/app/counter/voucher-check.xhtml")),
           Roles.SOCIAL_WORKER,
               List.of(new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml")),
           Roles.DONOR,
               List.of(
                   new Entry("menu.donor.donations", "/app/donor/donations.xhtml"),
                   new Entry("menu.donor.receipts", "/app/donor/receipts.xhtml")),
-          Roles.FUNDER, List.of());
+          Roles.FUNDER,
+              List.of(new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml")));
 
   @Inject Caller caller;
 

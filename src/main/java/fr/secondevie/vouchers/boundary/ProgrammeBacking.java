@@ -1,0 +1,247 @@
+package fr.secondevie.vouchers.boundary;
+
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.vouchers.control.Issuance;
+import fr.secondevie.vouchers.control.Programmes;
+import fr.secondevie.vouchers.control.Reconciliation;
+import fr.secondevie.vouchers.control.Reconciliation.Period;
+import fr.secondevie.vouchers.control.Reconciliation.Summary;
+import fr.secondevie.vouchers.control.Statements;
+import fr.secondevie.vouchers.control.VoucherDocuments;
+import fr.secondevie.vouchers.entity.IssuanceBatch;
+import fr.secondevie.vouchers.entity.Statement;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
+
+/**
+ * One programme for its funder: issue a batch and follow its progress, download the codes and the
+ * sheets, read the reconciliation, draw up, agree and pay the monthly statements.
+ */
+@Named
+@ViewScoped
+public class ProgrammeBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject Programmes programmes;
+  @Inject Issuance issuance;
+  @Inject Reconciliation reconciliation;
+  @Inject Statements statements;
+  @Inject VoucherDocuments documents;
+
+  private long id;
+  private transient VoucherProgramme programme;
+  private String funder;
+  private Integer quantity = 10;
+  private Long beneficiaryId;
+  private List<String> lastCodes = List.of();
+  private String month = YearMonth.now().minusMonths(1).toString();
+
+  /** Loads the programme named by the {@code id} view parameter (another's is not found). */
+  public void load() {
+    try {
+      programme = programmes.getVisible(id);
+      funder = programmes.funderName(programme);
+    } catch (BusinessException notFound) {
+      programme = null;
+    }
+  }
+
+  public void issue() {
+    try {
+      Issuance.Issued issued =
+          issuance.issue(id, quantity, beneficiaryId == null ? null : beneficiaryId.toString());
+      lastCodes = issued.codes();
+      info(issued.inBackground() ? "vouchers.issue.started" : "vouchers.issue.done");
+    } catch (BusinessException e) {
+      error("vouchers.issue.refused", e.getMessage());
+    }
+  }
+
+  public void drawUp() {
+    try {
+      statements.drawUp(id, YearMonth.parse(month));
+      info("vouchers.statements.drawn");
+    } catch (BusinessException | java.time.format.DateTimeParseException e) {
+      error("vouchers.statements.refused", e.getMessage());
+    }
+  }
+
+  public void agree(long statementId) {
+    act(() -> statements.agree(id, statementId));
+  }
+
+  public void pay(long statementId) {
+    act(() -> statements.pay(id, statementId));
+  }
+
+  private void act(Runnable action) {
+    try {
+      action.run();
+    } catch (BusinessException e) {
+      error("vouchers.statements.refused", e.getMessage());
+    }
+  }
+
+  public List<IssuanceBatch> getBatches() {
+    return issuance.batches(id);
+  }
+
+  public boolean isRunning() {
+    return getBatches().stream().anyMatch(b -> b.status() == IssuanceBatch.Status.RUNNING);
+  }
+
+  public Summary getSummary() {
+    return reconciliation.summary(id, Period.of(null, null));
+  }
+
+  /** The largest monthly or relay amount, for the length of the bars. */
+  public long getMaxApplied() {
+    Summary s = getSummary();
+    long max = 1;
+    for (var m : s.byMonth()) {
+      max = Math.max(max, m.appliedCents());
+    }
+    for (var r : s.byRelay()) {
+      max = Math.max(max, r.appliedCents());
+    }
+    return max;
+  }
+
+  public List<Statement> getStatements() {
+    return statements.list(id);
+  }
+
+  public String relayName(Statement statement) {
+    return statements.relayName(statement);
+  }
+
+  public StreamedContent codes(long batchId) {
+    issuance.getOwnBatch(id, batchId);
+    return DefaultStreamedContent.builder()
+        .name("bons-lot-" + batchId + ".csv")
+        .contentType("text/csv; charset=UTF-8")
+        .writer(out -> issuance.writeCodesCsv(batchId, out))
+        .build();
+  }
+
+  public StreamedContent sheet(long batchId) {
+    IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
+    VoucherProgramme own = programmes.getOwn(id);
+    byte[] pdf =
+        documents.sheet(own, programmes.funderName(own), issuance.vouchersOf(batch.id(), 0, 1000));
+    return DefaultStreamedContent.builder()
+        .name("bons-lot-" + batchId + ".pdf")
+        .contentType("application/pdf")
+        .stream(() -> new ByteArrayInputStream(pdf))
+        .build();
+  }
+
+  public StreamedContent reconciliationCsv() {
+    long programmeId = programmes.getVisible(id).id();
+    return DefaultStreamedContent.builder()
+        .name("rapprochement-programme-" + programmeId + ".csv")
+        .contentType("text/csv; charset=UTF-8")
+        .writer(out -> reconciliation.writeCsv(programmeId, Period.of(null, null), out))
+        .build();
+  }
+
+  public StreamedContent statementPdf(long statementId) {
+    VoucherProgramme visible = programmes.getVisible(id);
+    Statement statement = statements.get(id, statementId);
+    byte[] pdf =
+        documents.statement(
+            visible,
+            programmes.funderName(visible),
+            statement,
+            statements.relayName(statement),
+            statements.lines(statement));
+    return DefaultStreamedContent.builder()
+        .name("releve-" + statement.period() + "-" + statementId + ".pdf")
+        .contentType("application/pdf")
+        .stream(() -> new ByteArrayInputStream(pdf))
+        .build();
+  }
+
+  private static void info(String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString(key), null));
+  }
+
+  private static void error(String key, String detail) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    faces.addMessage(
+        null,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString(key) + " " + detail, null));
+  }
+
+  public VoucherProgramme getProgramme() {
+    if (programme == null && id > 0) {
+      load();
+    }
+    return programme;
+  }
+
+  /** An amount in cents as the reader's language writes it ("1 250,00 €"). */
+  public String euros(long cents) {
+    return fr.secondevie.platform.entity.Money.ofCents(cents)
+        .format(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+  }
+
+  public String getPrefixes() {
+    return String.join(", ", getProgramme().prefixes());
+  }
+
+  public String getFunder() {
+    return funder;
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public Integer getQuantity() {
+    return quantity;
+  }
+
+  public void setQuantity(Integer quantity) {
+    this.quantity = quantity;
+  }
+
+  public Long getBeneficiaryId() {
+    return beneficiaryId;
+  }
+
+  public void setBeneficiaryId(Long beneficiaryId) {
+    this.beneficiaryId = beneficiaryId;
+  }
+
+  public List<String> getLastCodes() {
+    return lastCodes.stream().map(fr.secondevie.vouchers.entity.VoucherCode::group).toList();
+  }
+
+  public String getMonth() {
+    return month;
+  }
+
+  public void setMonth(String month) {
+    this.month = month;
+  }
+}

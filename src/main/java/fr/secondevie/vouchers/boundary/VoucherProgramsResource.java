@@ -1,0 +1,351 @@
+package fr.secondevie.vouchers.boundary;
+
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.boundary.VoucherViews.BatchView;
+import fr.secondevie.vouchers.boundary.VoucherViews.IssuedView;
+import fr.secondevie.vouchers.boundary.VoucherViews.MonthStatementsView;
+import fr.secondevie.vouchers.boundary.VoucherViews.ProgramView;
+import fr.secondevie.vouchers.boundary.VoucherViews.ReconciliationView;
+import fr.secondevie.vouchers.boundary.VoucherViews.StatementView;
+import fr.secondevie.vouchers.control.Issuance;
+import fr.secondevie.vouchers.control.Programmes;
+import fr.secondevie.vouchers.control.Programmes.NewProgramme;
+import fr.secondevie.vouchers.control.Reconciliation;
+import fr.secondevie.vouchers.control.Reconciliation.Period;
+import fr.secondevie.vouchers.control.Statements;
+import fr.secondevie.vouchers.control.VoucherDocuments;
+import fr.secondevie.vouchers.entity.IssuanceBatch;
+import fr.secondevie.vouchers.entity.Statement;
+import fr.secondevie.vouchers.entity.VoucherKind;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Voucher programmes for their funder (and the admin's reading of all of them): creation, issuance,
+ * batches and sheets, reconciliation and monthly statements.
+ */
+@Path("voucher-programs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VoucherProgramsResource {
+
+  static final String CSV = "text/csv";
+
+  /**
+   * A new programme, as its funder defines it. Request bodies are classes with public fields rather
+   * than records: Payara's OpenAPI generator fails on constraints on record constructor parameters.
+   */
+  public static class ProgramRequest {
+    @NotBlank
+    @Size(max = 200)
+    public String name;
+
+    @NotNull public VoucherKind kind;
+
+    @NotNull
+    @Positive
+    @Max(100_000_00)
+    public Long faceValueCents;
+
+    @NotNull public LocalDate validFrom;
+    @NotNull public LocalDate validUntil;
+
+    @PositiveOrZero
+    @Max(366)
+    public Integer toleranceDays;
+
+    public Boolean nominative;
+
+    @Size(max = 20)
+    public List<String> postalCodePrefixes;
+
+    @Size(max = 1000)
+    public String conditions;
+  }
+
+  /** A batch to issue. */
+  public static class IssueRequest {
+    @NotNull
+    @Min(1)
+    @Max(IssuanceBatch.MAX_QUANTITY)
+    public Integer quantity;
+
+    public Long beneficiaryId;
+  }
+
+  /** The month to draw statements up for. */
+  public static class StatementRequest {
+    @NotNull
+    @Pattern(regexp = "\\d{4}-\\d{2}", message = "must be YYYY-MM")
+    public String month;
+  }
+
+  @Inject Programmes programmes;
+  @Inject Issuance issuance;
+  @Inject Reconciliation reconciliation;
+  @Inject Statements statements;
+  @Inject VoucherDocuments documents;
+  @Context UriInfo uri;
+
+  @POST
+  @RolesAllowed(Roles.FUNDER)
+  public Response create(@Valid @NotNull ProgramRequest r) {
+    VoucherProgramme created =
+        programmes.create(
+            new NewProgramme(
+                r.name,
+                r.kind,
+                r.faceValueCents,
+                r.validFrom,
+                r.validUntil,
+                r.toleranceDays == null ? 0 : r.toleranceDays,
+                Boolean.TRUE.equals(r.nominative),
+                r.postalCodePrefixes == null ? List.of() : r.postalCodePrefixes,
+                r.conditions));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(view(created))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public List<ProgramView> list() {
+    return programmes.visible().stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public ProgramView get(@PathParam("id") long id) {
+    return view(programmes.getVisible(id));
+  }
+
+  /**
+   * Issues vouchers: up to 1,000 at once (201 with the codes), more in the background (202 with the
+   * batch and the URL of its progress).
+   */
+  @POST
+  @Path("{id}/vouchers")
+  @RolesAllowed(Roles.FUNDER)
+  public Response issue(@PathParam("id") long id, @Valid @NotNull IssueRequest r) {
+    Issuance.Issued issued =
+        issuance.issue(id, r.quantity, r.beneficiaryId == null ? null : r.beneficiaryId.toString());
+    URI progress = batchUri(id, issued.batch().id());
+    if (issued.inBackground()) {
+      return Response.accepted(BatchView.of(issued.batch(), progress.toString()))
+          .location(progress)
+          .build();
+    }
+    return Response.created(progress).entity(IssuedView.of(issued.batch(), issued.codes())).build();
+  }
+
+  @GET
+  @Path("{id}/batches")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public List<BatchView> batches(@PathParam("id") long id) {
+    return issuance.batches(id).stream()
+        .map(b -> BatchView.of(b, batchUri(id, b.id()).toString()))
+        .toList();
+  }
+
+  @GET
+  @Path("{id}/batches/{batchId}")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public BatchView batch(@PathParam("id") long id, @PathParam("batchId") long batchId) {
+    return BatchView.of(issuance.getBatch(id, batchId), batchUri(id, batchId).toString());
+  }
+
+  /** The codes of a batch as CSV ({@code code,status}), streamed. */
+  @GET
+  @Path("{id}/batches/{batchId}/codes")
+  @Produces(CSV)
+  @RolesAllowed(Roles.FUNDER)
+  public Response codes(@PathParam("id") long id, @PathParam("batchId") long batchId) {
+    IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
+    StreamingOutput body = out -> issuance.writeCodesCsv(batch.id(), out);
+    return Response.ok(body, CSV + "; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"bons-lot-" + batchId + ".csv\"")
+        .build();
+  }
+
+  /**
+   * The printable sheet of a batch's vouchers: {@code count} (at most 1,000) from {@code first}.
+   */
+  @GET
+  @Path("{id}/batches/{batchId}/sheet")
+  @Produces("application/pdf")
+  @RolesAllowed(Roles.FUNDER)
+  public Response sheet(
+      @PathParam("id") long id,
+      @PathParam("batchId") long batchId,
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("count") @DefaultValue("1000") int count) {
+    if (first < 0 || count < 1 || count > 1000) {
+      throw BusinessException.badRequest(
+          "INVALID_INPUT", "first is 0 or more, count 1 to 1000 vouchers per sheet");
+    }
+    IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
+    VoucherProgramme programme = programmes.getOwn(id);
+    byte[] pdf =
+        documents.sheet(
+            programme,
+            programmes.funderName(programme),
+            issuance.vouchersOf(batch.id(), first, count));
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"bons-lot-" + batchId + ".pdf\"")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/reconciliation")
+  @Produces(MediaType.APPLICATION_JSON + "; qs=1")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public ReconciliationView reconciliation(
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    return ReconciliationView.of(reconciliation.summary(id, period(from, to)));
+  }
+
+  /** One line per redemption, streamed: memory does not grow with the number of lines. */
+  @GET
+  @Path("{id}/reconciliation")
+  @Produces(CSV + "; qs=0.5")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public Response reconciliationCsv(
+      @PathParam("id") long id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    long programmeId = programmes.getVisible(id).id();
+    Period period = period(from, to);
+    StreamingOutput body = out -> reconciliation.writeCsv(programmeId, period, out);
+    return Response.ok(body, CSV + "; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"rapprochement-programme-" + id + ".csv\"")
+        .build();
+  }
+
+  @POST
+  @Path("{id}/statements")
+  @RolesAllowed(Roles.FUNDER)
+  public Response drawUp(@PathParam("id") long id, @Valid @NotNull StatementRequest r) {
+    YearMonth month = month(r.month);
+    List<StatementView> drawn =
+        statements.drawUp(id, month).stream().map(s -> statementView(s, false)).toList();
+    return Response.created(uri.getAbsolutePathBuilder().queryParam("month", month).build())
+        .entity(new MonthStatementsView(id, month.toString(), drawn))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/statements")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public List<StatementView> statements(@PathParam("id") long id) {
+    return statements.list(id).stream().map(s -> statementView(s, false)).toList();
+  }
+
+  @GET
+  @Path("{id}/statements/{sid}")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public StatementView statement(@PathParam("id") long id, @PathParam("sid") long sid) {
+    return statementView(statements.get(id, sid), true);
+  }
+
+  @POST
+  @Path("{id}/statements/{sid}/agreement")
+  @RolesAllowed(Roles.FUNDER)
+  public StatementView agree(@PathParam("id") long id, @PathParam("sid") long sid) {
+    return statementView(statements.agree(id, sid), false);
+  }
+
+  @POST
+  @Path("{id}/statements/{sid}/payment")
+  @RolesAllowed(Roles.FUNDER)
+  public StatementView pay(@PathParam("id") long id, @PathParam("sid") long sid) {
+    return statementView(statements.pay(id, sid), false);
+  }
+
+  @GET
+  @Path("{id}/statements/{sid}/pdf")
+  @Produces("application/pdf")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public Response statementPdf(@PathParam("id") long id, @PathParam("sid") long sid) {
+    VoucherProgramme programme = programmes.getVisible(id);
+    Statement statement = statements.get(id, sid);
+    byte[] pdf =
+        documents.statement(
+            programme,
+            programmes.funderName(programme),
+            statement,
+            statements.relayName(statement),
+            statements.lines(statement));
+    return Response.ok(pdf, "application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"releve-" + statement.period() + "-" + sid + ".pdf\"")
+        .build();
+  }
+
+  private ProgramView view(VoucherProgramme p) {
+    return ProgramView.of(p, programmes.funderName(p));
+  }
+
+  private StatementView statementView(Statement s, boolean withLines) {
+    return StatementView.of(s, statements.relayName(s), withLines ? statements.lines(s) : null);
+  }
+
+  private URI batchUri(long programmeId, long batchId) {
+    return uri.getBaseUriBuilder()
+        .path("voucher-programs")
+        .path(Long.toString(programmeId))
+        .path("batches")
+        .path(Long.toString(batchId))
+        .build();
+  }
+
+  private static Period period(String from, String to) {
+    try {
+      return Period.of(
+          from == null || from.isBlank() ? null : LocalDate.parse(from),
+          to == null || to.isBlank() ? null : LocalDate.parse(to));
+    } catch (DateTimeParseException e) {
+      throw BusinessException.badRequest("INVALID_INPUT", "from and to are dates YYYY-MM-DD");
+    }
+  }
+
+  private static YearMonth month(String month) {
+    try {
+      return YearMonth.parse(month);
+    } catch (DateTimeParseException e) {
+      throw BusinessException.badRequest("INVALID_INPUT", "month is YYYY-MM");
+    }
+  }
+}

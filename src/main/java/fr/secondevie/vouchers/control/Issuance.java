@@ -1,0 +1,230 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.vouchers.entity.IssuanceBatch;
+import fr.secondevie.vouchers.entity.Voucher;
+import fr.secondevie.vouchers.entity.VoucherCode;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Issues vouchers under a programme. Up to {@link #SYNC_LIMIT} vouchers are issued at once and
+ * their codes answered; a larger batch (up to 100,000) is written in the background in chunks of
+ * {@link #CHUNK}, each in its own transaction, and its progress read from the {@code
+ * issuance_batch} row by any instance.
+ */
+@ApplicationScoped
+public class Issuance {
+
+  public static final int SYNC_LIMIT = 1_000;
+  static final int CHUNK = 5_000;
+  private static final Logger LOG = Logger.getLogger(Issuance.class.getName());
+
+  /** The batch, and the codes when they were issued at once (empty for a background batch). */
+  public record Issued(IssuanceBatch batch, List<String> codes) {
+    public boolean inBackground() {
+      return codes.isEmpty();
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject Programmes programmes;
+  @Inject IssuanceWriter writer;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+  @Resource ManagedExecutorService executor;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Resource(lookup = DataSourceConfig.JNDI_NAME)
+  DataSource dataSource;
+
+  @Transactional
+  public Issued issue(long programmeId, int quantity, String beneficiaryRef) {
+    VoucherProgramme programme = programmes.getOwn(programmeId);
+    if (quantity < 1 || quantity > IssuanceBatch.MAX_QUANTITY) {
+      throw BusinessException.unprocessable(
+          "INVALID_QUANTITY", "A batch issues 1 to " + IssuanceBatch.MAX_QUANTITY + " vouchers");
+    }
+    if (programme.nominative() && (beneficiaryRef == null || beneficiaryRef.isBlank())) {
+      throw BusinessException.unprocessable(
+          "BENEFICIARY_REQUIRED", "A nominative programme's voucher names its beneficiary");
+    }
+    if (programme.nominative() && quantity != 1) {
+      throw BusinessException.unprocessable(
+          "INVALID_QUANTITY", "A nominative voucher is issued one at a time");
+    }
+    if (programme.isExpiredOn(LocalDate.now(clock))) {
+      throw BusinessException.unprocessable(
+          "PROGRAMME_ENDED", "The programme's validity and tolerance are over");
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    IssuanceBatch batch =
+        new IssuanceBatch(
+            programmeId, quantity, blankToNull(beneficiaryRef), caller.username(), now);
+    em.persist(batch);
+    em.flush();
+    audit.record(
+        "VOUCHERS_ISSUED",
+        "VoucherProgramme",
+        programmeId,
+        "batch " + batch.id() + ", " + quantity + " vouchers");
+    if (quantity <= SYNC_LIMIT) {
+      List<String> codes =
+          writer.insert(batch.id(), programmeId, batch.beneficiaryRef(), quantity, now);
+      writer.finishInCurrent(batch.id(), now);
+      em.refresh(batch);
+      return new Issued(batch, codes);
+    }
+    long batchId = batch.id();
+    String ref = batch.beneficiaryRef();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              executor.submit(() -> runInBackground(batchId, programmeId, ref, quantity, now));
+            }
+          }
+        });
+    return new Issued(batch, List.of());
+  }
+
+  void runInBackground(
+      long batchId, long programmeId, String beneficiaryRef, int quantity, LocalDateTime at) {
+    try {
+      int done = 0;
+      while (done < quantity) {
+        int count = Math.min(CHUNK, quantity - done);
+        writeChunkWithRetry(batchId, programmeId, beneficiaryRef, count, at);
+        done += count;
+      }
+      writer.finish(batchId, LocalDateTime.now(clock));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Issuance batch " + batchId + " failed", e);
+      writer.fail(batchId, String.valueOf(e.getMessage()), LocalDateTime.now(clock));
+    }
+  }
+
+  /** A chunk that hit an (astronomically unlikely) code collision is written again, new codes. */
+  private void writeChunkWithRetry(
+      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime at) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        writer.insertChunk(batchId, programmeId, beneficiaryRef, count, at);
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  public IssuanceBatch getBatch(long programmeId, long batchId) {
+    programmes.getVisible(programmeId);
+    return batchOf(programmeId, batchId);
+  }
+
+  /** A batch of a programme of the caller's own authority (the codes are its to print). */
+  public IssuanceBatch getOwnBatch(long programmeId, long batchId) {
+    programmes.getOwn(programmeId);
+    return batchOf(programmeId, batchId);
+  }
+
+  private IssuanceBatch batchOf(long programmeId, long batchId) {
+    IssuanceBatch batch = em.find(IssuanceBatch.class, batchId);
+    if (batch == null || batch.programmeId() != programmeId) {
+      throw BusinessException.notFound("Issuance batch");
+    }
+    if (em.contains(batch)) {
+      em.refresh(batch);
+    }
+    return batch;
+  }
+
+  public List<IssuanceBatch> batches(long programmeId) {
+    programmes.getVisible(programmeId);
+    return em.createNamedQuery("IssuanceBatch.findByProgramme", IssuanceBatch.class)
+        .setParameter("programme", programmeId)
+        .getResultList();
+  }
+
+  /** The vouchers of a batch, in issue order, from {@code first}, at most {@code max}. */
+  public List<Voucher> vouchersOf(long batchId, int first, int max) {
+    return em.createNamedQuery("Voucher.findByBatch", Voucher.class)
+        .setParameter("batch", batchId)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** The codes of a batch as CSV ({@code code,status}), read through a cursor. */
+  public void writeCodesCsv(long batchId, OutputStream out) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "select code, status from voucher where batch_id = ? order by id")) {
+        query.setFetchSize(2_000);
+        query.setLong(1, batchId);
+        CSVPrinter csv =
+            new CSVPrinter(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        csv.printRecord("code", "status");
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            csv.printRecord(VoucherCode.group(rows.getString(1)), rows.getString(2));
+          }
+        }
+        csv.flush();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The codes could not be read", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

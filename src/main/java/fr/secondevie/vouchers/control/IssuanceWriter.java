@@ -1,0 +1,105 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.vouchers.entity.VoucherCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes vouchers in JDBC batches on the transaction's own connection: one chunk per call, with the
+ * batch's progress counter moved in the same transaction, so the progress shown is always what is
+ * really in the database.
+ */
+@ApplicationScoped
+public class IssuanceWriter {
+
+  private static final String INSERT =
+      "insert into voucher (code, programme_id, batch_id, status, beneficiary_ref, issued_at)"
+          + " values (?, ?, ?, 'ISSUED', ?, ?)";
+
+  private final SecureRandom random = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+
+  /** Inserts {@code count} new vouchers of the batch in the current transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<String> insert(
+      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime issuedAt) {
+    List<String> codes = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      codes.add(VoucherCode.generate(random).value());
+    }
+    Connection connection = em.unwrap(Connection.class);
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      Timestamp at = Timestamp.valueOf(issuedAt);
+      int pending = 0;
+      for (String code : codes) {
+        insert.setString(1, code);
+        insert.setLong(2, programmeId);
+        insert.setLong(3, batchId);
+        insert.setString(4, beneficiaryRef);
+        insert.setTimestamp(5, at);
+        insert.addBatch();
+        if (++pending == 1_000) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
+      try (PreparedStatement progress =
+          connection.prepareStatement(
+              "update issuance_batch set issued_count = issued_count + ? where id = ?")) {
+        progress.setInt(1, count);
+        progress.setLong(2, batchId);
+        progress.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Vouchers could not be written: " + e.getMessage(), e);
+    }
+    return codes;
+  }
+
+  /** One chunk of a background batch, in a transaction of its own. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void insertChunk(
+      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime issuedAt) {
+    insert(batchId, programmeId, beneficiaryRef, count, issuedAt);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void finish(long batchId, LocalDateTime at) {
+    finishInCurrent(batchId, at);
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void finishInCurrent(long batchId, LocalDateTime at) {
+    em.createNativeQuery(
+            "update issuance_batch set status = 'DONE', finished_at = ? where id = ?"
+                + " and status = 'RUNNING'")
+        .setParameter(1, Timestamp.valueOf(at))
+        .setParameter(2, batchId)
+        .executeUpdate();
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void fail(long batchId, String failure, LocalDateTime at) {
+    em.createNativeQuery(
+            "update issuance_batch set status = 'FAILED', failure = ?, finished_at = ?"
+                + " where id = ? and status = 'RUNNING'")
+        .setParameter(1, failure.length() > 500 ? failure.substring(0, 500) : failure)
+        .setParameter(2, Timestamp.valueOf(at))
+        .setParameter(3, batchId)
+        .executeUpdate();
+  }
+}

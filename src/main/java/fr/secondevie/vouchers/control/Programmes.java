@@ -1,0 +1,131 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.entity.VoucherKind;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The programmes an authority funds. A funder sees and acts on its own authority's programmes only
+ * (another one's is "not found"); the admin reads them all.
+ */
+@ApplicationScoped
+public class Programmes {
+
+  /** A programme as its funder defines it. */
+  public record NewProgramme(
+      String name,
+      VoucherKind kind,
+      long faceValueCents,
+      LocalDate validFrom,
+      LocalDate validUntil,
+      int toleranceDays,
+      boolean nominative,
+      List<String> postalCodePrefixes,
+      String conditions) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Directory directory;
+  @Inject AuditTrail audit;
+  @Inject Clock clock;
+
+  @Transactional
+  public VoucherProgramme create(NewProgramme p) {
+    Organisation authority = directory.getOrganisation(caller.organisationId());
+    if (authority.kind() != OrganisationKind.AUTHORITY) {
+      throw BusinessException.unprocessable(
+          "NOT_AN_AUTHORITY", "Only an authority funds voucher programmes");
+    }
+    VoucherProgramme programme = define(authority.id(), p);
+    audit.record(
+        "VOUCHER_PROGRAMME_CREATED",
+        "VoucherProgramme",
+        programme.id(),
+        programme.name() + ", " + programme.kind() + ", " + programme.faceValue());
+    return programme;
+  }
+
+  /** Stores a programme of an authority without a caller to audit: the system's own (demo data). */
+  @Transactional
+  public VoucherProgramme define(long authorityId, NewProgramme p) {
+    VoucherProgramme programme;
+    try {
+      programme =
+          new VoucherProgramme(
+              authorityId,
+              p.name(),
+              p.kind(),
+              Money.ofCents(p.faceValueCents()),
+              p.validFrom(),
+              p.validUntil(),
+              p.toleranceDays(),
+              p.nominative(),
+              p.postalCodePrefixes() == null ? List.of() : p.postalCodePrefixes(),
+              p.conditions(),
+              LocalDateTime.now(clock));
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
+    }
+    em.persist(programme);
+    em.flush();
+    return programme;
+  }
+
+  /** The caller's programmes: its authority's, or all of them for the admin. */
+  public List<VoucherProgramme> visible() {
+    if (caller.hasRole(Roles.ADMIN)) {
+      return em.createNamedQuery("VoucherProgramme.findAll", VoucherProgramme.class)
+          .getResultList();
+    }
+    return em.createNamedQuery("VoucherProgramme.findByAuthority", VoucherProgramme.class)
+        .setParameter("authority", caller.organisationId())
+        .getResultList();
+  }
+
+  /** A programme the caller may read (admin: any), else NOT_FOUND. */
+  public VoucherProgramme getVisible(long id) {
+    if (caller.hasRole(Roles.ADMIN)) {
+      return find(id).orElseThrow(() -> BusinessException.notFound("Voucher programme"));
+    }
+    return getOwn(id);
+  }
+
+  /** A programme of the caller's own authority, else NOT_FOUND (even for the admin). */
+  public VoucherProgramme getOwn(long id) {
+    return em.createNamedQuery("VoucherProgramme.findOwn", VoucherProgramme.class)
+        .setParameter("id", id)
+        .setParameter("authority", caller.organisationId())
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Voucher programme"));
+  }
+
+  public Optional<VoucherProgramme> find(long id) {
+    return Optional.ofNullable(em.find(VoucherProgramme.class, id));
+  }
+
+  public String funderName(VoucherProgramme programme) {
+    return directory.findOrganisation(programme.authorityId()).map(Organisation::name).orElse("");
+  }
+
+  public long countAll() {
+    return em.createQuery("select count(p) from VoucherProgramme p", Long.class).getSingleResult();
+  }
+}

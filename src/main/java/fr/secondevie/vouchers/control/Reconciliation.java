@@ -1,0 +1,205 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The funder's clearing ledger for a programme over a period: what was issued, redeemed (and at
+ * which relay, for how much), is still outstanding, expired. Computed by the database (aggregates
+ * over indexed columns); the CSV of redemptions is streamed from a server-side cursor, so its
+ * memory does not grow with the number of lines.
+ */
+@ApplicationScoped
+public class Reconciliation {
+
+  /** A period of whole days, both ends included; open ends reach far into the past or future. */
+  public record Period(LocalDate from, LocalDate to) {
+    public static Period of(LocalDate from, LocalDate to) {
+      return new Period(
+          from == null ? LocalDate.of(2000, 1, 1) : from,
+          to == null ? LocalDate.of(2999, 12, 31) : to);
+    }
+
+    Timestamp start() {
+      return Timestamp.valueOf(from.atStartOfDay());
+    }
+
+    Timestamp end() {
+      return Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+    }
+  }
+
+  /** One relay's share of the redemptions. */
+  public record RelayTotal(long relayId, String relayName, long count, long appliedCents) {}
+
+  /** One month's redemptions ({@code 2026-11}). */
+  public record MonthTotal(String month, long count, long appliedCents) {}
+
+  /** The summary of API.md, plus the months for the dashboard. */
+  public record Summary(
+      long issuedCount,
+      long redeemedCount,
+      long redeemedAppliedCents,
+      long outstandingCount,
+      long expiredCount,
+      long cancelledCount,
+      List<RelayTotal> byRelay,
+      List<MonthTotal> byMonth) {}
+
+  public static final String[] CSV_HEADER = {
+    "code", "redeemed_at", "relay_id", "relay_name", "order_id", "face_value_cents", "applied_cents"
+  };
+
+  @PersistenceContext EntityManager em;
+  @Inject Programmes programmes;
+
+  @Resource(lookup = DataSourceConfig.JNDI_NAME)
+  DataSource dataSource;
+
+  public Summary summary(long programmeId, Period period) {
+    VoucherProgramme programme = programmes.getVisible(programmeId);
+    Object[] vouchers =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*),"
+                        + " sum(case when status in ('ISSUED', 'HELD') then 1 else 0 end),"
+                        + " sum(case when status = 'CANCELLED' then 1 else 0 end)"
+                        + " from voucher where programme_id = ? and issued_at >= ? and issued_at < ?")
+                .setParameter(1, programme.id())
+                .setParameter(2, period.start())
+                .setParameter(3, period.end())
+                .getSingleResult();
+    long expired =
+        number(
+            em.createNativeQuery(
+                    "select count(*) from voucher where programme_id = ? and status = 'EXPIRED'"
+                        + " and expired_at >= ? and expired_at < ?")
+                .setParameter(1, programme.id())
+                .setParameter(2, period.start())
+                .setParameter(3, period.end())
+                .getSingleResult());
+    @SuppressWarnings("unchecked")
+    List<Object[]> relays =
+        em.createNativeQuery(
+                "select r.relay_id, o.name, count(*), sum(r.applied_cents) from redemption r"
+                    + " join organisation o on o.id = r.relay_id"
+                    + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
+                    + " group by r.relay_id, o.name order by o.name")
+            .setParameter(1, programme.id())
+            .setParameter(2, period.start())
+            .setParameter(3, period.end())
+            .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Object[]> months =
+        em.createNativeQuery(
+                "select extract(year from redeemed_at), extract(month from redeemed_at),"
+                    + " count(*), sum(applied_cents) from redemption"
+                    + " where programme_id = ? and redeemed_at >= ? and redeemed_at < ?"
+                    + " group by extract(year from redeemed_at), extract(month from redeemed_at)"
+                    + " order by 1, 2")
+            .setParameter(1, programme.id())
+            .setParameter(2, period.start())
+            .setParameter(3, period.end())
+            .getResultList();
+    List<RelayTotal> byRelay =
+        relays.stream()
+            .map(r -> new RelayTotal(number(r[0]), (String) r[1], number(r[2]), number(r[3])))
+            .toList();
+    List<MonthTotal> byMonth =
+        months.stream()
+            .map(
+                m ->
+                    new MonthTotal(
+                        String.format("%04d-%02d", number(m[0]), number(m[1])),
+                        number(m[2]),
+                        number(m[3])))
+            .toList();
+    return new Summary(
+        number(vouchers[0]),
+        byRelay.stream().mapToLong(RelayTotal::count).sum(),
+        byRelay.stream().mapToLong(RelayTotal::appliedCents).sum(),
+        number(vouchers[1]),
+        expired,
+        number(vouchers[2]),
+        byRelay,
+        byMonth);
+  }
+
+  /**
+   * Writes one CSV line per redemption of the period, in time order, reading them through a cursor
+   * (fetch size) on a connection of its own, outside any transaction.
+   */
+  public void writeCsv(long programmeId, Period period, OutputStream out) {
+    VoucherProgramme programme = programmes.getVisible(programmeId);
+    writeCsv(programme.id(), period, out, dataSource);
+  }
+
+  /** The CSV lines of the redemptions of a programme; access already checked by the caller. */
+  public static void writeCsv(long programmeId, Period period, OutputStream out, DataSource ds) {
+    String sql =
+        "select v.code, r.redeemed_at, r.relay_id, o.name, r.order_id, r.face_value_cents,"
+            + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
+            + " join organisation o on o.id = r.relay_id"
+            + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
+            + " order by r.redeemed_at, r.id";
+    try (Connection connection = ds.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement query = connection.prepareStatement(sql)) {
+        query.setFetchSize(2_000);
+        query.setLong(1, programmeId);
+        query.setTimestamp(2, period.start());
+        query.setTimestamp(3, period.end());
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter csv =
+            new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+        csv.printRecord((Object[]) CSV_HEADER);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            csv.printRecord(
+                rows.getString(1),
+                rows.getTimestamp(2).toLocalDateTime(),
+                rows.getLong(3),
+                rows.getString(4),
+                rows.getLong(5),
+                rows.getLong(6),
+                rows.getLong(7));
+          }
+        }
+        csv.flush();
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The reconciliation could not be read", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}

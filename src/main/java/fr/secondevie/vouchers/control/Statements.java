@@ -1,0 +1,247 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.vouchers.entity.Statement;
+import fr.secondevie.vouchers.entity.StatementLine;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The monthly settlement of a programme: one statement per relay for the vouchers it redeemed that
+ * month (what the funder pays it), and one credit to the funder for the vouchers that expired
+ * unused that month. A DRAFT is recomputed each time the month is drawn up again; AGREED freezes it
+ * (its lines no longer change); PAID closes it. Each move is a conditional update.
+ */
+@ApplicationScoped
+public class Statements {
+
+  @PersistenceContext EntityManager em;
+  @Inject Programmes programmes;
+  @Inject Directory directory;
+  @Inject AuditTrail audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  /** Draws up (or redraws) the month's statements; agreed or paid ones are kept as they are. */
+  @Transactional
+  public List<Statement> drawUp(long programmeId, YearMonth month) {
+    VoucherProgramme programme = programmes.getOwn(programmeId);
+    if (month.isAfter(YearMonth.now(clock))) {
+      throw BusinessException.unprocessable("MONTH_NOT_STARTED", "This month has not started");
+    }
+    List<Statement> existing = ofMonth(programmeId, month);
+    for (Statement s : existing) {
+      if (s.status() == Statement.Status.DRAFT) {
+        em.createNativeQuery("delete from voucher_statement_line where statement_id = ?")
+            .setParameter(1, s.id())
+            .executeUpdate();
+        em.remove(s);
+      }
+    }
+    em.flush();
+    Timestamp start = Timestamp.valueOf(month.atDay(1).atStartOfDay());
+    Timestamp end = Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay());
+    LocalDateTime now = LocalDateTime.now(clock);
+    @SuppressWarnings("unchecked")
+    List<Object[]> relays =
+        em.createNativeQuery(
+                "select relay_id, count(*), sum(applied_cents) from redemption"
+                    + " where programme_id = ? and redeemed_at >= ? and redeemed_at < ?"
+                    + " group by relay_id order by relay_id")
+            .setParameter(1, programmeId)
+            .setParameter(2, start)
+            .setParameter(3, end)
+            .getResultList();
+    for (Object[] relay : relays) {
+      long relayId = ((Number) relay[0]).longValue();
+      if (kept(existing, Statement.Kind.RELAY_PAYMENT, relayId)) {
+        continue;
+      }
+      Statement statement =
+          new Statement(
+              programmeId,
+              relayId,
+              Statement.Kind.RELAY_PAYMENT,
+              month,
+              ((Number) relay[1]).intValue(),
+              Money.ofCents(((Number) relay[2]).longValue()),
+              now);
+      em.persist(statement);
+      em.flush();
+      em.createNativeQuery(
+              "insert into voucher_statement_line (statement_id, voucher_code, occurred_at,"
+                  + " order_id, face_value_cents, amount_cents)"
+                  + " select ?, v.code, r.redeemed_at, r.order_id, r.face_value_cents,"
+                  + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
+                  + " where r.programme_id = ? and r.relay_id = ?"
+                  + " and r.redeemed_at >= ? and r.redeemed_at < ?")
+          .setParameter(1, statement.id())
+          .setParameter(2, programmeId)
+          .setParameter(3, relayId)
+          .setParameter(4, start)
+          .setParameter(5, end)
+          .executeUpdate();
+    }
+    Object[] expired =
+        (Object[])
+            em.createNativeQuery(
+                    "select count(*), coalesce(sum(p.face_value_cents), 0) from voucher v"
+                        + " join voucher_programme p on p.id = v.programme_id"
+                        + " where v.programme_id = ? and v.status = 'EXPIRED'"
+                        + " and v.expired_at >= ? and v.expired_at < ?")
+                .setParameter(1, programmeId)
+                .setParameter(2, start)
+                .setParameter(3, end)
+                .getSingleResult();
+    int expiredCount = ((Number) expired[0]).intValue();
+    if (expiredCount > 0 && !kept(existing, Statement.Kind.FUNDER_CREDIT, null)) {
+      Statement credit =
+          new Statement(
+              programmeId,
+              null,
+              Statement.Kind.FUNDER_CREDIT,
+              month,
+              expiredCount,
+              Money.ofCents(((Number) expired[1]).longValue()),
+              now);
+      em.persist(credit);
+      em.flush();
+      em.createNativeQuery(
+              "insert into voucher_statement_line (statement_id, voucher_code, occurred_at,"
+                  + " order_id, face_value_cents, amount_cents)"
+                  + " select ?, v.code, v.expired_at, null, ?, ? from voucher v"
+                  + " where v.programme_id = ? and v.status = 'EXPIRED'"
+                  + " and v.expired_at >= ? and v.expired_at < ?")
+          .setParameter(1, credit.id())
+          .setParameter(2, programme.faceValue().cents())
+          .setParameter(3, programme.faceValue().cents())
+          .setParameter(4, programmeId)
+          .setParameter(5, start)
+          .setParameter(6, end)
+          .executeUpdate();
+    }
+    audit.record("VOUCHER_STATEMENTS_DRAWN_UP", "VoucherProgramme", programmeId, month.toString());
+    return ofMonth(programmeId, month);
+  }
+
+  private static boolean kept(List<Statement> existing, Statement.Kind kind, Long relayId) {
+    return existing.stream()
+        .anyMatch(
+            s ->
+                s.status() != Statement.Status.DRAFT
+                    && s.kind() == kind
+                    && java.util.Objects.equals(s.relayId(), relayId));
+  }
+
+  /** The funder agrees the statement: its lines are frozen. Agreeing again answers the same. */
+  @Transactional
+  public Statement agree(long programmeId, long statementId) {
+    return move(programmeId, statementId, Statement.Status.DRAFT, Statement.Status.AGREED);
+  }
+
+  /** The funder has paid (or credited) it. Paying again answers the same. */
+  @Transactional
+  public Statement pay(long programmeId, long statementId) {
+    return move(programmeId, statementId, Statement.Status.AGREED, Statement.Status.PAID);
+  }
+
+  private Statement move(
+      long programmeId, long statementId, Statement.Status from, Statement.Status to) {
+    Statement statement = getOwn(programmeId, statementId);
+    if (statement.status() == to) {
+      return statement;
+    }
+    String column = to == Statement.Status.AGREED ? "agreed_at" : "paid_at";
+    var update =
+        em.createNativeQuery(
+                "update voucher_statement set status = ?, "
+                    + column
+                    + " = ?"
+                    + (to == Statement.Status.AGREED ? ", agreed_by = ?" : "")
+                    + " where id = ? and status = ?")
+            .setParameter(1, to.name())
+            .setParameter(2, Timestamp.valueOf(LocalDateTime.now(clock)));
+    int next = 3;
+    if (to == Statement.Status.AGREED) {
+      update.setParameter(next++, caller.username());
+    }
+    int rows =
+        update.setParameter(next++, statementId).setParameter(next, from.name()).executeUpdate();
+    if (rows != 1) {
+      throw BusinessException.conflict(
+          "STATEMENT_NOT_" + from.name(),
+          "This statement is "
+              + statement.status().name().toLowerCase()
+              + ", not "
+              + from.name().toLowerCase());
+    }
+    em.refresh(statement);
+    audit.record(
+        "VOUCHER_STATEMENT_" + to.name(),
+        "VoucherStatement",
+        statementId,
+        statement.period() + ", " + statement.amount());
+    return statement;
+  }
+
+  public List<Statement> list(long programmeId) {
+    programmes.getVisible(programmeId);
+    return em.createNamedQuery("Statement.findByProgramme", Statement.class)
+        .setParameter("programme", programmeId)
+        .getResultList();
+  }
+
+  public Statement get(long programmeId, long statementId) {
+    programmes.getVisible(programmeId);
+    return statementOf(programmeId, statementId);
+  }
+
+  private Statement getOwn(long programmeId, long statementId) {
+    programmes.getOwn(programmeId);
+    return statementOf(programmeId, statementId);
+  }
+
+  private Statement statementOf(long programmeId, long statementId) {
+    Statement statement = em.find(Statement.class, statementId);
+    if (statement == null || statement.programmeId() != programmeId) {
+      throw BusinessException.notFound("Statement");
+    }
+    if (em.contains(statement)) {
+      em.refresh(statement);
+    }
+    return statement;
+  }
+
+  public List<StatementLine> lines(Statement statement) {
+    return em.createNamedQuery("StatementLine.findByStatement", StatementLine.class)
+        .setParameter("statement", statement.id())
+        .getResultList();
+  }
+
+  public String relayName(Statement statement) {
+    return statement.relayId() == null
+        ? null
+        : directory.findOrganisation(statement.relayId()).map(Organisation::name).orElse("");
+  }
+
+  private List<Statement> ofMonth(long programmeId, YearMonth month) {
+    return em.createNamedQuery("Statement.findByProgrammeAndPeriod", Statement.class)
+        .setParameter("programme", programmeId)
+        .setParameter("period", month.toString())
+        .getResultList();
+  }
+}

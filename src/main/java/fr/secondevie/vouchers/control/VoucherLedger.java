@@ -1,0 +1,303 @@
+package fr.secondevie.vouchers.control;
+
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.entity.MalformedCodeException;
+import fr.secondevie.vouchers.entity.Voucher;
+import fr.secondevie.vouchers.entity.VoucherCode;
+import fr.secondevie.vouchers.entity.VoucherProgramme;
+import fr.secondevie.vouchers.entity.VoucherStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The life of vouchers after issue, as counters and sales use them. Every change of status is one
+ * conditional UPDATE whose {@code WHERE} names the status it leaves (for example {@code ... WHERE
+ * code = ? AND status = 'ISSUED'}): the database lets exactly one caller succeed, across threads
+ * and application instances, and the others get a refusal. Nothing is read and then written back.
+ */
+@ApplicationScoped
+public class VoucherLedger {
+
+  /** The share of a sale a voucher paid: what the funder owes the relay for it. */
+  public record Share(String code, long appliedCents) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Programmes programmes;
+  @Inject Directory directory;
+  @Inject VoucherAudit audit;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  /** Reads a typed code, refusing a malformed one (400) before any lookup. */
+  public static VoucherCode parse(String typed) {
+    try {
+      return VoucherCode.parse(typed);
+    } catch (MalformedCodeException e) {
+      throw BusinessException.badRequest("MALFORMED_CODE", e.getMessage());
+    }
+  }
+
+  /**
+   * A voucher as a counter, an admin or its funder sees it today. A funder asking about another
+   * authority's voucher, or anyone about an unknown code, gets NOT_FOUND.
+   */
+  public VoucherInfo check(String typedCode) {
+    VoucherCode code = parse(typedCode);
+    Voucher voucher = get(code);
+    VoucherProgramme programme = programmeOf(voucher);
+    if (caller.hasRole(Roles.FUNDER)
+        && !caller.hasRole(Roles.ADMIN)
+        && !caller.hasRole(Roles.COUNTER)
+        && programme.authorityId() != caller.organisationId()) {
+      throw BusinessException.notFound("Voucher");
+    }
+    return info(voucher, programme, LocalDate.now(clock));
+  }
+
+  /** Holds the voucher for an open order, now. See {@link #holdAt}. */
+  @Transactional
+  public VoucherInfo hold(String typedCode, long orderId, String beneficiaryRef) {
+    return holdAt(typedCode, orderId, beneficiaryRef, LocalDateTime.now(clock));
+  }
+
+  /**
+   * Holds the voucher for an open order at the given moment: ISSUED becomes HELD by that order, in
+   * one conditional update. Holding it again for the same order answers the same. Refusals: 400
+   * MALFORMED_CODE, 404 unknown, 422 VOUCHER_EXPIRED past validity and tolerance, 422
+   * VOUCHER_NOT_APPLICABLE for a nominative voucher of someone else, 409 VOUCHER_UNAVAILABLE when
+   * held by another order, redeemed or cancelled.
+   */
+  @Transactional
+  public VoucherInfo holdAt(
+      String typedCode, long orderId, String beneficiaryRef, LocalDateTime now) {
+    VoucherCode code = parse(typedCode);
+    Voucher voucher = get(code);
+    VoucherProgramme programme = programmeOf(voucher);
+    if (voucher.status() == VoucherStatus.HELD && Objects.equals(voucher.orderId(), orderId)) {
+      return info(voucher, programme, now.toLocalDate());
+    }
+    if (voucher.status() == VoucherStatus.EXPIRED || programme.isExpiredOn(now.toLocalDate())) {
+      throw BusinessException.unprocessable(
+          "VOUCHER_EXPIRED", "This voucher was accepted until " + programme.lastDayAccepted());
+    }
+    if (!programme.hasStartedOn(now.toLocalDate())) {
+      throw BusinessException.unprocessable(
+          "VOUCHER_NOT_APPLICABLE", "This voucher is valid from " + programme.validFrom());
+    }
+    if (voucher.beneficiaryRef() != null && !voucher.beneficiaryRef().equals(beneficiaryRef)) {
+      throw BusinessException.unprocessable(
+          "VOUCHER_NOT_APPLICABLE", "This voucher is bound to another beneficiary");
+    }
+    int rows =
+        em.createNativeQuery(
+                "update voucher set status = 'HELD', order_id = ?, held_at = ?"
+                    + " where code = ? and status = 'ISSUED'")
+            .setParameter(1, orderId)
+            .setParameter(2, Timestamp.valueOf(now))
+            .setParameter(3, code.value())
+            .executeUpdate();
+    if (rows != 1) {
+      throw BusinessException.conflict(
+          "VOUCHER_UNAVAILABLE", "This voucher is held by another order or already used");
+    }
+    em.refresh(voucher);
+    audit.record("VOUCHER_HELD", "Voucher", code.value(), "order " + orderId);
+    return info(voucher, programme, now.toLocalDate());
+  }
+
+  /**
+   * Gives a held voucher back (the order dropped it, was cancelled or expired). Only the order that
+   * holds it can release it; releasing what this order does not hold changes nothing.
+   *
+   * @return true when the voucher was released by this call
+   */
+  @Transactional
+  public boolean release(String typedCode, long orderId) {
+    VoucherCode code = parse(typedCode);
+    int rows =
+        em.createNativeQuery(
+                "update voucher set status = 'ISSUED', order_id = null, held_at = null"
+                    + " where code = ? and order_id = ? and status = 'HELD'")
+            .setParameter(1, code.value())
+            .setParameter(2, orderId)
+            .executeUpdate();
+    if (rows == 1) {
+      audit.record("VOUCHER_RELEASED", "Voucher", code.value(), "order " + orderId);
+    }
+    return rows == 1;
+  }
+
+  /** Redeems, now, the vouchers an order holds. See {@link #redeemAt}. */
+  @Transactional
+  public void redeem(long orderId, long relayId, List<Share> shares) {
+    redeemAt(orderId, relayId, shares, LocalDateTime.now(clock));
+  }
+
+  /**
+   * The sale is paid: each voucher HELD by the order becomes REDEEMED (conditional update), and a
+   * redemption records the funder's share, the order and the relay. All or nothing: one voucher not
+   * held by this order (409 VOUCHER_UNAVAILABLE) refuses the whole act.
+   */
+  @Transactional
+  public void redeemAt(long orderId, long relayId, List<Share> shares, LocalDateTime now) {
+    Organisation relay = directory.getOrganisation(relayId);
+    if (relay.kind() != OrganisationKind.RELAY) {
+      throw BusinessException.unprocessable("NOT_A_RELAY", "Vouchers are redeemed at a relay");
+    }
+    for (Share share : shares) {
+      VoucherCode code = parse(share.code());
+      Voucher voucher = get(code);
+      VoucherProgramme programme = programmeOf(voucher);
+      if (share.appliedCents() < 0 || share.appliedCents() > programme.faceValue().cents()) {
+        throw BusinessException.unprocessable(
+            "VOUCHER_NOT_APPLICABLE", "A voucher pays at most its face value");
+      }
+      int rows =
+          em.createNativeQuery(
+                  "update voucher set status = 'REDEEMED', redeemed_at = ?"
+                      + " where code = ? and order_id = ? and status = 'HELD'")
+              .setParameter(1, Timestamp.valueOf(now))
+              .setParameter(2, code.value())
+              .setParameter(3, orderId)
+              .executeUpdate();
+      if (rows != 1) {
+        throw BusinessException.conflict(
+            "VOUCHER_UNAVAILABLE", "Voucher " + code + " is not held by order " + orderId);
+      }
+      em.createNativeQuery(
+              "insert into redemption (voucher_id, programme_id, order_id, relay_id,"
+                  + " face_value_cents, applied_cents, redeemed_at) values (?, ?, ?, ?, ?, ?, ?)")
+          .setParameter(1, voucher.id())
+          .setParameter(2, programme.id())
+          .setParameter(3, orderId)
+          .setParameter(4, relayId)
+          .setParameter(5, programme.faceValue().cents())
+          .setParameter(6, share.appliedCents())
+          .setParameter(7, Timestamp.valueOf(now))
+          .executeUpdate();
+      audit.record(
+          "VOUCHER_REDEEMED",
+          "Voucher",
+          code.value(),
+          "order " + orderId + ", relay " + relayId + ", " + share.appliedCents() + " cents");
+    }
+  }
+
+  /**
+   * The funder withdraws an ISSUED voucher (lost, handed out by mistake). Another authority's
+   * voucher is NOT_FOUND; one that is held, used or expired is 409 VOUCHER_NOT_CANCELLABLE; one
+   * already cancelled answers the same again.
+   */
+  @Transactional
+  public VoucherInfo cancel(String typedCode) {
+    VoucherCode code = parse(typedCode);
+    Voucher voucher = get(code);
+    VoucherProgramme programme = programmes.getOwn(voucher.programmeId());
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (voucher.status() != VoucherStatus.CANCELLED) {
+      int rows =
+          em.createNativeQuery(
+                  "update voucher set status = 'CANCELLED', cancelled_at = ?"
+                      + " where code = ? and status = 'ISSUED'")
+              .setParameter(1, Timestamp.valueOf(now))
+              .setParameter(2, code.value())
+              .executeUpdate();
+      if (rows != 1) {
+        throw BusinessException.conflict(
+            "VOUCHER_NOT_CANCELLABLE", "Only a voucher not yet used can be cancelled");
+      }
+      em.refresh(voucher);
+      audit.record("VOUCHER_CANCELLED", "Voucher", code.value(), "programme " + programme.id());
+    }
+    return info(voucher, programme, now.toLocalDate());
+  }
+
+  /**
+   * Marks EXPIRED every ISSUED voucher whose programme's last accepted day is before {@code today};
+   * each dated on its expiry day so that the credit back falls in the right month's statement. Held
+   * vouchers are left to their order (released ones expire on the next run).
+   *
+   * @return how many vouchers expired
+   */
+  @Transactional
+  public int expireOverdue(LocalDate today) {
+    List<VoucherProgramme> ended =
+        em.createNamedQuery("VoucherProgramme.findEndedBefore", VoucherProgramme.class)
+            .setParameter("day", today)
+            .getResultList();
+    int total = 0;
+    for (VoucherProgramme programme : ended) {
+      if (!programme.isExpiredOn(today)) {
+        continue;
+      }
+      int rows =
+          em.createNativeQuery(
+                  "update voucher set status = 'EXPIRED', expired_at = ?"
+                      + " where programme_id = ? and status = 'ISSUED'")
+              .setParameter(1, Timestamp.valueOf(programme.expiryDay().atStartOfDay()))
+              .setParameter(2, programme.id())
+              .executeUpdate();
+      if (rows > 0) {
+        audit.record(
+            "VOUCHERS_EXPIRED",
+            "VoucherProgramme",
+            programme.id(),
+            rows + " vouchers expired on " + programme.expiryDay());
+      }
+      total += rows;
+    }
+    return total;
+  }
+
+  private Voucher get(VoucherCode code) {
+    Voucher voucher =
+        em.createNamedQuery("Voucher.findByCode", Voucher.class)
+            .setParameter("code", code.value())
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> BusinessException.notFound("Voucher"));
+    if (em.contains(voucher)) {
+      em.refresh(voucher);
+    }
+    return voucher;
+  }
+
+  private VoucherProgramme programmeOf(Voucher voucher) {
+    return programmes
+        .find(voucher.programmeId())
+        .orElseThrow(() -> BusinessException.notFound("Voucher programme"));
+  }
+
+  private VoucherInfo info(Voucher voucher, VoucherProgramme programme, LocalDate day) {
+    return new VoucherInfo(
+        voucher.groupedCode(),
+        programme.faceValue().cents(),
+        voucher.statusOn(day, programme),
+        programme.validUntil(),
+        programme.lastDayAccepted(),
+        programme.id(),
+        programme.name(),
+        programme.kind(),
+        programme.authorityId(),
+        programmes.funderName(programme),
+        programme.nominative(),
+        voucher.beneficiaryRef(),
+        new ArrayList<>(programme.prefixes()),
+        voucher.orderId());
+  }
+}

@@ -1,0 +1,159 @@
+package fr.secondevie.vouchers.entity;
+
+import fr.secondevie.platform.entity.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Objects;
+
+/**
+ * A monthly statement of a programme: either what the funder owes one relay for the vouchers it
+ * redeemed that month (RELAY_PAYMENT), or the credit back to the funder of the vouchers that
+ * expired unused that month (FUNDER_CREDIT). A DRAFT is recomputed on request; once AGREED its
+ * lines are frozen; then it is PAID. Status changes are conditional updates.
+ */
+@Entity
+@Table(name = "voucher_statement")
+@NamedQuery(
+    name = "Statement.findByProgramme",
+    query =
+        "select s from Statement s where s.programmeId = :programme"
+            + " order by s.period desc, s.kind, s.relayId")
+@NamedQuery(
+    name = "Statement.findByProgrammeAndPeriod",
+    query =
+        "select s from Statement s where s.programmeId = :programme and s.period = :period"
+            + " order by s.kind, s.relayId")
+public class Statement {
+
+  /** Who the statement settles with. */
+  public enum Kind {
+    RELAY_PAYMENT,
+    FUNDER_CREDIT
+  }
+
+  /** DRAFT (recomputable), AGREED (frozen), PAID. */
+  public enum Status {
+    DRAFT,
+    AGREED,
+    PAID
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "programme_id", nullable = false, updatable = false)
+  private long programmeId;
+
+  @Column(name = "relay_id", updatable = false)
+  private Long relayId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private Kind kind;
+
+  @Column(nullable = false, updatable = false)
+  private String period;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  @Column(name = "item_count", nullable = false)
+  private int itemCount;
+
+  @Column(name = "amount_cents", nullable = false)
+  private Money amount;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "agreed_at")
+  private LocalDateTime agreedAt;
+
+  @Column(name = "agreed_by")
+  private String agreedBy;
+
+  @Column(name = "paid_at")
+  private LocalDateTime paidAt;
+
+  protected Statement() {}
+
+  public Statement(
+      long programmeId,
+      Long relayId,
+      Kind kind,
+      YearMonth period,
+      int itemCount,
+      Money amount,
+      LocalDateTime createdAt) {
+    if ((kind == Kind.RELAY_PAYMENT) != (relayId != null)) {
+      throw new IllegalArgumentException("A relay payment names its relay, a credit does not");
+    }
+    this.programmeId = programmeId;
+    this.relayId = relayId;
+    this.kind = Objects.requireNonNull(kind);
+    this.period = period.toString();
+    this.status = Status.DRAFT;
+    this.itemCount = itemCount;
+    this.amount = Objects.requireNonNull(amount);
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long programmeId() {
+    return programmeId;
+  }
+
+  public Long relayId() {
+    return relayId;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public YearMonth period() {
+    return YearMonth.parse(period);
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public int itemCount() {
+    return itemCount;
+  }
+
+  public Money amount() {
+    return amount;
+  }
+
+  public LocalDateTime createdAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime agreedAt() {
+    return agreedAt;
+  }
+
+  public String agreedBy() {
+    return agreedBy;
+  }
+
+  public LocalDateTime paidAt() {
+    return paidAt;
+  }
+}

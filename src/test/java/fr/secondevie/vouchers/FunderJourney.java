@@ -1,0 +1,118 @@
+package fr.secondevie.vouchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The funder's journey in headless Chromium: log in, open a programme, issue a batch in the
+ * background and watch its progress bar, download the printable sheet. Run from {@link VouchersIT}
+ * on the client side (kept apart so the in-container copy of the test never needs Selenium).
+ */
+final class FunderJourney {
+
+  private FunderJourney() {}
+
+  static void createIssueAndDownload(URL base) throws Exception {
+    File downloads = new File("target/it-downloads/" + System.currentTimeMillis());
+    assertThat(downloads.mkdirs()).isTrue();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1800");
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.getAbsolutePath(),
+            "download.prompt_for_download",
+            false));
+    ChromeDriver browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build(),
+            options);
+    browser.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of(
+            "behavior",
+            "allow",
+            "downloadPath",
+            downloads.getAbsolutePath(),
+            "eventsEnabled",
+            true));
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+      String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+      browser.get(root + "login.xhtml");
+      browser.findElement(By.id("login:username")).sendKeys("financeur");
+      browser.findElement(By.id("login:password")).sendKeys("demo");
+      browser.findElement(By.id("login:submit")).click();
+      wait.until(ExpectedConditions.urlContains("/app/"));
+      browser.findElement(By.linkText("Mes programmes de bons")).click();
+
+      String name = "Chèque navigateur " + System.currentTimeMillis();
+      browser.findElement(By.id("new-programme:name")).sendKeys(name);
+      browser.findElement(By.id("new-programme:value")).sendKeys("150");
+      ((JavascriptExecutor) browser)
+          .executeScript(
+              "document.getElementById('new-programme:from').value = arguments[0];"
+                  + "document.getElementById('new-programme:until').value = arguments[1];",
+              LocalDate.now().minusDays(1).toString(),
+              LocalDate.now().plusYears(1).toString());
+      browser.findElement(By.id("new-programme:prefixes")).sendKeys("80");
+      browser.findElement(By.id("new-programme:create")).click();
+      wait.until(ExpectedConditions.urlContains("programme.xhtml?id="));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+
+      browser
+          .findElement(By.id("issue:quantity_input"))
+          .sendKeys(Keys.chord(Keys.CONTROL, "a"), "2500");
+      browser.findElement(By.id("issue:issue-button")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("batches-form:batches"), "%"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("batches-form:batches"), "Terminé"));
+      assertThat(browser.findElement(By.id("batches-form:batches")).getText())
+          .contains("2500")
+          .contains("100 %");
+
+      browser.findElement(By.xpath("//button[contains(., 'Planche à imprimer')]")).click();
+      new WebDriverWait(browser, Duration.ofSeconds(180))
+          .until(
+              b -> {
+                File[] files = downloads.listFiles((dir, f) -> f.endsWith(".pdf"));
+                return files != null && files.length == 1;
+              });
+      File sheet = downloads.listFiles((dir, f) -> f.endsWith(".pdf"))[0];
+      try (PDDocument pdf = Loader.loadPDF(sheet)) {
+        assertThat(pdf.getNumberOfPages()).isEqualTo(125);
+        assertThat(new PDFTextStripper().getText(pdf)).contains("150,00 €");
+      }
+    } catch (RuntimeException | AssertionError failed) {
+      java.nio.file.Files.copy(
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+          new File(downloads, "failure.png").toPath());
+      throw failed;
+    } finally {
+      browser.quit();
+    }
+  }
+}

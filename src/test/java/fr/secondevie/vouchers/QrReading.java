@@ -1,0 +1,77 @@
+package fr.secondevie.vouchers;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * Reads back the QR codes of a voucher sheet as a phone would: renders each page and decodes the QR
+ * code of each of its eight cells (two columns, four rows).
+ */
+public final class QrReading {
+
+  private QrReading() {}
+
+  /** The text of the QR code in the image, if one is there; a code seen but unreadable fails. */
+  static java.util.Optional<String> decode(BufferedImage image) {
+    var source = new BufferedImageLuminanceSource(image);
+    Exception unreadable = null;
+    for (BinaryBitmap bitmap :
+        List.of(
+            new BinaryBitmap(new HybridBinarizer(source)),
+            new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+      try {
+        return java.util.Optional.of(
+            new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText());
+      } catch (NotFoundException empty) {
+        // nothing found by this binarizer
+      } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+        unreadable = e;
+      }
+    }
+    if (unreadable != null) {
+      throw new IllegalStateException("Unreadable QR code", unreadable);
+    }
+    return java.util.Optional.empty();
+  }
+
+  public static List<String> codesOnSheet(byte[] pdf) {
+    List<String> found = new ArrayList<>();
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDFRenderer renderer = new PDFRenderer(document);
+      for (int p = 0; p < document.getNumberOfPages(); p++) {
+        BufferedImage page = renderer.renderImageWithDPI(p, 200);
+        // The sheet's grid: 28 pt margins, two columns and four rows of cells.
+        double scale = 200 / 72.0;
+        int margin = (int) (28 * scale);
+        int cellWidth = (page.getWidth() - 2 * margin) / 2;
+        int cellHeight = (page.getHeight() - 2 * margin) / 4;
+        for (int row = 0; row < 4; row++) {
+          for (int col = 0; col < 2; col++) {
+            BufferedImage cell =
+                page.getSubimage(
+                    margin + col * cellWidth, margin + row * cellHeight, cellWidth, cellHeight);
+            decode(cell).ifPresent(found::add);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+}
