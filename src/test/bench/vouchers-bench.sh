@@ -3,7 +3,7 @@
 #  1. issue 100,000 vouchers through the API (background batch) and time it until DONE;
 #  2. reconcile a programme holding 1,000,000 redemptions: the JSON summary, then the CSV export
 #     streamed to a file, sampling the server's used heap and resident memory meanwhile.
-# Usage: bench/vouchers-bench.sh   (from the project root, after mvn package)
+# Usage: src/test/bench/vouchers-bench.sh   (from the project root, after mvn package)
 # Settings: BENCH_DB (sv_vouchers_bench), PORT (8082), PGHOST (127.0.0.1), JAR.
 set -euo pipefail
 DB=${BENCH_DB:-sv_vouchers_bench}
