@@ -21,6 +21,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A one-page A4 document written top to bottom: the building block of every PDF the chain hands out
@@ -35,14 +37,17 @@ public final class PdfPage implements AutoCloseable {
 
   private final PDDocument document = new PDDocument();
   private final PDPage page = new PDPage(PDRectangle.A4);
-  private final PDFont font;
+
+  /** Helvetica needs no embedding: most French text is written with it, at no cost. */
+  private final PDFont standard = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
+  private PDFont embedded;
   private PDPageContentStream content;
   private float y;
 
   public PdfPage(String title) {
     try {
       document.addPage(page);
-      font = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
       content = new PDPageContentStream(document, page);
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(title);
@@ -175,11 +180,40 @@ public final class PdfPage implements AutoCloseable {
   }
 
   private void show(String text, float x, float atY, float size) throws IOException {
+    String printable = printable(text);
     content.beginText();
-    content.setFont(font, size);
+    content.setFont(fontFor(printable), size);
     content.newLineAtOffset(x, atY);
-    content.showText(text.replace('\u202f', ' ').replace('\u00a0', ' '));
+    content.showText(printable);
     content.endText();
+  }
+
+  /**
+   * Helvetica (a standard font, not embedded) when it can write the text — accents, €, « » included
+   * — else Liberation Sans, metric-compatible, embedded as a subset the first time a document needs
+   * it (a name in Polish, say). Embedding costs most of a document's time.
+   */
+  private PDFont fontFor(String text) throws IOException {
+    if (canWrite(standard, text)) {
+      return standard;
+    }
+    if (embedded == null) {
+      embedded = PDType0Font.load(document, new ByteArrayInputStream(FONT), true);
+    }
+    return embedded;
+  }
+
+  private static boolean canWrite(PDFont font, String text) {
+    try {
+      font.encode(text);
+      return true;
+    } catch (IllegalArgumentException | IOException e) {
+      return false;
+    }
+  }
+
+  private static String printable(String text) {
+    return text.replace('\u202f', ' ').replace('\u00a0', ' ');
   }
 
   List<String> wrap(String text, float size, float maxWidth) {
@@ -202,7 +236,8 @@ public final class PdfPage implements AutoCloseable {
 
   private float widthOf(String text, float size) {
     try {
-      return font.getStringWidth(text.replace('\u202f', ' ').replace('\u00a0', ' ')) / 1000 * size;
+      String printable = printable(text);
+      return fontFor(printable).getStringWidth(printable) / 1000 * size;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
