@@ -30,10 +30,17 @@ SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true \
   > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
+started=no
 for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$PORT/api/v1/relays" > /dev/null && break
+  if curl -sf "http://localhost:$PORT/api/v1/relays" > /dev/null; then started=yes; break; fi
+  kill -0 $SERVER 2> /dev/null || break
   sleep 1
 done
+if [[ $started != yes ]]; then
+  echo "The application did not start on $DB (see target/bench-server.log);" \
+    "a database left by an older schema needs BENCH_FRESH=1." >&2
+  exit 1
+fi
 
 CP="target/test-classes:$(cat target/bench.classpath)"
 java -cp "$CP" fr.secondevie.devices.bench.CatalogueDataGenerator "$URL" postgres ""
