@@ -3,9 +3,9 @@ package fr.secondevie.devices.boundary;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.platform.boundary.PageMessages;
+import fr.secondevie.platform.boundary.PageParameters;
 import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -34,14 +34,7 @@ public class IntakeBacking implements Serializable {
   /** The record the page works on, from the query string of the first request of the view. */
   @PostConstruct
   void init() {
-    String id =
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestParameterMap()
-            .get("donation");
-    if (id != null && id.matches("\\d{1,18}")) {
-      donationId = Long.valueOf(id);
-    }
+    donationId = PageParameters.id("donation").orElse(null);
   }
 
   public void register() {

@@ -7,10 +7,10 @@ import fr.secondevie.devices.entity.Specs;
 import fr.secondevie.organisations.boundary.Relays;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.boundary.PageMessages;
+import fr.secondevie.platform.boundary.PageParameters;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -49,14 +49,7 @@ public class RefurbishBacking implements Serializable {
   /** The record the page works on, from the query string of the first request of the view. */
   @PostConstruct
   void init() {
-    String id =
-        FacesContext.getCurrentInstance()
-            .getExternalContext()
-            .getRequestParameterMap()
-            .get("device");
-    if (id != null && id.matches("\\d{1,18}")) {
-      deviceId = Long.valueOf(id);
-    }
+    deviceId = PageParameters.id("device").orElse(null);
   }
 
   public Device getDevice() {

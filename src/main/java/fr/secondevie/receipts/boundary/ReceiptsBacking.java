@@ -2,6 +2,7 @@ package fr.secondevie.receipts.boundary;
 
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.platform.boundary.PageMessages;
+import fr.secondevie.platform.boundary.PageParameters;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.receipts.control.TaxReceipts;
 import fr.secondevie.receipts.entity.TaxReceipt;
@@ -79,15 +80,16 @@ public class ReceiptsBacking {
 
   /** The batch named in the address, if any. */
   public fr.secondevie.receipts.entity.ReceiptBatch getBatch() {
-    String id = faces.getExternalContext().getRequestParameterMap().get("batch");
-    if (id == null || !id.matches("\\d{1,18}")) {
-      return null;
-    }
-    try {
-      return batches.get(Long.parseLong(id));
-    } catch (BusinessException e) {
-      return null;
-    }
+    return PageParameters.id("batch")
+        .flatMap(
+            id -> {
+              try {
+                return java.util.Optional.of(batches.get(id));
+              } catch (BusinessException e) {
+                return java.util.Optional.empty();
+              }
+            })
+        .orElse(null);
   }
 
   public int getYear() {
