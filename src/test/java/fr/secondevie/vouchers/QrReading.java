@@ -55,17 +55,16 @@ public final class QrReading {
       PDFRenderer renderer = new PDFRenderer(document);
       for (int p = 0; p < document.getNumberOfPages(); p++) {
         BufferedImage page = renderer.renderImageWithDPI(p, 200);
-        // The sheet's grid: 28 pt margins, two columns and four rows of cells.
-        double scale = 200 / 72.0;
-        int margin = (int) (28 * scale);
-        int cellWidth = (page.getWidth() - 2 * margin) / 2;
-        int cellHeight = (page.getHeight() - 2 * margin) / 4;
         for (int row = 0; row < 4; row++) {
           for (int col = 0; col < 2; col++) {
-            BufferedImage cell =
-                page.getSubimage(
-                    margin + col * cellWidth, margin + row * cellHeight, cellWidth, cellHeight);
-            decode(cell).ifPresent(found::add);
+            java.util.Optional<String> code;
+            try {
+              code = decode(cell(page, 200, row, col));
+            } catch (IllegalStateException unreadableAt200) {
+              // As a phone moves closer: one more look, at a finer resolution.
+              code = decode(cell(renderer.renderImageWithDPI(p, 300), 300, row, col));
+            }
+            code.ifPresent(found::add);
           }
         }
       }
@@ -73,5 +72,14 @@ public final class QrReading {
       throw new UncheckedIOException(e);
     }
     return found;
+  }
+
+  /** One cell of the sheet's grid: 28 pt margins, two columns and four rows. */
+  private static BufferedImage cell(BufferedImage image, int dpi, int row, int col) {
+    int margin = (int) (28 * dpi / 72.0);
+    int cellWidth = (image.getWidth() - 2 * margin) / 2;
+    int cellHeight = (image.getHeight() - 2 * margin) / 4;
+    return image.getSubimage(
+        margin + col * cellWidth, margin + row * cellHeight, cellWidth, cellHeight);
   }
 }
