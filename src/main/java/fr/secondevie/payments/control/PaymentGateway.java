@@ -1,0 +1,31 @@
+package fr.secondevie.payments.control;
+
+import java.util.Map;
+
+/**
+ * What sales asks of a card payment provider. Every call that creates or moves money carries an
+ * idempotency key, so a retried request never charges or refunds twice. Failures of the provider
+ * are {@link fr.secondevie.platform.control.BusinessException}s: 503 CARD_PAYMENTS_UNAVAILABLE when
+ * no provider is configured, 502 PAYMENT_PROVIDER_ERROR when it refuses or cannot be reached.
+ */
+public interface PaymentGateway {
+
+  /** A card payment waiting for the customer's card: settled later by the webhook. */
+  record CardIntent(String intentId, String clientSecret, String status) {}
+
+  /** Whether card payments can be taken at all (a secret key is configured). */
+  boolean available();
+
+  /** Creates a PaymentIntent for that many euro cents. */
+  CardIntent createCardIntent(long amountCents, String idempotencyKey, Map<String, String> metadata);
+
+  /** Cancels a PaymentIntent that was not paid. */
+  void cancel(String intentId, String idempotencyKey);
+
+  /**
+   * Refunds that many cents of a paid PaymentIntent.
+   *
+   * @return the provider's refund id
+   */
+  String refund(String intentId, long amountCents, String idempotencyKey);
+}
