@@ -15,7 +15,6 @@ import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherStatus;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,35 +64,10 @@ class VouchersIT {
 
   @Deployment(testable = true)
   static WebArchive deployment() throws Exception {
-    WebArchive war =
-        Deployments.application()
-            .addClasses(
-                VouchersIT.class,
-                VoucherFixtures.class,
-                QrReading.class,
-                Api.class,
-                Deployments.class)
-            .addAsLibraries(
-                jarOf(org.assertj.core.api.Assertions.class),
-                jarOf(com.google.zxing.client.j2se.BufferedImageLuminanceSource.class));
-    return war.setWebXML(new StringAsset(withTestRunnerOpen(war)));
-  }
-
-  private static File jarOf(Class<?> type) throws Exception {
-    return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-  }
-
-  /** The application's web.xml, with Arquillian's test runner servlet left open (tests only). */
-  private static String withTestRunnerOpen(WebArchive war) throws Exception {
-    String webXml;
-    try (var in = war.get("/WEB-INF/web.xml").getAsset().openStream()) {
-      webXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return webXml.replace(
-        "</web-app>",
-        "<security-constraint><web-resource-collection><web-resource-name>arquillian"
-            + "</web-resource-name><url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
-            + "</web-resource-collection></security-constraint></web-app>");
+    return Deployments.withTests(
+        new Class<?>[] {VouchersIT.class, VoucherFixtures.class, QrReading.class, Api.class},
+        org.assertj.core.api.Assertions.class,
+        com.google.zxing.client.j2se.BufferedImageLuminanceSource.class);
   }
 
   @ArquillianResource URL base;

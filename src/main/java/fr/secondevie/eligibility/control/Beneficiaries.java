@@ -152,6 +152,13 @@ public class Beneficiaries {
     return eligibilityOf(beneficiary);
   }
 
+  /** The postal code a voucher's territory is checked against (empty once anonymised). */
+  public Optional<String> postalCode(String id) {
+    return Optional.ofNullable(em.find(Beneficiary.class, Beneficiary.normalise(id)))
+        .filter(b -> !b.isAnonymised())
+        .map(Beneficiary::postalCode);
+  }
+
   Eligibility eligibilityOf(Beneficiary beneficiary) {
     LocalDate today = LocalDate.now(clock);
     Optional<EligibilityDecision> latest = latestDecision(beneficiary.id());

@@ -19,7 +19,10 @@ public final class PageMessages {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
     try {
-      return MessageFormat.format(bundle.getString(key), arguments);
+      String pattern = bundle.getString(key);
+      // Only a message with parameters goes through MessageFormat, where a lone apostrophe
+      // ("n'est pas") would vanish; the others are printed as written.
+      return arguments.length == 0 ? pattern : MessageFormat.format(pattern, arguments);
     } catch (MissingResourceException e) {
       return key;
     }

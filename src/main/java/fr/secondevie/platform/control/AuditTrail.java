@@ -24,10 +24,13 @@ public class AuditTrail {
   @Inject Caller caller;
   @Inject Clock clock;
 
-  /** Records an act of the current caller (or of the system when there is none). */
+  /**
+   * Records an act of the current caller, or of the system when there is none: an anonymous
+   * request, or a job or background thread where there is no request to ask.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(String action, String recordType, Object recordId, String details) {
-    AuthenticatedCaller who = caller.current().orElse(null);
+    AuthenticatedCaller who = currentCaller();
     em.persist(
         new AuditEntry(
             LocalDateTime.now(clock),
@@ -57,6 +60,14 @@ public class AuditTrail {
             recordType,
             recordId == null ? null : recordId.toString(),
             details));
+  }
+
+  private AuthenticatedCaller currentCaller() {
+    try {
+      return caller.current().orElse(null);
+    } catch (RuntimeException noRequestContext) {
+      return null;
+    }
   }
 
   public List<AuditEntry> of(String recordType, Object recordId) {

@@ -93,6 +93,28 @@ public final class PdfPage implements AutoCloseable {
     }
   }
 
+  /**
+   * A row of a table of amounts: the label at the left margin (wrapped before the amount's column),
+   * the amount aligned on the right margin, as a receipt lists its lines.
+   */
+  public PdfPage row(String label, String amount, float size) {
+    try {
+      float amountWidth = widthOf(amount, size);
+      List<String> lines = wrap(label, size, width() - amountWidth - 24);
+      y -= size * 1.45f;
+      show(amount, MARGIN + width() - amountWidth, y, size);
+      for (int i = 0; i < lines.size(); i++) {
+        if (i > 0) {
+          y -= size * 1.3f;
+        }
+        show(lines.get(i), MARGIN, y, size);
+      }
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public PdfPage gap(float points) {
     y -= points;
     return this;

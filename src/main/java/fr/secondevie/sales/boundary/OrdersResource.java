@@ -1,0 +1,191 @@
+package fr.secondevie.sales.boundary;
+
+import fr.secondevie.platform.security.Roles;
+import fr.secondevie.sales.control.Checkout;
+import fr.secondevie.sales.control.OrderSummary;
+import fr.secondevie.sales.control.SaleReceiptRenderer;
+import fr.secondevie.sales.entity.PaymentMethod;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTransient;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Counter sales (API.md "Counter sales"): a counter opens an order for a person, puts vouchers on
+ * it, takes the rest in cash or by card, completes or cancels it, and prints the receipt. Orders of
+ * another relay are not found.
+ */
+@Path("orders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrdersResource {
+
+  /** A mediation service on an order. */
+  public static class ServiceLine {
+    @NotNull public Long serviceId;
+
+    @NotNull
+    @Min(1)
+    @Max(20)
+    public Integer quantity;
+  }
+
+  /** What the counter scanned: the person's attestation, the devices, the services. */
+  public static class NewOrder {
+    @NotBlank
+    @Size(max = 40)
+    public String beneficiaryId;
+
+    @Size(max = 20)
+    public List<@NotNull Long> deviceIds = List.of();
+
+    @Size(max = 20)
+    public List<@NotNull @Valid ServiceLine> services = List.of();
+
+    @JsonbTransient
+    @AssertTrue(message = "an order sells at least one device or service")
+    public boolean isSomethingToSell() {
+      return (deviceIds != null && !deviceIds.isEmpty())
+          || (services != null && !services.isEmpty());
+    }
+
+    @JsonbTransient
+    @AssertTrue(message = "a device appears twice")
+    public boolean isEachDeviceOnce() {
+      return deviceIds == null || new HashSet<>(deviceIds).size() == deviceIds.size();
+    }
+  }
+
+  /** A voucher code as typed or scanned. */
+  public static class VoucherRequest {
+    @NotBlank
+    @Size(max = 40)
+    public String code;
+  }
+
+  /** Cash or card, and how much. */
+  public static class PaymentRequest {
+    @NotNull public PaymentMethod method;
+
+    @NotNull
+    @Positive
+    @Max(10_000_000)
+    public Long amountCents;
+  }
+
+  /** A payment as API.md names it, with the order's new state. */
+  public record PaymentView(
+      long paymentId,
+      String method,
+      long amountCents,
+      String status,
+      String clientSecret,
+      OrderSummary order) {}
+
+  @Inject Checkout checkout;
+  @Inject SaleReceiptRenderer receipts;
+  @Context UriInfo uri;
+
+  @POST
+  @RolesAllowed(Roles.COUNTER)
+  public Response open(@Valid NewOrder request) {
+    OrderSummary order =
+        checkout.open(
+            request.beneficiaryId,
+            request.deviceIds == null ? List.of() : request.deviceIds,
+            request.services == null
+                ? List.of()
+                : request.services.stream()
+                    .map(s -> new Checkout.ServiceRequest(s.serviceId, s.quantity))
+                    .toList());
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(order.id())).build())
+        .entity(order)
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.COUNTER, Roles.ADMIN})
+  public OrderSummary read(@PathParam("id") long id) {
+    return checkout.read(id);
+  }
+
+  @POST
+  @Path("{id}/vouchers")
+  @RolesAllowed(Roles.COUNTER)
+  public OrderSummary addVoucher(@PathParam("id") long id, @Valid VoucherRequest request) {
+    return checkout.addVoucher(id, request.code);
+  }
+
+  @DELETE
+  @Path("{id}/vouchers/{code}")
+  @RolesAllowed(Roles.COUNTER)
+  public OrderSummary removeVoucher(@PathParam("id") long id, @PathParam("code") String code) {
+    return checkout.removeVoucher(id, code);
+  }
+
+  @POST
+  @Path("{id}/payments")
+  @RolesAllowed(Roles.COUNTER)
+  public Response pay(@PathParam("id") long id, @Valid PaymentRequest request) {
+    Checkout.PaymentTaken taken = checkout.pay(id, request.method, request.amountCents);
+    var p = taken.payment();
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new PaymentView(
+                p.paymentId(),
+                p.method(),
+                p.amountCents(),
+                p.status(),
+                p.clientSecret(),
+                taken.order()))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/completion")
+  @RolesAllowed(Roles.COUNTER)
+  public OrderSummary complete(@PathParam("id") long id) {
+    return checkout.complete(id);
+  }
+
+  @POST
+  @Path("{id}/cancellation")
+  @RolesAllowed(Roles.COUNTER)
+  public OrderSummary cancel(@PathParam("id") long id) {
+    return checkout.cancel(id);
+  }
+
+  @GET
+  @Path("{id}/receipt")
+  @Produces("application/pdf")
+  @RolesAllowed({Roles.COUNTER, Roles.ADMIN})
+  public Response receipt(@PathParam("id") long id) {
+    SaleReceiptRenderer.Document document = receipts.forOrder(id);
+    return Response.ok(document.pdf(), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"ticket-" + document.number() + ".pdf\"")
+        .build();
+  }
+}

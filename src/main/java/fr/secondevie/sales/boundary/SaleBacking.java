@@ -1,0 +1,261 @@
+package fr.secondevie.sales.boundary;
+
+import fr.secondevie.devices.control.CatalogueQueries;
+import fr.secondevie.devices.entity.Device;
+import fr.secondevie.eligibility.control.Beneficiaries;
+import fr.secondevie.platform.boundary.PageMessages;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import fr.secondevie.pricing.control.PriceEngine;
+import fr.secondevie.pricing.control.Pricing;
+import fr.secondevie.sales.control.Checkout;
+import fr.secondevie.sales.control.OrderSummary;
+import fr.secondevie.sales.entity.PaymentMethod;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The counter's sale screen, one step after the other, each said in words: scan the person's
+ * attestation, scan the devices (a barcode scanner types the serial number and Enter), tick the
+ * services, reserve; then scan vouchers, take the rest in cash or by card, complete and print. The
+ * page keeps nothing in the session: before the order exists, what was scanned travels in the
+ * address (person, devices); afterwards the order's number does, and every act reloads the order
+ * from the database (Post/Redirect/Get), so a refresh never repeats a payment.
+ */
+@Named
+@RequestScoped
+public class SaleBacking {
+
+  /** A device scanned but not reserved yet, with the price this person would pay. */
+  public record Preview(
+      long deviceId,
+      String category,
+      String label,
+      String serialNumber,
+      String grade,
+      long listPriceCents,
+      long priceCents) {}
+
+  @Inject Checkout checkout;
+  @Inject Beneficiaries beneficiaries;
+  @Inject Pricing pricing;
+  @Inject CatalogueQueries catalogue;
+  @Inject FacesContext faces;
+
+  private String person;
+  private Beneficiaries.Eligibility eligibility;
+  private boolean personNotFound;
+  private final List<Long> devices = new ArrayList<>();
+  private final List<Preview> previews = new ArrayList<>();
+  private List<Checkout.ServiceOffer> services = List.of();
+  private OrderSummary order;
+  private boolean orderNotFound;
+
+  @PostConstruct
+  void load() {
+    Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
+    Optional<Long> orderId = number(params.get("order"));
+    if (orderId.isPresent()) {
+      try {
+        order = checkout.read(orderId.get());
+      } catch (BusinessException e) {
+        orderNotFound = true;
+      }
+      return;
+    }
+    person = blankToNull(params.get("person"));
+    if (person == null) {
+      return;
+    }
+    try {
+      eligibility = beneficiaries.eligibility(person);
+    } catch (BusinessException e) {
+      personNotFound = true;
+      return;
+    }
+    if (!eligibility.eligible()) {
+      return;
+    }
+    services = checkout.servicesHere();
+    Arrays.stream(Optional.ofNullable(params.get("devices")).orElse("").split(","))
+        .map(SaleBacking::number)
+        .flatMap(Optional::stream)
+        .distinct()
+        .forEach(devices::add);
+    String scanned = blankToNull(params.get("scan"));
+    if (scanned != null) {
+      Optional<Long> found = checkout.deviceOnSaleHere(scanned);
+      if (found.isEmpty()) {
+        PageMessages.refused(
+            new BusinessException(
+                404, "DEVICE_NOT_ON_SALE_HERE", "No device " + scanned + " on sale here"));
+      } else if (!devices.contains(found.get())) {
+        devices.add(found.get());
+      }
+    }
+    for (Long id : List.copyOf(devices)) {
+      try {
+        PriceEngine.Quote quote = pricing.quote(id, person);
+        Device device = catalogue.detail(id).orElseThrow();
+        previews.add(
+            new Preview(
+                id,
+                device.category().name(),
+                String.join(
+                        " ",
+                        Optional.ofNullable(device.brand()).orElse(""),
+                        Optional.ofNullable(device.model()).orElse(""))
+                    .trim(),
+                device.serialNumber(),
+                device.grade() == null ? null : device.grade().name(),
+                quote.listPrice().cents(),
+                quote.price().cents()));
+      } catch (BusinessException e) {
+        devices.remove(id);
+      }
+    }
+  }
+
+  /** Reserves the scanned devices and ticked services: the order is open. */
+  public String open() {
+    Map<String, String[]> values = faces.getExternalContext().getRequestParameterValuesMap();
+    List<Checkout.ServiceRequest> chosen =
+        Arrays.stream(Optional.ofNullable(values.get("service")).orElse(new String[0]))
+            .map(SaleBacking::number)
+            .flatMap(Optional::stream)
+            .map(id -> new Checkout.ServiceRequest(id, 1))
+            .toList();
+    return act(() -> checkout.open(person, devices, chosen), "sale.opened");
+  }
+
+  public String addVoucher() {
+    String code = param("voucher");
+    if (code == null) {
+      return null;
+    }
+    return act(() -> checkout.addVoucher(order.id(), code), "sale.voucherAdded");
+  }
+
+  public String removeVoucher() {
+    String code = param("remove");
+    return act(() -> checkout.removeVoucher(order.id(), code), "sale.voucherRemoved");
+  }
+
+  public String payCash() {
+    Money amount;
+    try {
+      amount = Money.parse(Optional.ofNullable(param("cash")).orElse("").replace(" ", ""));
+    } catch (RuntimeException e) {
+      PageMessages.refused(new BusinessException(400, "INVALID_AMOUNT", "Not an amount"));
+      return null;
+    }
+    return act(
+        () -> checkout.pay(order.id(), PaymentMethod.CASH, amount.cents()).order(),
+        "sale.cashTaken");
+  }
+
+  public String payCard() {
+    return act(
+        () -> checkout.pay(order.id(), PaymentMethod.CARD, order.dueCents()).order(),
+        "sale.cardStarted");
+  }
+
+  public String complete() {
+    return act(() -> checkout.complete(order.id()), "sale.completed");
+  }
+
+  public String cancel() {
+    return act(() -> checkout.cancel(order.id()), "sale.cancelled");
+  }
+
+  private String act(java.util.function.Supplier<OrderSummary> use, String doneKey) {
+    try {
+      OrderSummary result = use.get();
+      PageMessages.info(doneKey);
+      PageMessages.keepForRedirect();
+      return "/app/counter/sale.xhtml?faces-redirect=true&order=" + result.id();
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
+  }
+
+  private String param(String name) {
+    return blankToNull(faces.getExternalContext().getRequestParameterMap().get(name));
+  }
+
+  private static Optional<Long> number(String value) {
+    try {
+      return value == null || value.isBlank()
+          ? Optional.empty()
+          : Optional.of(Long.valueOf(value.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  public String getPerson() {
+    return person;
+  }
+
+  public Beneficiaries.Eligibility getEligibility() {
+    return eligibility;
+  }
+
+  public boolean isPersonNotFound() {
+    return personNotFound;
+  }
+
+  public String getDevicesParam() {
+    return devices.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  public List<Preview> getPreviews() {
+    return previews;
+  }
+
+  public long getPreviewTotalCents() {
+    return previews.stream().mapToLong(Preview::priceCents).sum();
+  }
+
+  public List<Checkout.ServiceOffer> getServices() {
+    return services;
+  }
+
+  public OrderSummary getOrder() {
+    return order;
+  }
+
+  public boolean isOrderNotFound() {
+    return orderNotFound;
+  }
+
+  public boolean isCardPending() {
+    return order != null && order.pendingCents() > 0;
+  }
+
+  /** Cents as the counter reads them: "12,50 €". */
+  public String euros(long cents) {
+    return Money.ofCents(cents).format(java.util.Locale.FRANCE);
+  }
+
+  /** The amount to type for cash, prefilled with what is due: "12,50". */
+  public String dueAsTyped() {
+    return order == null
+        ? ""
+        : Money.ofCents(order.dueCents()).toEuros().toPlainString().replace('.', ',');
+  }
+}

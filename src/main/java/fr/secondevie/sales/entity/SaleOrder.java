@@ -1,0 +1,340 @@
+package fr.secondevie.sales.entity;
+
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A sale at a relay counter for one eligible person. It keeps its own arithmetic: the total of its
+ * lines, what the vouchers cover (a chèque-équipement pays device lines, a pass numérique service
+ * lines, never more than is left on them, never change), what cash and cards paid, what is pending
+ * with the card provider and what is still due. It can be completed only when nothing is due or
+ * pending. Devices, vouchers and quota units change hands in the use cases around it, under
+ * database guards; the order itself is locked (PESSIMISTIC_WRITE) by every act, so two counters
+ * working on one order queue up.
+ */
+@Entity
+@Table(name = "sale_order")
+@NamedQuery(
+    name = "SaleOrder.findLeftAlone",
+    query =
+        "select o.id from SaleOrder o where o.status = fr.secondevie.sales.entity.OrderStatus.OPEN"
+            + " and o.lastActivityAt < :before order by o.id")
+@NamedQuery(
+    name = "SaleOrder.findByRelay",
+    query = "select o from SaleOrder o where o.relayId = :relay order by o.id desc")
+public class SaleOrder {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "relay_id", nullable = false, updatable = false)
+  private long relayId;
+
+  @Column(name = "beneficiary_id", nullable = false, updatable = false)
+  private String beneficiaryId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private OrderStatus status;
+
+  @Column(name = "opened_by", nullable = false, updatable = false)
+  private String openedBy;
+
+  @Column(name = "opened_at", nullable = false, updatable = false)
+  private LocalDateTime openedAt;
+
+  @Column(name = "last_activity_at", nullable = false)
+  private LocalDateTime lastActivityAt;
+
+  @Column(name = "closed_at")
+  private LocalDateTime closedAt;
+
+  @Column(name = "receipt_number")
+  private String receiptNumber;
+
+  @Version private long version;
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+  @OrderBy("lineNumber")
+  private List<OrderLine> lines = new ArrayList<>();
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<OrderVoucher> vouchers = new ArrayList<>();
+
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+  @OrderBy("id")
+  private List<Payment> payments = new ArrayList<>();
+
+  protected SaleOrder() {}
+
+  public SaleOrder(
+      long relayId,
+      String beneficiaryId,
+      String openedBy,
+      LocalDateTime openedAt,
+      List<OrderLine> lines) {
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("An order sells at least one device or service");
+    }
+    this.relayId = relayId;
+    this.beneficiaryId = Objects.requireNonNull(beneficiaryId);
+    this.openedBy = Objects.requireNonNull(openedBy);
+    this.openedAt = Objects.requireNonNull(openedAt);
+    this.lastActivityAt = openedAt;
+    this.status = OrderStatus.OPEN;
+    int number = 1;
+    for (OrderLine line : lines) {
+      line.attachTo(this, number++);
+      this.lines.add(line);
+    }
+  }
+
+  /** The sum of the lines: what the person would pay without vouchers. */
+  public Money total() {
+    return lines.stream().map(OrderLine::price).reduce(Money.ZERO, Money::plus);
+  }
+
+  /** What the lines would cost without solidarity pricing. */
+  public Money listTotal() {
+    return lines.stream().map(OrderLine::listPrice).reduce(Money.ZERO, Money::plus);
+  }
+
+  /** What the vouchers on the order cover. */
+  public Money vouchersApplied() {
+    return vouchers.stream().map(OrderVoucher::applied).reduce(Money.ZERO, Money::plus);
+  }
+
+  /** What the funders of one programme kind cover. */
+  public Money vouchersApplied(LineKind pays) {
+    return vouchers.stream()
+        .filter(v -> v.pays() == pays)
+        .map(OrderVoucher::applied)
+        .reduce(Money.ZERO, Money::plus);
+  }
+
+  private Money payments(PaymentStatus status) {
+    return payments.stream()
+        .filter(p -> p.status() == status)
+        .map(Payment::amount)
+        .reduce(Money.ZERO, Money::plus);
+  }
+
+  /** Cash and cards that went through. */
+  public Money paidByPayments() {
+    return payments(PaymentStatus.SUCCEEDED);
+  }
+
+  /** Card payments waiting for the provider. */
+  public Money pending() {
+    return payments(PaymentStatus.PENDING);
+  }
+
+  /** Vouchers plus succeeded payments. */
+  public Money paid() {
+    return vouchersApplied().plus(paidByPayments());
+  }
+
+  /** What is left to pay, not counting what is pending with the card provider. */
+  public Money due() {
+    return total().minus(paid()).minus(pending()).max(Money.ZERO);
+  }
+
+  /** What a voucher paying that kind of line may still cover: never more than is due. */
+  public Money payableBy(LineKind pays) {
+    Money linesOfKind =
+        lines.stream()
+            .filter(l -> l.kind() == pays)
+            .map(OrderLine::price)
+            .reduce(Money.ZERO, Money::plus);
+    return linesOfKind.minus(vouchersApplied(pays)).min(due()).max(Money.ZERO);
+  }
+
+  /**
+   * Puts a voucher on the order for what it may cover: its face value, or less when less is left
+   * due on the lines it pays (no change is given).
+   *
+   * @return what the voucher covers
+   */
+  public OrderVoucher applyVoucher(
+      String code,
+      long programmeId,
+      String programmeName,
+      String kind,
+      long funderId,
+      String funderName,
+      Money faceValue,
+      LocalDateTime at) {
+    requireOpen();
+    Optional<OrderVoucher> already = voucher(code);
+    if (already.isPresent()) {
+      return already.get();
+    }
+    LineKind pays = "PASS_NUMERIQUE".equals(kind) ? LineKind.SERVICE : LineKind.DEVICE;
+    Money applied = faceValue.min(payableBy(pays));
+    if (!applied.isGreaterThan(Money.ZERO)) {
+      throw BusinessException.unprocessable(
+          "VOUCHER_NOT_APPLICABLE",
+          pays == LineKind.DEVICE
+              ? "Nothing is left to pay on the devices of this order"
+              : "Nothing is left to pay on the services of this order");
+    }
+    OrderVoucher voucher =
+        new OrderVoucher(
+            code, programmeId, programmeName, kind, funderId, funderName, faceValue, applied, at);
+    voucher.attachTo(this);
+    vouchers.add(voucher);
+    return voucher;
+  }
+
+  /** Takes a voucher off the order; whether it was on it. */
+  public boolean removeVoucher(String code) {
+    requireOpen();
+    return vouchers.removeIf(v -> v.code().equals(code));
+  }
+
+  public Optional<OrderVoucher> voucher(String code) {
+    return vouchers.stream().filter(v -> v.code().equals(code)).findFirst();
+  }
+
+  /** Takes cash (succeeded at once) or starts a card payment (pending), never more than is due. */
+  public Payment pay(PaymentMethod method, Money amount, LocalDateTime at) {
+    requireOpen();
+    if (amount.isGreaterThan(due())) {
+      throw BusinessException.unprocessable(
+          "AMOUNT_EXCEEDS_DUE",
+          "Only " + due().format(Locale.FRANCE) + " is left to pay on this order");
+    }
+    Payment payment = new Payment(this, method, amount, at);
+    payments.add(payment);
+    return payment;
+  }
+
+  /** Refuses (409 BALANCE_DUE) while anything is due or a card payment is pending. */
+  public void requireSettled() {
+    requireOpen();
+    if (due().isGreaterThan(Money.ZERO) || pending().isGreaterThan(Money.ZERO)) {
+      throw BusinessException.conflict(
+          "BALANCE_DUE",
+          pending().isGreaterThan(Money.ZERO)
+              ? "A card payment is still waiting for the bank"
+              : "Still due: " + due().format(Locale.FRANCE));
+    }
+  }
+
+  /** The order is paid in full: it gets its receipt number and is final. */
+  public void complete(String receiptNumber, LocalDateTime at) {
+    requireSettled();
+    this.receiptNumber = Objects.requireNonNull(receiptNumber);
+    this.status = OrderStatus.PAID;
+    this.closedAt = at;
+  }
+
+  /** The order is given up (CANCELLED by the counter, EXPIRED by the hold job). */
+  public void close(OrderStatus outcome, LocalDateTime at) {
+    if (outcome != OrderStatus.CANCELLED && outcome != OrderStatus.EXPIRED) {
+      throw new IllegalArgumentException("An order is given up as CANCELLED or EXPIRED");
+    }
+    requireOpen();
+    this.status = outcome;
+    this.closedAt = at;
+  }
+
+  /** A counter acted on the order: its hold runs again from now. */
+  public void touch(LocalDateTime at) {
+    requireOpen();
+    this.lastActivityAt = at;
+  }
+
+  /** Whether the order was left alone since before {@code cutoff}. */
+  public boolean leftAloneSince(LocalDateTime cutoff) {
+    return isOpen() && lastActivityAt.isBefore(cutoff);
+  }
+
+  public LocalDateTime lastActivityAt() {
+    return lastActivityAt;
+  }
+
+  public boolean isOpen() {
+    return status == OrderStatus.OPEN;
+  }
+
+  private void requireOpen() {
+    if (status != OrderStatus.OPEN) {
+      throw BusinessException.conflict(
+          "ORDER_NOT_OPEN", "Order " + id + " is " + status + ": it cannot change any more");
+    }
+  }
+
+  public List<Long> deviceIds() {
+    return lines.stream()
+        .filter(l -> l.kind() == LineKind.DEVICE)
+        .map(OrderLine::deviceId)
+        .toList();
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long relayId() {
+    return relayId;
+  }
+
+  public String beneficiaryId() {
+    return beneficiaryId;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  public String openedBy() {
+    return openedBy;
+  }
+
+  public LocalDateTime openedAt() {
+    return openedAt;
+  }
+
+  public LocalDateTime closedAt() {
+    return closedAt;
+  }
+
+  public String receiptNumber() {
+    return receiptNumber;
+  }
+
+  public List<OrderLine> lines() {
+    return Collections.unmodifiableList(lines);
+  }
+
+  public List<OrderVoucher> vouchers() {
+    return Collections.unmodifiableList(vouchers);
+  }
+
+  public List<Payment> payments() {
+    return Collections.unmodifiableList(payments);
+  }
+}

@@ -1,0 +1,76 @@
+package fr.secondevie.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.testing.Browser;
+import java.net.URL;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A sale at the counter screen in headless Chromium, the way a barcode scanner drives it: it types
+ * into the field that has the focus and ends with Enter. Run from {@link SalesIT} on the client side
+ * (kept apart so the in-container copy of the test never needs Selenium).
+ */
+final class SaleJourney {
+
+  /** What the agent saw: the total before and after completion, and the receipt's link. */
+  record Seen(String totalBefore, String totalAfter, String receiptHref) {}
+
+  private SaleJourney() {}
+
+  static Seen sellWithAVoucherAndCash(URL base, String person, String serial, String code) {
+    WebDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get(base + "login.xhtml");
+      browser.findElement(By.id("login:username")).sendKeys("relais");
+      browser.findElement(By.id("login:password")).sendKeys("demo", Keys.ENTER);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+      browser.findElement(By.linkText("Vendre")).click();
+
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
+      assertThat(focused(browser)).as("the attestation field has the focus").isEqualTo("person");
+      browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
+      assertThat(browser.findElement(By.id("eligibility-panel")).getText()).contains("Éligible");
+      assertThat(focused(browser)).as("the device field has the focus").isEqualTo("scan");
+      browser.switchTo().activeElement().sendKeys(serial, Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
+      browser.findElement(By.id("open-form:open")).sendKeys(Keys.ENTER);
+
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-state")));
+      assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
+      String total = browser.findElement(By.id("total")).getText();
+      assertThat(focused(browser)).as("the voucher field has the focus").isEqualTo("voucher");
+      browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
+      assertThat(browser.findElement(By.id("vouchers")).getText())
+          .contains("Département de la Somme");
+      assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
+
+      // the cash field offers what is left to pay: Enter takes it
+      browser.findElement(By.id("cash")).sendKeys(Keys.ENTER);
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Espèces encaissées"));
+      assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
+      browser.findElement(By.id("finish-form:complete")).sendKeys(Keys.ENTER);
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Vente terminée"));
+      return new Seen(
+          total,
+          browser.findElement(By.id("total")).getText(),
+          browser.findElement(By.id("receipt")).getAttribute("href"));
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static String focused(WebDriver browser) {
+    return browser.switchTo().activeElement().getAttribute("id");
+  }
+}

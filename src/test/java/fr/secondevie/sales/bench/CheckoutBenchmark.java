@@ -1,0 +1,343 @@
+package fr.secondevie.sales.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checkouts per second at 16 counters: each checkout is the four requests a counter sends for a
+ * sale paid by a voucher and cash (open the order with one device, put a voucher on it, take the
+ * rest in cash, complete), each counter one after the other in a closed loop. Beside it, in the same
+ * run, the throughput of a trivial read (one relay by id). Fills the database first (PostgreSQL):
+ * devices on sale at the demo relay, eligible people (one laptop each: every checkout needs a new
+ * person) and vouchers issued through the API.
+ *
+ * <pre>
+ * java -cp target/test-classes:... fr.secondevie.sales.bench.CheckoutBenchmark \
+ *   http://localhost:8082 jdbc:postgresql://127.0.0.1:5432/sv_checkout postgres 16 20
+ * </pre>
+ */
+public final class CheckoutBenchmark {
+
+  private static final String[] STEPS = {"open", "voucher", "cash", "complete"};
+  private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+  private static final Pattern DUE = Pattern.compile("\"dueCents\":(\\d+)");
+
+  private CheckoutBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args.length > 0 ? args[0] : "http://localhost:8082";
+    String url = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/sv_checkout";
+    String user = args.length > 2 ? args[2] : "postgres";
+    int clients = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+    int stock = args.length > 5 ? Integer.parseInt(args[5]) : 12_000;
+
+    HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    String counter = basic("relais", "demo");
+    long relay = id(get(http, base + "/api/v1/me", counter).body().replaceAll(".*\"organisation\":", ""));
+
+    long started = System.nanoTime();
+    ConcurrentLinkedQueue<Long> devices = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> people = new ConcurrentLinkedQueue<>();
+    try (Connection db = DriverManager.getConnection(url, user, "")) {
+      devices.addAll(devices(db, relay, stock));
+      people.addAll(people(db, stock));
+    }
+    ConcurrentLinkedQueue<String> vouchers = new ConcurrentLinkedQueue<>(vouchers(http, base, stock));
+    System.out.printf(
+        "Stock: %d devices at relay %d, %d eligible people, %d vouchers (%.1f s)%n",
+        devices.size(), relay, people.size(), vouchers.size(), (System.nanoTime() - started) / 1e9);
+
+    // warm-up: a few checkouts and reads, not measured
+    runCheckouts(http, base, counter, clients, 5, devices, people, vouchers);
+    String trivial = base + "/api/v1/relays/" + relay;
+    runReads(http, trivial, clients, 5);
+
+    long[] read = runReads(http, trivial, clients, seconds);
+    System.out.printf(
+        "%-28s %8.0f req/s   median %6.2f ms   p99 %7.2f ms%n",
+        "trivial (GET /relays/{id})",
+        read.length / (double) seconds,
+        percentile(read, 0.5),
+        percentile(read, 0.99));
+    Checkouts run = runCheckouts(http, base, counter, clients, seconds, devices, people, vouchers);
+    double checkoutsPerSecond = run.completed / (double) seconds;
+    System.out.printf(
+        "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors)%n",
+        "checkout (4 requests)", checkoutsPerSecond, checkoutsPerSecond * 4, run.completed, run.errors.get());
+    for (int s = 0; s < STEPS.length; s++) {
+      long[] nanos = run.steps.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
+      System.out.printf(
+          "   %-10s median %6.2f ms   p99 %7.2f ms%n",
+          STEPS[s], percentile(nanos, 0.5), percentile(nanos, 0.99));
+    }
+    System.out.printf(
+        "Checkout requests are %.0f %% of the trivial endpoint's throughput (goal: at least 25 %%)%n",
+        100 * checkoutsPerSecond * 4 / (read.length / (double) seconds));
+  }
+
+  /** The measured checkouts: counts and each step's latencies. */
+  private record Checkouts(long completed, AtomicLong errors, List<List<Long>> steps) {}
+
+  private static Checkouts runCheckouts(
+      HttpClient http,
+      String base,
+      String auth,
+      int clients,
+      int seconds,
+      ConcurrentLinkedQueue<Long> devices,
+      ConcurrentLinkedQueue<String> people,
+      ConcurrentLinkedQueue<String> vouchers)
+      throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong completed = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    List<List<Long>> steps = new ArrayList<>();
+    for (int s = 0; s < STEPS.length; s++) {
+      steps.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  Long device = devices.poll();
+                  String person = people.poll();
+                  String code = vouchers.poll();
+                  if (device == null || person == null || code == null) {
+                    System.err.println("Out of stock: raise the stock argument");
+                    return;
+                  }
+                  try {
+                    long t0 = System.nanoTime();
+                    var opened =
+                        post(http, base + "/api/v1/orders", auth,
+                            "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
+                    long t1 = System.nanoTime();
+                    expect(opened, 201);
+                    String order = base + "/api/v1/orders/" + id(opened.body());
+                    var withVoucher = post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
+                    long t2 = System.nanoTime();
+                    expect(withVoucher, 200);
+                    Matcher due = DUE.matcher(withVoucher.body());
+                    due.find();
+                    var cash =
+                        post(http, order + "/payments", auth,
+                            "{\"method\":\"CASH\",\"amountCents\":" + due.group(1) + "}");
+                    long t3 = System.nanoTime();
+                    expect(cash, 201);
+                    var done = post(http, order + "/completion", auth, "");
+                    long t4 = System.nanoTime();
+                    expect(done, 200);
+                    if (!stop.get()) {
+                      steps.get(0).add(t1 - t0);
+                      steps.get(1).add(t2 - t1);
+                      steps.get(2).add(t3 - t2);
+                      steps.get(3).add(t4 - t3);
+                      completed.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    if (errors.incrementAndGet() < 5) {
+                      System.err.println(e.getMessage());
+                    }
+                  }
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    Thread.sleep(seconds * 1000L);
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    return new Checkouts(completed.get(), errors, steps);
+  }
+
+  private static long[] runReads(HttpClient http, String url, int clients, int seconds)
+      throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  long t0 = System.nanoTime();
+                  try {
+                    var answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200 && !stop.get()) {
+                      nanos.add(System.nanoTime() - t0);
+                    }
+                  } catch (Exception e) {
+                    return;
+                  }
+                }
+              });
+      threads.add(t);
+      t.start();
+    }
+    Thread.sleep(seconds * 1000L);
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static List<Long> devices(Connection db, long relay, int count) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "insert into device (donation_id, serial_number, category, brand, model, search_text,"
+                + " status, public_origin, grade, battery_health_percent, functional_tests_passed,"
+                + " erasure_method, erasure_tool, erasure_certificate_id, erased_at,"
+                + " erasure_operator, refurbisher_id, relay_id, list_price_cents, received_at,"
+                + " received_by, refurbished_at)"
+                + " select (select min(id) from donation), 'BENCH-' || ? || '-' || g, 'LAPTOP',"
+                + " 'Dell', 'Latitude 5490', 'dell latitude 5490', 'AVAILABLE', false, 'B', 85,"
+                + " true, 'PURGE', 'Blancco Drive Eraser 7', 'EFF-BENCH-' || ? || '-' || g, now(),"
+                + " 'bench', (select min(id) from organisation where kind = 'REFURBISHER'), ?,"
+                + " 25000, now(), 'bench', now() from generate_series(1, ?) g")) {
+      long run = System.currentTimeMillis();
+      insert.setLong(1, run);
+      insert.setLong(2, run);
+      insert.setLong(3, relay);
+      insert.setInt(4, count);
+      insert.executeUpdate();
+      return ids(
+          db,
+          "select id from device where serial_number like 'BENCH-" + run + "-%' order by id");
+    }
+  }
+
+  private static List<String> people(Connection db, int count) throws SQLException {
+    String prefix = "B" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+    try (PreparedStatement beneficiaries =
+            db.prepareStatement(
+                "insert into beneficiary (id, social_structure_id, file_reference, household_size,"
+                    + " postal_code, created_at, last_contact_at) select ? || lpad(g::text, 7,"
+                    + " '0'), (select min(id) from organisation where kind = 'SOCIAL_STRUCTURE'),"
+                    + " 'bench', 2, '80000', now(), now() from generate_series(1, ?) g");
+        PreparedStatement decisions =
+            db.prepareStatement(
+                "insert into eligibility_decision (beneficiary_id, rule_set_version, decision,"
+                    + " tier, valid_until, criteria, proof_type, proof_date, decided_by,"
+                    + " decided_at) select ? || lpad(g::text, 7, '0'), (select max(version) from"
+                    + " eligibility_rule_set), 'ELIGIBLE', 1, ?, 'RSA', 'Attestation CAF',"
+                    + " current_date, 'bench', now() from generate_series(1, ?) g")) {
+      beneficiaries.setString(1, prefix);
+      beneficiaries.setInt(2, count);
+      beneficiaries.executeUpdate();
+      decisions.setString(1, prefix);
+      decisions.setObject(2, LocalDate.now().plusYears(1));
+      decisions.setInt(3, count);
+      decisions.executeUpdate();
+    }
+    List<String> ids = new ArrayList<>();
+    for (int g = 1; g <= count; g++) {
+      ids.add(prefix + String.format("%07d", g));
+    }
+    return ids;
+  }
+
+  private static List<String> vouchers(HttpClient http, String base, int count) throws Exception {
+    String funder = basic("financeur", "demo");
+    var programme =
+        post(http, base + "/api/v1/voucher-programs", funder,
+            "{\"name\":\"Banc d'essai\",\"kind\":\"CHEQUE_EQUIPEMENT\",\"faceValueCents\":5000,"
+                + "\"validFrom\":\"" + LocalDate.now().minusDays(1) + "\",\"validUntil\":\""
+                + LocalDate.now().plusYears(1) + "\",\"toleranceDays\":0,\"nominative\":false,"
+                + "\"postalCodePrefixes\":[\"80\"]}");
+    expect(programme, 201);
+    String issue = base + "/api/v1/voucher-programs/" + id(programme.body()) + "/vouchers";
+    List<String> codes = new ArrayList<>();
+    Pattern code = Pattern.compile("\"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\"");
+    while (codes.size() < count) {
+      var issued = post(http, issue, funder, "{\"quantity\":" + Math.min(1000, count - codes.size()) + "}");
+      expect(issued, 201);
+      Matcher m = code.matcher(issued.body());
+      while (m.find()) {
+        codes.add(m.group(1));
+      }
+    }
+    return codes;
+  }
+
+  private static List<Long> ids(Connection db, String sql) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (var statement = db.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        ids.add(rows.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String auth, String json)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", auth)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url, String auth) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void expect(HttpResponse<String> answer, int status) {
+    if (answer.statusCode() != status) {
+      throw new IllegalStateException(
+          answer.request().uri() + " → " + answer.statusCode() + " " + answer.body());
+    }
+  }
+
+  private static long id(String json) {
+    Matcher m = ID.matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("No id in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted.length == 0
+        ? 0
+        : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+  }
+}
