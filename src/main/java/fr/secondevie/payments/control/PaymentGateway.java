@@ -17,7 +17,8 @@ public interface PaymentGateway {
   boolean available();
 
   /** Creates a PaymentIntent for that many euro cents. */
-  CardIntent createCardIntent(long amountCents, String idempotencyKey, Map<String, String> metadata);
+  CardIntent createCardIntent(
+      long amountCents, String idempotencyKey, Map<String, String> metadata);
 
   /** Cancels a PaymentIntent that was not paid. */
   void cancel(String intentId, String idempotencyKey);
