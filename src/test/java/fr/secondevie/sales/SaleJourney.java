@@ -13,8 +13,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A sale at the counter screen in headless Chromium, the way a barcode scanner drives it: it types
- * into the field that has the focus and ends with Enter. Run from {@link SalesIT} on the client side
- * (kept apart so the in-container copy of the test never needs Selenium).
+ * into the field that has the focus and ends with Enter. Run from {@link SalesIT} on the client
+ * side (kept apart so the in-container copy of the test never needs Selenium).
  */
 final class SaleJourney {
 
@@ -48,7 +48,8 @@ final class SaleJourney {
       String total = browser.findElement(By.id("total")).getText();
       assertThat(focused(browser)).as("the voucher field has the focus").isEqualTo("voucher");
       browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
       assertThat(browser.findElement(By.id("vouchers")).getText())
           .contains("Département de la Somme");
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
@@ -56,11 +57,13 @@ final class SaleJourney {
       // the cash field offers what is left to pay: Enter takes it
       browser.findElement(By.id("cash")).sendKeys(Keys.ENTER);
       wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Espèces encaissées"));
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "Espèces encaissées"));
       assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
       browser.findElement(By.id("finish-form:complete")).sendKeys(Keys.ENTER);
       wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Vente terminée"));
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("order-state"), "Vente terminée"));
       return new Seen(
           total,
           browser.findElement(By.id("total")).getText(),

@@ -168,7 +168,7 @@ class SalesIT {
     assertThat(line.getInt("deviceId")).isEqualTo(first);
     assertThat(cents(line, "listPriceCents")).isEqualTo(30000);
     if (price.status() == 200) {
-      assertThat(cents(line, "priceCents")).isEqualTo(cents(price.json(), "priceCents"));
+      assertThat(cents(line, "priceCents")).isEqualTo(cents(price.json(), "solidarityPriceCents"));
     }
     assertThat(cents(line, "priceCents")).isLessThan(30000);
     assertThat(cents(order, "totalCents")).isEqualTo(cents(line, "priceCents"));
@@ -510,7 +510,8 @@ class SalesIT {
     assertThat(secret).contains("_secret_");
     String intent = secret.substring(0, secret.indexOf("_secret_"));
     assertThat(fake.intent(intent).orElseThrow().amount()).isEqualTo(due);
-    assertThat(fake.intent(intent).orElseThrow().metadata()).containsEntry("order_id", String.valueOf(id));
+    assertThat(fake.intent(intent).orElseThrow().metadata())
+        .containsEntry("order_id", String.valueOf(id));
     // pending is not paid
     assertRefused(counter().post("api/v1/orders/" + id + "/completion"), 409, "BALANCE_DUE");
     assertRefused(
@@ -752,7 +753,6 @@ class SalesIT {
         .isNotNegative();
   }
 
-
   // ---- the counter's screen, in Chromium ----
 
   @Test
@@ -770,7 +770,8 @@ class SalesIT {
     assertThat(voucherStatus(code)).isEqualTo("REDEEMED");
     String href = seen.receiptHref();
     String receipt =
-        Pdfs.text(counter().get(href.substring(href.indexOf("api/v1/")), "application/pdf").bytes());
+        Pdfs.text(
+            counter().get(href.substring(href.indexOf("api/v1/")), "application/pdf").bytes());
     assertThat(receipt).contains(serial).contains("Payé en espèces");
   }
 

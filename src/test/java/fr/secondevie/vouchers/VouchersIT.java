@@ -459,7 +459,7 @@ class VouchersIT {
             funder
                 .post(
                     "api/v1/voucher-programs/" + id + "/vouchers",
-                    "{\"quantity\":1,\"beneficiaryId\":77}")
+                    "{\"quantity\":1,\"beneficiaryId\":\"7k2m-q9xh-4rtw\"}")
                 .status())
         .isEqualTo(201);
     var tooMany =

@@ -102,12 +102,15 @@ public final class PdfPage implements AutoCloseable {
       float amountWidth = widthOf(amount, size);
       List<String> lines = wrap(label, size, width() - amountWidth - 24);
       y -= size * 1.45f;
-      show(amount, MARGIN + width() - amountWidth, y, size);
       for (int i = 0; i < lines.size(); i++) {
         if (i > 0) {
           y -= size * 1.3f;
         }
         show(lines.get(i), MARGIN, y, size);
+        if (i == 0) {
+          // written after the label, so that the text reads "label amount" when extracted
+          show(amount, MARGIN + width() - amountWidth, y, size);
+        }
       }
       return this;
     } catch (IOException e) {

@@ -44,7 +44,7 @@ public class ProgrammeBacking implements Serializable {
   private transient VoucherProgramme programme;
   private String funder;
   private Integer quantity = 10;
-  private Long beneficiaryId;
+  private String beneficiaryId;
   private List<String> lastCodes = List.of();
   private String month = YearMonth.now().minusMonths(1).toString();
 
@@ -61,7 +61,12 @@ public class ProgrammeBacking implements Serializable {
   public void issue() {
     try {
       Issuance.Issued issued =
-          issuance.issue(id, quantity, beneficiaryId == null ? null : beneficiaryId.toString());
+          issuance.issue(
+              id,
+              quantity,
+              beneficiaryId == null || beneficiaryId.isBlank()
+                  ? null
+                  : beneficiaryId.replaceAll("[\\s-]", "").toUpperCase());
       lastCodes = issued.codes();
       info(issued.inBackground() ? "vouchers.issue.started" : "vouchers.issue.done");
     } catch (BusinessException e) {
@@ -225,11 +230,11 @@ public class ProgrammeBacking implements Serializable {
     this.quantity = quantity;
   }
 
-  public Long getBeneficiaryId() {
+  public String getBeneficiaryId() {
     return beneficiaryId;
   }
 
-  public void setBeneficiaryId(Long beneficiaryId) {
+  public void setBeneficiaryId(String beneficiaryId) {
     this.beneficiaryId = beneficiaryId;
   }
 

@@ -101,7 +101,13 @@ public class VoucherProgramsResource {
     @Max(IssuanceBatch.MAX_QUANTITY)
     public Integer quantity;
 
-    public Long beneficiaryId;
+    /**
+     * The person a nominative voucher is bound to: the identifier on their eligibility attestation,
+     * as printed (spaces and dashes are ignored).
+     */
+    @Size(max = 40)
+    @Pattern(regexp = "[0-9A-Za-z\\s-]*", message = "must be the attestation identifier")
+    public String beneficiaryId;
   }
 
   /** The month to draw statements up for. */
@@ -160,7 +166,12 @@ public class VoucherProgramsResource {
   @RolesAllowed(Roles.FUNDER)
   public Response issue(@PathParam("id") long id, @Valid @NotNull IssueRequest r) {
     Issuance.Issued issued =
-        issuance.issue(id, r.quantity, r.beneficiaryId == null ? null : r.beneficiaryId.toString());
+        issuance.issue(
+            id,
+            r.quantity,
+            r.beneficiaryId == null || r.beneficiaryId.isBlank()
+                ? null
+                : r.beneficiaryId.replaceAll("[\\s-]", "").toUpperCase());
     URI progress = batchUri(id, issued.batch().id());
     if (issued.inBackground()) {
       return Response.accepted(BatchView.of(issued.batch(), progress.toString()))

@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
 /**
  * Checkouts per second at 16 counters: each checkout is the four requests a counter sends for a
  * sale paid by a voucher and cash (open the order with one device, put a voucher on it, take the
- * rest in cash, complete), each counter one after the other in a closed loop. Beside it, in the same
- * run, the throughput of a trivial read (one relay by id). Fills the database first (PostgreSQL):
- * devices on sale at the demo relay, eligible people (one laptop each: every checkout needs a new
- * person) and vouchers issued through the API.
+ * rest in cash, complete), each counter one after the other in a closed loop. Beside it, in the
+ * same run, the throughput of a trivial read (one relay by id). Fills the database first
+ * (PostgreSQL): devices on sale at the demo relay, eligible people (one laptop each: every checkout
+ * needs a new person) and vouchers issued through the API.
  *
  * <pre>
  * java -cp target/test-classes:... fr.secondevie.sales.bench.CheckoutBenchmark \
@@ -51,10 +51,10 @@ public final class CheckoutBenchmark {
     int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
     int stock = args.length > 5 ? Integer.parseInt(args[5]) : 12_000;
 
-    HttpClient http =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     String counter = basic("relais", "demo");
-    long relay = id(get(http, base + "/api/v1/me", counter).body().replaceAll(".*\"organisation\":", ""));
+    long relay =
+        id(get(http, base + "/api/v1/me", counter).body().replaceAll(".*\"organisation\":", ""));
 
     long started = System.nanoTime();
     ConcurrentLinkedQueue<Long> devices = new ConcurrentLinkedQueue<>();
@@ -63,7 +63,8 @@ public final class CheckoutBenchmark {
       devices.addAll(devices(db, relay, stock));
       people.addAll(people(db, stock));
     }
-    ConcurrentLinkedQueue<String> vouchers = new ConcurrentLinkedQueue<>(vouchers(http, base, stock));
+    ConcurrentLinkedQueue<String> vouchers =
+        new ConcurrentLinkedQueue<>(vouchers(http, base, stock));
     System.out.printf(
         "Stock: %d devices at relay %d, %d eligible people, %d vouchers (%.1f s)%n",
         devices.size(), relay, people.size(), vouchers.size(), (System.nanoTime() - started) / 1e9);
@@ -84,7 +85,11 @@ public final class CheckoutBenchmark {
     double checkoutsPerSecond = run.completed / (double) seconds;
     System.out.printf(
         "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors)%n",
-        "checkout (4 requests)", checkoutsPerSecond, checkoutsPerSecond * 4, run.completed, run.errors.get());
+        "checkout (4 requests)",
+        checkoutsPerSecond,
+        checkoutsPerSecond * 4,
+        run.completed,
+        run.errors.get());
     for (int s = 0; s < STEPS.length; s++) {
       long[] nanos = run.steps.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
       System.out.printf(
@@ -132,18 +137,29 @@ public final class CheckoutBenchmark {
                   try {
                     long t0 = System.nanoTime();
                     var opened =
-                        post(http, base + "/api/v1/orders", auth,
-                            "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
+                        post(
+                            http,
+                            base + "/api/v1/orders",
+                            auth,
+                            "{\"beneficiaryId\":\""
+                                + person
+                                + "\",\"deviceIds\":["
+                                + device
+                                + "]}");
                     long t1 = System.nanoTime();
                     expect(opened, 201);
                     String order = base + "/api/v1/orders/" + id(opened.body());
-                    var withVoucher = post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
+                    var withVoucher =
+                        post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
                     long t2 = System.nanoTime();
                     expect(withVoucher, 200);
                     Matcher due = DUE.matcher(withVoucher.body());
                     due.find();
                     var cash =
-                        post(http, order + "/payments", auth,
+                        post(
+                            http,
+                            order + "/payments",
+                            auth,
                             "{\"method\":\"CASH\",\"amountCents\":" + due.group(1) + "}");
                     long t3 = System.nanoTime();
                     expect(cash, 201);
@@ -187,7 +203,10 @@ public final class CheckoutBenchmark {
                 while (!stop.get()) {
                   long t0 = System.nanoTime();
                   try {
-                    var answer = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                    var answer =
+                        http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() == 200 && !stop.get()) {
                       nanos.add(System.nanoTime() - t0);
                     }
@@ -229,8 +248,7 @@ public final class CheckoutBenchmark {
       insert.setInt(4, count);
       insert.executeUpdate();
       return ids(
-          db,
-          "select id from device where serial_number like 'BENCH-" + run + "-%' order by id");
+          db, "select id from device where serial_number like 'BENCH-" + run + "-%' order by id");
     }
   }
 
@@ -267,17 +285,24 @@ public final class CheckoutBenchmark {
   private static List<String> vouchers(HttpClient http, String base, int count) throws Exception {
     String funder = basic("financeur", "demo");
     var programme =
-        post(http, base + "/api/v1/voucher-programs", funder,
+        post(
+            http,
+            base + "/api/v1/voucher-programs",
+            funder,
             "{\"name\":\"Banc d'essai\",\"kind\":\"CHEQUE_EQUIPEMENT\",\"faceValueCents\":5000,"
-                + "\"validFrom\":\"" + LocalDate.now().minusDays(1) + "\",\"validUntil\":\""
-                + LocalDate.now().plusYears(1) + "\",\"toleranceDays\":0,\"nominative\":false,"
+                + "\"validFrom\":\""
+                + LocalDate.now().minusDays(1)
+                + "\",\"validUntil\":\""
+                + LocalDate.now().plusYears(1)
+                + "\",\"toleranceDays\":0,\"nominative\":false,"
                 + "\"postalCodePrefixes\":[\"80\"]}");
     expect(programme, 201);
     String issue = base + "/api/v1/voucher-programs/" + id(programme.body()) + "/vouchers";
     List<String> codes = new ArrayList<>();
     Pattern code = Pattern.compile("\"([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\"");
     while (codes.size() < count) {
-      var issued = post(http, issue, funder, "{\"quantity\":" + Math.min(1000, count - codes.size()) + "}");
+      var issued =
+          post(http, issue, funder, "{\"quantity\":" + Math.min(1000, count - codes.size()) + "}");
       expect(issued, 201);
       Matcher m = code.matcher(issued.body());
       while (m.find()) {
@@ -309,7 +334,8 @@ public final class CheckoutBenchmark {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> get(HttpClient http, String url, String auth) throws Exception {
+  private static HttpResponse<String> get(HttpClient http, String url, String auth)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -332,7 +358,8 @@ public final class CheckoutBenchmark {
 
   private static String basic(String user, String password) {
     return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static double percentile(long[] sorted, double p) {
