@@ -1,0 +1,226 @@
+package fr.secondevie.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Scenarios;
+import fr.secondevie.testing.TestDatabase;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: the one
+ * Arquillian deploys, and a second started here from the same WAR with the same settings. Counters
+ * on both race for one voucher and for one device; the database lets exactly one win. (An embedded
+ * H2 file cannot be shared by two processes: on H2 this test is skipped, CI runs it on PostgreSQL.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIT {
+
+  private static Process second;
+  private static URL secondBase;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  /** Starts the second instance once, on a free port, and waits until it answers. */
+  private static synchronized URL second() throws Exception {
+    assumeTrue(
+        TestDatabase.isPostgres(),
+        "Two instances share a PostgreSQL database only (run with -Dit.db.url=jdbc:postgresql:...)");
+    if (secondBase == null) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      File log = new File("target/second-instance.log");
+      second =
+          new ProcessBuilder(
+                  "java",
+                  "-Xmx512m",
+                  "-jar",
+                  System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                  "--deploy",
+                  System.getProperty("secondevie.war", "target/secondevie.war"),
+                  "--port",
+                  String.valueOf(port),
+                  "--nocluster",
+                  "--contextroot",
+                  "/")
+              .redirectErrorStream(true)
+              .redirectOutput(log)
+              .start();
+      URL candidate = new URL("http://127.0.0.1:" + port + "/");
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+      while (true) {
+        assertThat(second.isAlive()).as("second instance died, see " + log).isTrue();
+        assertThat(Instant.now())
+            .as("second instance never answered, see " + log)
+            .isBefore(deadline);
+        try {
+          if (Api.anonymous(candidate).get("api/v1/relays").status() == 200) {
+            break;
+          }
+        } catch (RuntimeException notYet) {
+          // still starting
+        }
+        Thread.sleep(1000);
+      }
+      secondBase = candidate;
+    }
+    return secondBase;
+  }
+
+  @AfterAll
+  static void stopSecond() {
+    if (second != null) {
+      second.destroy();
+    }
+  }
+
+  private static <T> List<T> race(List<java.util.concurrent.Callable<T>> acts) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(acts.size());
+    ExecutorService pool = Executors.newFixedThreadPool(acts.size());
+    try {
+      List<Future<T>> futures = new ArrayList<>();
+      for (var act : acts) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return act.call();
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void fiftyOrdersOnTwoInstancesRaceForOneVoucherAndOneWins() throws Exception {
+    URL other = second();
+    Scenarios scenarios = new Scenarios(base);
+    long relay = scenarios.organisationOf("relais");
+    int service =
+        Api.as(base, "relais")
+            .get("api/v1/relays/" + relay + "/services")
+            .structure()
+            .asJsonArray()
+            .getJsonObject(0)
+            .getInt("id");
+    String person = scenarios.eligibleBeneficiary("RSA");
+    List<Api> counters = List.of(Api.as(base, "relais"), Api.as(other, "relais"));
+    List<String> orders = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      var opened =
+          counters
+              .get(i % 2)
+              .post(
+                  "api/v1/orders",
+                  "{\"beneficiaryId\":\""
+                      + person
+                      + "\",\"services\":[{\"serviceId\":"
+                      + service
+                      + ",\"quantity\":1}]}");
+      assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+      orders.add("api/v1/orders/" + opened.json().getJsonNumber("id").longValue());
+    }
+    Api funder = Api.as(base, "financeur");
+    var programme =
+        funder.post(
+            "api/v1/voucher-programs",
+            "{\"name\":\"IT deux instances\",\"kind\":\"PASS_NUMERIQUE\",\"faceValueCents\":1000,"
+                + "\"validFrom\":\""
+                + LocalDate.now().minusDays(1)
+                + "\",\"validUntil\":\""
+                + LocalDate.now().plusYears(1)
+                + "\",\"toleranceDays\":0,\"nominative\":false,\"postalCodePrefixes\":[\"80\"]}");
+    String code =
+        funder
+            .post(
+                "api/v1/voucher-programs/" + programme.json().getInt("id") + "/vouchers",
+                "{\"quantity\":1}")
+            .json()
+            .getJsonArray("codes")
+            .getString(0);
+
+    List<java.util.concurrent.Callable<Integer>> acts = new ArrayList<>();
+    for (int i = 0; i < orders.size(); i++) {
+      Api counter = counters.get(i % 2);
+      String order = orders.get(i);
+      acts.add(() -> counter.post(order + "/vouchers", "{\"code\":\"" + code + "\"}").status());
+    }
+    Map<Integer, Long> byStatus =
+        race(acts).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+    assertThat(byStatus).containsOnly(Map.entry(200, 1L), Map.entry(409, 49L));
+    long holders =
+        orders.stream()
+            .filter(o -> !counters.get(0).get(o).json().getJsonArray("vouchers").isEmpty())
+            .count();
+    assertThat(holders).isEqualTo(1);
+    // read from the other instance: the same single holder
+    assertThat(counters.get(1).get("api/v1/vouchers/" + code).json().getString("status"))
+        .isEqualTo("HELD");
+  }
+
+  @Test
+  @Order(2)
+  void twoInstancesOpeningOrdersForOneDeviceOneWins() throws Exception {
+    URL other = second();
+    Scenarios scenarios = new Scenarios(base);
+    int device = scenarios.availableDevice("donateur", "LAPTOP", "relais", 20_000);
+    List<String> people =
+        List.of(scenarios.eligibleBeneficiary("RSA"), scenarios.eligibleBeneficiary("RSA"));
+    List<URL> instances = List.of(base, other);
+    List<java.util.concurrent.Callable<Integer>> acts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      URL instance = instances.get(i);
+      String person = people.get(i);
+      acts.add(
+          () ->
+              Api.as(instance, "relais")
+                  .post(
+                      "api/v1/orders",
+                      "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}")
+                  .status());
+    }
+    assertThat(race(acts)).containsExactlyInAnyOrder(201, 409);
+  }
+}
