@@ -173,8 +173,7 @@ public final class FakeStripe implements AutoCloseable {
 
   /**
    * The customer's card was accepted: the intent (known to the fake, or made up with 10.00 EUR if
-   * not) succeeds, and here is the signed-ready {@code payment_intent.succeeded} event Stripe would
-   * send.
+   * not) succeeds, and here is the {@code payment_intent.succeeded} event Stripe would then send.
    */
   public synchronized String succeededEvent(String intentId) {
     Intent intent = known(intentId);

@@ -3,6 +3,7 @@ package fr.secondevie.payments.boundary;
 import fr.secondevie.payments.control.StripeEventLog;
 import fr.secondevie.payments.control.StripeWebhook;
 import fr.secondevie.payments.control.StripeWebhook.ReceivedEvent;
+import fr.secondevie.platform.control.BusinessException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ import java.util.Map;
  * as UTF-8, exactly as Stripe signed it, before any JSON binding could alter it.
  *
  * <p>Stripe only needs a 2xx to stop retrying, so a redelivered event is answered 200 as well, with
- * {@code "duplicate":true} to say that it changed nothing.
+ * {@code "duplicate":true} to say that it changed nothing. A delivery that could not tell whether a
+ * simultaneous one applied the event answers 409, and Stripe delivers it again later.
  */
 @Path("stripe/webhook")
 @RequestScoped
@@ -45,6 +47,10 @@ public class StripeWebhookResource {
     } catch (RuntimeException e) {
       if (StripeEventLog.isDuplicate(e)) {
         return DUPLICATE;
+      }
+      if (StripeEventLog.isStillBeingApplied(e)) {
+        throw BusinessException.conflict(
+            "CONCURRENT_UPDATE", "Another delivery of this event is being applied: try again");
       }
       throw e;
     }

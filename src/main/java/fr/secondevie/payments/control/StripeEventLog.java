@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The events Stripe sent, each applied once. Stripe delivers at least once: it retries until it
@@ -31,6 +32,9 @@ public class StripeEventLog {
   static final String IGNORED = "IGNORED";
 
   private static final String UNIQUE_VIOLATION = "23505";
+
+  /** Lock timeouts (H2, PostgreSQL), deadlock and serialization failures. */
+  private static final Set<String> BUSY = Set.of("HYT00", "55P03", "40P01", "40001");
 
   @PersistenceContext EntityManager em;
   @Inject Event<CardPaymentSettled> settlements;
@@ -79,13 +83,28 @@ public class StripeEventLog {
    * first: a unique violation (SQLSTATE 23505 on H2 and PostgreSQL) on this table.
    */
   public static boolean isDuplicate(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return sql != null
+        && UNIQUE_VIOLATION.equals(sql.getSQLState())
+        && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("stripe_event");
+  }
+
+  /**
+   * Whether a failure of {@link #applyOnce} was a wait for another delivery of the same event that
+   * took too long (H2 gives up on a lock after 2 s): whether that one applied the event is not
+   * known yet, so the delivery must be refused and retried by Stripe, not acknowledged.
+   */
+  public static boolean isStillBeingApplied(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return sql != null && BUSY.contains(String.valueOf(sql.getSQLState()));
+  }
+
+  private static SQLException sqlCause(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql
-          && UNIQUE_VIOLATION.equals(sql.getSQLState())
-          && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("stripe_event")) {
-        return true;
+      if (t instanceof SQLException sql) {
+        return sql;
       }
     }
-    return false;
+    return null;
   }
 }
