@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The versions of the eligibility rules. Publishing never edits a version: it adds the next one (a
@@ -46,13 +48,28 @@ public class RulesBook {
             () -> new IllegalStateException("No eligibility rules: migration V30 missing"));
   }
 
+  /**
+   * One version of the rules. A published version never changes, so each instance keeps the ones it
+   * has read (every counter check reads the version of the person's decision): a cache that can
+   * never be stale, whatever the other instances publish.
+   */
   public RuleSet version(int version) {
-    return em.createNamedQuery("RuleSet.findByVersion", RuleSet.class)
-        .setParameter("version", version)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> BusinessException.notFound("Rules version " + version));
+    RuleSet known = published.get(version);
+    if (known != null) {
+      return known;
+    }
+    RuleSet read =
+        em.createNamedQuery("RuleSet.findByVersion", RuleSet.class)
+            .setParameter("version", version)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> BusinessException.notFound("Rules version " + version));
+    em.detach(read);
+    published.putIfAbsent(version, read);
+    return read;
   }
+
+  private final Map<Integer, RuleSet> published = new ConcurrentHashMap<>();
 
   public List<RuleSet> history() {
     return em.createNamedQuery("RuleSet.findCurrent", RuleSet.class).getResultList();

@@ -18,12 +18,38 @@ public class PricingRules {
 
   @PersistenceContext EntityManager em;
 
+  /** The engine of the pricing version in force, built once per version and instance. */
+  private record Built(int version, PriceEngine engine) {}
+
+  private volatile Built built;
+
+  /**
+   * The engine of the rules in force. A pricing version is never edited (a change adds the next
+   * one), so the engine built for a version is kept, and one cheap query tells whether a newer
+   * version was published, on this instance or another.
+   */
   public PriceEngine engine() {
+    int version =
+        ((Number)
+                em.createNativeQuery("select coalesce(max(version), 0) from pricing_rule")
+                    .getSingleResult())
+            .intValue();
+    Built known = built;
+    if (known != null && known.version() == version) {
+      return known.engine();
+    }
+    PriceEngine engine = build(version);
+    built = new Built(version, engine);
+    return engine;
+  }
+
+  private PriceEngine build(int version) {
     Map<TierCategory, Discount> discounts = new HashMap<>();
     List<?> rows =
         em.createNativeQuery(
                 "select tier, category, percent_off, floor_cents from pricing_rule"
-                    + " where version = (select max(version) from pricing_rule)")
+                    + " where version = ?")
+            .setParameter(1, version)
             .getResultList();
     for (Object row : rows) {
       Object[] r = (Object[]) row;

@@ -286,6 +286,7 @@ public class Checkout {
             order.beneficiaryId(), line.category(), String.valueOf(line.deviceId()));
       }
     }
+    em.flush(); // write the sale first: the relay's receipt counter stays locked only to commit
     order.complete(receiptNumbers.next(order.relayId(), now.getYear()), now);
     audit.record(
         "ORDER_PAID",
