@@ -57,14 +57,7 @@ public final class QrReading {
         BufferedImage page = renderer.renderImageWithDPI(p, 200);
         for (int row = 0; row < 4; row++) {
           for (int col = 0; col < 2; col++) {
-            java.util.Optional<String> code;
-            try {
-              code = decode(cell(page, 200, row, col));
-            } catch (IllegalStateException unreadableAt200) {
-              // As a phone moves closer: one more look, at a finer resolution.
-              code = decode(cell(renderer.renderImageWithDPI(p, 300), 300, row, col));
-            }
-            code.ifPresent(found::add);
+            lookAt(renderer, page, p, row, col).ifPresent(found::add);
           }
         }
       }
@@ -72,6 +65,38 @@ public final class QrReading {
       throw new UncheckedIOException(e);
     }
     return found;
+  }
+
+  /**
+   * Reads one cell as a phone does, then, if its detector fails, as a scanner aimed at the code.
+   * ZXing's finder-pattern detector cannot read a few perfectly drawn version-1 codes at some
+   * scales (a block of data modules that looks like a finder pattern): of 1,600 random codes, 3 or
+   * 4 were unreadable at 200 dpi, and also as exact bitmaps at 5, 7 and 9 pixels per module, yet
+   * all read at 3. The second look crops the QR code's square where the sheet prints it (76 pt, 12
+   * pt from the cell's top and right edges) and decodes it as a pure barcode, module by module.
+   */
+  private static java.util.Optional<String> lookAt(
+      PDFRenderer renderer, BufferedImage page, int p, int row, int col) throws IOException {
+    BufferedImage cell = cell(page, 200, row, col);
+    try {
+      return decode(cell);
+    } catch (IllegalStateException detectorFailed) {
+      double scale = 200 / 72.0;
+      int size = (int) Math.round(76 * scale);
+      int x = cell.getWidth() - (int) Math.round((76 + 12) * scale);
+      int y = (int) Math.round(12 * scale);
+      BufferedImage square = cell.getSubimage(x, y, size, size);
+      try {
+        return java.util.Optional.of(
+            new QRCodeReader()
+                .decode(
+                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(square))),
+                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText());
+      } catch (com.google.zxing.ReaderException e) {
+        throw new IllegalStateException("Unreadable QR code, even aimed at", e);
+      }
+    }
   }
 
   /** One cell of the sheet's grid: 28 pt margins, two columns and four rows. */
