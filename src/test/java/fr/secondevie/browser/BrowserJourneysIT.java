@@ -78,7 +78,10 @@ class BrowserJourneysIT {
           .doesNotContain("Organisations et comptes");
     }
 
-    browser.findElement(By.id("logout-form:logout")).click();
+    var logout = browser.findElement(By.id("logout-form:logout"));
+    logout.click();
+    // the page we are on is also an index.xhtml: wait until the logout's answer replaced it
+    wait.until(ExpectedConditions.stalenessOf(logout));
     wait.until(ExpectedConditions.urlContains("/index.xhtml"));
     browser.get(base + "app/index.xhtml");
     wait.until(ExpectedConditions.urlContains("/login.xhtml"));

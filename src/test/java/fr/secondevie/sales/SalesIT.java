@@ -68,6 +68,15 @@ class SalesIT {
     return stripe;
   }
 
+  /** The fake listens on the port the server was told; the next IT class may need it again. */
+  @org.junit.jupiter.api.AfterAll
+  static synchronized void stopStripe() {
+    if (stripe != null) {
+      stripe.close();
+      stripe = null;
+    }
+  }
+
   private Scenarios scenarios() {
     return new Scenarios(base);
   }

@@ -64,7 +64,9 @@ public class RulesBook {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> BusinessException.notFound("Rules version " + version));
-    em.detach(read);
+    if (em.contains(read)) {
+      em.detach(read); // inside a transaction: the cached copy must not stay managed by it
+    }
     published.putIfAbsent(version, read);
     return read;
   }

@@ -107,8 +107,64 @@ public class ProgrammeBacking implements Serializable {
     return getBatches().stream().anyMatch(b -> b.status() == IssuanceBatch.Status.RUNNING);
   }
 
+  private transient Summary summary;
+  private transient FacesContext summaryRequest;
+
+  /** The reconciliation, computed once per request (the page reads it many times). */
   public Summary getSummary() {
-    return reconciliation.summary(id, Period.of(null, null));
+    FacesContext request = FacesContext.getCurrentInstance();
+    if (summary == null || summaryRequest != request) {
+      summary = reconciliation.summary(id, Period.of(null, null));
+      summaryRequest = request;
+    }
+    return summary;
+  }
+
+  /** The amounts paid by month as a Chart.js bar chart (the table below says the same in text). */
+  public String getMonthChart() {
+    return barChart(
+        getSummary().byMonth().stream().map(m -> m.month().toString()).toList(),
+        getSummary().byMonth().stream().map(m -> m.appliedCents()).toList());
+  }
+
+  /** The amounts paid by relay as a Chart.js horizontal bar chart. */
+  public String getRelayChart() {
+    return barChart(
+        getSummary().byRelay().stream().map(r -> r.relayName()).toList(),
+        getSummary().byRelay().stream().map(r -> r.appliedCents()).toList());
+  }
+
+  private static String barChart(List<String> labels, List<Long> cents) {
+    var values = jakarta.json.Json.createArrayBuilder();
+    cents.forEach(c -> values.add(java.math.BigDecimal.valueOf(c, 2)));
+    var names = jakarta.json.Json.createArrayBuilder();
+    labels.forEach(names::add);
+    return jakarta.json.Json.createObjectBuilder()
+        .add("type", "bar")
+        .add(
+            "data",
+            jakarta.json.Json.createObjectBuilder()
+                .add("labels", names)
+                .add(
+                    "datasets",
+                    jakarta.json.Json.createArrayBuilder()
+                        .add(
+                            jakarta.json.Json.createObjectBuilder()
+                                .add("label", "€")
+                                .add("data", values)
+                                .add("backgroundColor", "#0b5d3b"))))
+        .add(
+            "options",
+            jakarta.json.Json.createObjectBuilder()
+                .add("animation", false)
+                .add(
+                    "plugins",
+                    jakarta.json.Json.createObjectBuilder()
+                        .add(
+                            "legend",
+                            jakarta.json.Json.createObjectBuilder().add("display", false))))
+        .build()
+        .toString();
   }
 
   /** The largest monthly or relay amount, for the length of the bars. */
