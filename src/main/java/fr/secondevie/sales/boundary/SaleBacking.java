@@ -49,6 +49,7 @@ public class SaleBacking {
   @Inject Beneficiaries beneficiaries;
   @Inject Pricing pricing;
   @Inject CatalogueQueries catalogue;
+  @Inject fr.secondevie.payments.control.PaymentGateway cards;
   @Inject FacesContext faces;
 
   private String person;
@@ -241,6 +242,11 @@ public class SaleBacking {
 
   public boolean isOrderNotFound() {
     return orderNotFound;
+  }
+
+  /** Whether this installation takes cards (a Stripe key is set); else the button is not shown. */
+  public boolean isCardAvailable() {
+    return cards.available();
   }
 
   public boolean isCardPending() {
