@@ -39,9 +39,37 @@ public class CatalogueQueries {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * One page of the catalogue. A page is kept {@value #PAGE_TTL_MILLIS} ms per filter and page on
+   * this instance, like the count: the public catalogue is read far more than it changes, the same
+   * few filters (a category, a relay) come back all day, and a device reserved a few seconds ago
+   * that still shows is refused by its detail, its price and the counter, which read it afresh.
+   */
   public CataloguePage page(CatalogueFilter filter) {
     Map<String, Object> parameters = new HashMap<>();
     String where = where(filter, parameters);
+    String key = where + new TreeMap<>(parameters) + "#" + filter.page() + "/" + filter.size();
+    long now = System.currentTimeMillis();
+    Cached cached = pages.get(key);
+    if (cached != null && cached.expires() > now) {
+      return cached.page();
+    }
+    CataloguePage page = read(filter, where, parameters);
+    if (pages.size() >= MAX_PAGES) {
+      pages.clear();
+    }
+    pages.put(key, new Cached(page, now + PAGE_TTL_MILLIS));
+    return page;
+  }
+
+  static final long PAGE_TTL_MILLIS = 5_000;
+  static final int MAX_PAGES = 2_000;
+
+  private record Cached(CataloguePage page, long expires) {}
+
+  private final Map<String, Cached> pages = new ConcurrentHashMap<>();
+
+  private CataloguePage read(CatalogueFilter filter, String where, Map<String, Object> parameters) {
     TypedQuery<CatalogueItem> query =
         em.createQuery(SELECT + where + " order by d.id desc", CatalogueItem.class)
             .setFirstResult(filter.page() * filter.size())
