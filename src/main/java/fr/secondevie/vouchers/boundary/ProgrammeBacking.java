@@ -152,7 +152,8 @@ public class ProgrammeBacking implements Serializable {
                             jakarta.json.Json.createObjectBuilder()
                                 .add("label", "€")
                                 .add("data", values)
-                                .add("backgroundColor", "#0b5d3b"))))
+                                .add("backgroundColor", "#0b5d3b")
+                                .add("maxBarThickness", 48))))
         .add(
             "options",
             jakarta.json.Json.createObjectBuilder()
