@@ -49,12 +49,20 @@ class SalesIT {
   @Deployment(testable = true)
   static WebArchive deployment() throws Exception {
     return Deployments.withTests(
-        new Class<?>[] {SalesIT.class, Api.class, Scenarios.class, Pdfs.class, FakeStripe.class},
+        new Class<?>[] {
+          SalesIT.class,
+          Api.class,
+          Scenarios.class,
+          Pdfs.class,
+          FakeStripe.class,
+          fr.secondevie.vouchers.VoucherFixtures.class
+        },
         org.assertj.core.api.Assertions.class);
   }
 
   @ArquillianResource URL base;
   @Inject HoldExpiryJob holdExpiry;
+  @Inject fr.secondevie.vouchers.VoucherFixtures fixtures;
   @Inject Clock clock;
 
   private Api counter() {
@@ -186,6 +194,11 @@ class SalesIT {
     assertThat(order.getJsonArray("vouchers")).isEmpty();
     assertThat(order.getJsonArray("payments")).isEmpty();
     assertThat(deviceStatus(first)).isEqualTo("RESERVED");
+
+    // no receipt before the sale is paid
+    long orderId = order.getJsonNumber("id").longValue();
+    assertThat(counter().get("api/v1/orders/" + orderId + "/receipt", "application/pdf").status())
+        .isEqualTo(409);
 
     // the same device in another order, even for another person: 409
     Api.Answer again = open(person(), first);
@@ -782,6 +795,32 @@ class SalesIT {
         Pdfs.text(
             counter().get(href.substring(href.indexOf("api/v1/")), "application/pdf").bytes());
     assertThat(receipt).contains(serial).contains("Payé en espèces");
+  }
+
+  // ---- a voucher past its validity and tolerance (programme made inside the server) ----
+
+  @Test
+  @Order(19)
+  void aVoucherPastItsValidityAndToleranceIsRefusedAsExpired() {
+    String code =
+        fixtures
+            .programme(
+                "Département de la Somme",
+                "IT ventes expiré",
+                1000,
+                LocalDate.now(clock).minusYears(1).withDayOfYear(1),
+                LocalDate.now(clock).minusYears(1).withMonth(12).withDayOfMonth(31),
+                31,
+                1,
+                null)
+            .codes()
+            .get(0);
+    long id = openOrder(person(), laptop(20000));
+    assertRefused(
+        counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}"),
+        422,
+        "VOUCHER_EXPIRED");
+    assertThat(cents(counter().get("api/v1/orders/" + id).json(), "vouchersCents")).isZero();
   }
 
   // ---- hold expiry, with the clock moved (inside the server) ----
