@@ -17,33 +17,9 @@ PORT=${BENCH_PORT:-8082}
 CLIENTS=${BENCH_CLIENTS:-16}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
 STOCK=${BENCH_STOCK:-12000}
-URL="jdbc:postgresql://127.0.0.1:5432/$DB"
-
-if [[ "${BENCH_FRESH:-0}" == 1 ]]; then
-  dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
-fi
-createdb -h 127.0.0.1 -U postgres "$DB" 2>/dev/null || true
-
-[[ -f target/secondevie-microbundle.jar ]] || mvn -B -q package -DskipTests
-mvn -B -q test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-
-SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true \
-  java -Xmx512m -jar target/secondevie-microbundle.jar --port "$PORT" --nocluster \
-  > target/checkout-bench-server.log 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-started=no
-for _ in $(seq 1 180); do
-  if curl -sf "http://localhost:$PORT/api/v1/relays" > /dev/null; then started=yes; break; fi
-  kill -0 $SERVER 2> /dev/null || break
-  sleep 1
-done
-if [[ $started != yes ]]; then
-  echo "The application did not start on $DB (see target/checkout-bench-server.log);" \
-    "a database left by an older schema needs BENCH_FRESH=1." >&2
-  exit 1
-fi
+LOG=target/checkout-bench-server.log
+# shellcheck source=src/test/bench/bench-server.sh
+source src/test/bench/bench-server.sh
 
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   mkdir -p target/checkout-dumps
@@ -51,6 +27,5 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
       jstack "$SERVER" > "target/checkout-dumps/dump-$n.txt" 2>/dev/null || true; sleep 2; done ) &
 fi
 
-CP="target/test-classes:$(cat target/bench.classpath)"
 java -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
   "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK"

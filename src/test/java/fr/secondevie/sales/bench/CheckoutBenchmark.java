@@ -121,73 +121,59 @@ public final class CheckoutBenchmark {
     for (int s = 0; s < STEPS.length; s++) {
       steps.add(java.util.Collections.synchronizedList(new ArrayList<>()));
     }
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      Thread t =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  Long device = devices.poll();
-                  String person = people.poll();
-                  String code = vouchers.poll();
-                  if (device == null || person == null || code == null) {
-                    System.err.println("Out of stock: raise the stock argument");
-                    return;
-                  }
-                  try {
-                    long t0 = System.nanoTime();
-                    var opened =
-                        post(
-                            http,
-                            base + "/api/v1/orders",
-                            auth,
-                            "{\"beneficiaryId\":\""
-                                + person
-                                + "\",\"deviceIds\":["
-                                + device
-                                + "]}");
-                    long t1 = System.nanoTime();
-                    expect(opened, 201);
-                    String order = base + "/api/v1/orders/" + id(opened.body());
-                    var withVoucher =
-                        post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
-                    long t2 = System.nanoTime();
-                    expect(withVoucher, 200);
-                    Matcher due = DUE.matcher(withVoucher.body());
-                    due.find();
-                    var cash =
-                        post(
-                            http,
-                            order + "/payments",
-                            auth,
-                            "{\"method\":\"CASH\",\"amountCents\":" + due.group(1) + "}");
-                    long t3 = System.nanoTime();
-                    expect(cash, 201);
-                    var done = post(http, order + "/completion", auth, "");
-                    long t4 = System.nanoTime();
-                    expect(done, 200);
-                    if (!stop.get()) {
-                      steps.get(0).add(t1 - t0);
-                      steps.get(1).add(t2 - t1);
-                      steps.get(2).add(t3 - t2);
-                      steps.get(3).add(t4 - t3);
-                      completed.incrementAndGet();
-                    }
-                  } catch (Exception e) {
-                    if (errors.incrementAndGet() < 5) {
-                      System.err.println(e.getMessage());
-                    }
-                  }
-                }
-              });
-      threads.add(t);
-      t.start();
-    }
-    Thread.sleep(seconds * 1000L);
-    stop.set(true);
-    for (Thread t : threads) {
-      t.join();
-    }
+    closedLoop(
+        clients,
+        seconds,
+        stop,
+        () -> {
+          Long device = devices.poll();
+          String person = people.poll();
+          String code = vouchers.poll();
+          if (device == null || person == null || code == null) {
+            System.err.println("Out of stock: raise the stock argument");
+            stop.set(true);
+            return;
+          }
+          try {
+            long t0 = System.nanoTime();
+            var opened =
+                post(
+                    http,
+                    base + "/api/v1/orders",
+                    auth,
+                    "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
+            long t1 = System.nanoTime();
+            expect(opened, 201);
+            String order = base + "/api/v1/orders/" + id(opened.body());
+            var withVoucher = post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
+            long t2 = System.nanoTime();
+            expect(withVoucher, 200);
+            Matcher due = DUE.matcher(withVoucher.body());
+            due.find();
+            var cash =
+                post(
+                    http,
+                    order + "/payments",
+                    auth,
+                    "{\"method\":\"CASH\",\"amountCents\":" + due.group(1) + "}");
+            long t3 = System.nanoTime();
+            expect(cash, 201);
+            var done = post(http, order + "/completion", auth, "");
+            long t4 = System.nanoTime();
+            expect(done, 200);
+            if (!stop.get()) {
+              steps.get(0).add(t1 - t0);
+              steps.get(1).add(t2 - t1);
+              steps.get(2).add(t3 - t2);
+              steps.get(3).add(t4 - t3);
+              completed.incrementAndGet();
+            }
+          } catch (Exception e) {
+            if (errors.incrementAndGet() < 5) {
+              System.err.println(e.getMessage());
+            }
+          }
+        });
     return new Checkouts(completed.get(), errors, steps);
   }
 
@@ -195,24 +181,39 @@ public final class CheckoutBenchmark {
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    closedLoop(
+        clients,
+        seconds,
+        stop,
+        () -> {
+          long t0 = System.nanoTime();
+          try {
+            var answer =
+                http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200 && !stop.get()) {
+              nanos.add(System.nanoTime() - t0);
+            }
+          } catch (Exception e) {
+            stop.set(true);
+          }
+        });
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** {@code clients} threads repeat {@code step} until {@code seconds} have passed. */
+  private static void closedLoop(int clients, int seconds, AtomicBoolean stop, Runnable step)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       Thread t =
           new Thread(
               () -> {
                 while (!stop.get()) {
-                  long t0 = System.nanoTime();
-                  try {
-                    var answer =
-                        http.send(
-                            HttpRequest.newBuilder(URI.create(url)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() == 200 && !stop.get()) {
-                      nanos.add(System.nanoTime() - t0);
-                    }
-                  } catch (Exception e) {
-                    return;
-                  }
+                  step.run();
                 }
               });
       threads.add(t);
@@ -223,9 +224,6 @@ public final class CheckoutBenchmark {
     for (Thread t : threads) {
       t.join();
     }
-    long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
   }
 
   private static List<Long> devices(Connection db, long relay, int count) throws SQLException {
