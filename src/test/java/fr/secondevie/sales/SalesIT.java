@@ -620,6 +620,39 @@ class SalesIT {
     assertThat(fake.refunds()).hasSize(refunds);
   }
 
+  @Test
+  @Order(7)
+  @RunAsClient
+  void aCardChargedJustBeforeTheOrderIsCancelledIsRefundedOnce() {
+    FakeStripe fake = stripe();
+    int device = laptop(25000);
+    long id = openOrder(person(), device);
+    long due = cents(counter().get("api/v1/orders/" + id).json(), "dueCents");
+    String intent =
+        intentOf(
+            counter()
+                .post(
+                    "api/v1/orders/" + id + "/payments",
+                    "{\"method\":\"CARD\",\"amountCents\":" + due + "}"));
+    // the bank takes the card, but its event has not reached the server when the person, tired of
+    // waiting, is told the sale is off and the counter cancels
+    String succeeded = fake.succeededEvent(intent);
+    JsonObject cancelled = counter().post("api/v1/orders/" + id + "/cancellation").json();
+    assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
+    assertThat(deviceStatus(device)).isEqualTo("AVAILABLE");
+    assertThat(paymentStatus(id)).isEqualTo("REFUNDED");
+    assertThat(fake.refunds())
+        .filteredOn(r -> r.paymentIntent().equals(intent))
+        .singleElement()
+        .satisfies(r -> assertThat(r.amount()).isEqualTo(due));
+    // the event arrives afterwards: nothing is refunded twice, the order stays cancelled
+    assertThat(fake.deliver(base, succeeded)).isEqualTo(200);
+    assertThat(fake.refunds()).filteredOn(r -> r.paymentIntent().equals(intent)).hasSize(1);
+    assertThat(paymentStatus(id)).isEqualTo("REFUNDED");
+    assertThat(counter().get("api/v1/orders/" + id).json().getString("status"))
+        .isEqualTo("CANCELLED");
+  }
+
   private String intentOf(Api.Answer card) {
     assertThat(card.status()).as(card.toString()).isEqualTo(201);
     String secret = card.json().getString("clientSecret");

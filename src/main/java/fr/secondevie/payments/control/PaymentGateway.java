@@ -20,8 +20,14 @@ public interface PaymentGateway {
   CardIntent createCardIntent(
       long amountCents, String idempotencyKey, Map<String, String> metadata);
 
-  /** Cancels a PaymentIntent that was not paid. */
-  void cancel(String intentId, String idempotencyKey);
+  /**
+   * Cancels a PaymentIntent that was not paid.
+   *
+   * @return true when it is cancelled (or already was); false when it cannot be because the card
+   *     was charged meanwhile (its success may not have reached the webhook yet): the money was
+   *     taken, and the caller refunds it
+   */
+  boolean cancel(String intentId, String idempotencyKey);
 
   /**
    * Refunds that many cents of a paid PaymentIntent.

@@ -94,17 +94,39 @@ public class StripeGateway implements PaymentGateway {
   }
 
   @Override
-  public void cancel(String intentId, String idempotencyKey) {
-    call(
-        "cancel PaymentIntent " + intentId,
-        () ->
-            client()
-                .v1()
-                .paymentIntents()
-                .cancel(
-                    intentId,
-                    PaymentIntentCancelParams.builder().build(),
-                    options(idempotencyKey)));
+  public boolean cancel(String intentId, String idempotencyKey) {
+    try {
+      client()
+          .v1()
+          .paymentIntents()
+          .cancel(intentId, PaymentIntentCancelParams.builder().build(), options(idempotencyKey));
+      return true;
+    } catch (StripeException e) {
+      if (!"payment_intent_unexpected_state".equals(e.getCode())) {
+        return call(
+            "cancel PaymentIntent " + intentId,
+            () -> {
+              throw e;
+            });
+      }
+      // Stripe refuses to cancel a PaymentIntent that succeeded or is already cancelled: ask which.
+      String status =
+          call(
+                  "read PaymentIntent " + intentId,
+                  () -> client().v1().paymentIntents().retrieve(intentId))
+              .getStatus();
+      if ("canceled".equals(status)) {
+        return true;
+      }
+      if ("succeeded".equals(status)) {
+        return false;
+      }
+      return call(
+          "cancel PaymentIntent " + intentId,
+          () -> {
+            throw e;
+          });
+    }
   }
 
   @Override

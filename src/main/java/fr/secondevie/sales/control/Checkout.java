@@ -387,11 +387,15 @@ public class Checkout {
     }
     for (Payment payment : order.payments()) {
       if (payment.status() == PaymentStatus.PENDING) {
-        if (payment.intentId() != null) {
-          gateway.cancel(payment.intentId(), "secondevie-cancel-" + payment.id());
+        if (payment.intentId() == null
+            || gateway.cancel(payment.intentId(), "secondevie-cancel-" + payment.id())) {
+          payment.cancel(now);
+        } else {
+          // charged a moment ago, before the webhook said so: the money goes back below
+          payment.succeed(now);
         }
-        payment.cancel(now);
-      } else if (payment.status() == PaymentStatus.SUCCEEDED) {
+      }
+      if (payment.status() == PaymentStatus.SUCCEEDED) {
         String refund =
             payment.method() == PaymentMethod.CARD
                 ? gateway.refund(
