@@ -1,0 +1,18 @@
+-- wrk script: the catalogue API with a random filter per request (category, grade, a word,
+-- a relay, a page), so that most requests miss the 5-second page cache.
+--   wrk -t2 -c16 -d20s --latency -s src/test/bench/catalogue-random.lua http://localhost:8081
+local categories = {"", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"}
+local grades = {"", "A", "B", "C"}
+local words = {"", "", "", "dell", "samsung", "ipad", "thinkpad"}
+math.randomseed(os.time())
+request = function()
+  local q = "/api/v1/catalogue?page=" .. math.random(0, 20)
+  local c = categories[math.random(#categories)]
+  if c ~= "" then q = q .. "&category=" .. c end
+  local g = grades[math.random(#grades)]
+  if g ~= "" then q = q .. "&grade=" .. g end
+  local w = words[math.random(#words)]
+  if w ~= "" then q = q .. "&q=" .. w end
+  if math.random(3) == 1 then q = q .. "&relay=" .. math.random(2, 21) end
+  return wrk.format("GET", q)
+end
