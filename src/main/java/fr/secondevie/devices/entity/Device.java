@@ -293,6 +293,11 @@ public class Device {
     return model;
   }
 
+  /** "Lenovo ThinkPad T480", or what is known of it (empty when neither is). */
+  public String brandAndModel() {
+    return Stream.of(brand, model).filter(Objects::nonNull).collect(Collectors.joining(" "));
+  }
+
   public DeviceStatus status() {
     return status;
   }

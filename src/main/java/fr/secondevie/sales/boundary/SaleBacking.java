@@ -111,11 +111,7 @@ public class SaleBacking {
             new Preview(
                 id,
                 device.category().name(),
-                String.join(
-                        " ",
-                        Optional.ofNullable(device.brand()).orElse(""),
-                        Optional.ofNullable(device.model()).orElse(""))
-                    .trim(),
+                device.brandAndModel(),
                 device.serialNumber(),
                 device.grade() == null ? null : device.grade().name(),
                 quote.listPrice().cents(),

@@ -118,7 +118,7 @@ public class Checkout {
       lines.add(
           OrderLine.device(
               device.id(),
-              labelOf(device),
+              device.brandAndModel().isEmpty() ? device.category().name() : device.brandAndModel(),
               device.category().name(),
               device.serialNumber(),
               device.grade() == null ? null : device.grade().name(),
@@ -484,16 +484,6 @@ public class Checkout {
             .filter(d -> d.relay() != null && Objects.equals(d.relay().id(), relayId))
             .orElseThrow(() -> BusinessException.notFound("Device"));
     return device;
-  }
-
-  static String labelOf(Device device) {
-    String name =
-        String.join(
-                " ",
-                Optional.ofNullable(device.brand()).orElse(""),
-                Optional.ofNullable(device.model()).orElse(""))
-            .trim();
-    return name.isEmpty() ? device.category().name() : name;
   }
 
   OrderSummary summary(SaleOrder order) {

@@ -11,6 +11,7 @@ import fr.secondevie.sales.entity.OrderStatus;
 import fr.secondevie.sales.entity.OrderVoucher;
 import fr.secondevie.sales.entity.Payment;
 import fr.secondevie.sales.entity.PaymentMethod;
+import fr.secondevie.sales.entity.PaymentStatus;
 import fr.secondevie.sales.entity.SaleOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -109,7 +111,7 @@ public class SaleReceiptRenderer {
           order.vouchers().stream()
               .collect(
                   Collectors.groupingBy(
-                      OrderVoucher::funderName, java.util.LinkedHashMap::new, Collectors.toList()));
+                      OrderVoucher::funderName, LinkedHashMap::new, Collectors.toList()));
       byFunder.forEach(
           (funder, vouchers) -> {
             Money share =
@@ -130,7 +132,7 @@ public class SaleReceiptRenderer {
                 10);
           });
       for (Payment payment : order.payments()) {
-        if (payment.status() == fr.secondevie.sales.entity.PaymentStatus.SUCCEEDED) {
+        if (payment.status() == PaymentStatus.SUCCEEDED) {
           pdf.row(
               payment.method() == PaymentMethod.CASH ? "Payé en espèces" : "Payé par carte",
               euros(payment.amount()),

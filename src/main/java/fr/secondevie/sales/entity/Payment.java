@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
@@ -22,9 +21,6 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "sale_payment")
-@NamedQuery(
-    name = "Payment.findByIntent",
-    query = "select p from Payment p join fetch p.order where p.intentId = :intent")
 public class Payment {
 
   @Id

@@ -39,9 +39,6 @@ import java.util.Optional;
     query =
         "select o.id from SaleOrder o where o.status = fr.secondevie.sales.entity.OrderStatus.OPEN"
             + " and o.lastActivityAt < :before order by o.id")
-@NamedQuery(
-    name = "SaleOrder.findByRelay",
-    query = "select o from SaleOrder o where o.relayId = :relay order by o.id desc")
 public class SaleOrder {
 
   @Id

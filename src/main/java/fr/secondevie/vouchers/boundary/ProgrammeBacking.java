@@ -60,13 +60,7 @@ public class ProgrammeBacking implements Serializable {
 
   public void issue() {
     try {
-      Issuance.Issued issued =
-          issuance.issue(
-              id,
-              quantity,
-              beneficiaryId == null || beneficiaryId.isBlank()
-                  ? null
-                  : beneficiaryId.replaceAll("[\\s-]", "").toUpperCase());
+      Issuance.Issued issued = issuance.issue(id, quantity, beneficiaryId);
       lastCodes = issued.codes();
       info(issued.inBackground() ? "vouchers.issue.started" : "vouchers.issue.done");
     } catch (BusinessException e) {

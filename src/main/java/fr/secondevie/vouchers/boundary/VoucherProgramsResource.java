@@ -165,13 +165,7 @@ public class VoucherProgramsResource {
   @Path("{id}/vouchers")
   @RolesAllowed(Roles.FUNDER)
   public Response issue(@PathParam("id") long id, @Valid @NotNull IssueRequest r) {
-    Issuance.Issued issued =
-        issuance.issue(
-            id,
-            r.quantity,
-            r.beneficiaryId == null || r.beneficiaryId.isBlank()
-                ? null
-                : r.beneficiaryId.replaceAll("[\\s-]", "").toUpperCase());
+    Issuance.Issued issued = issuance.issue(id, r.quantity, r.beneficiaryId);
     URI progress = batchUri(id, issued.batch().id());
     if (issued.inBackground()) {
       return Response.accepted(BatchView.of(issued.batch(), progress.toString()))

@@ -70,7 +70,12 @@ public class Issuance {
   DataSource dataSource;
 
   @Transactional
-  public Issued issue(long programmeId, int quantity, String beneficiaryRef) {
+  public Issued issue(long programmeId, int quantity, String typedBeneficiary) {
+    // the attestation identifier as printed, grouped or not: stored as the counter will read it
+    String beneficiaryRef =
+        typedBeneficiary == null || typedBeneficiary.isBlank()
+            ? null
+            : typedBeneficiary.replaceAll("[\\s-]", "").toUpperCase();
     VoucherProgramme programme = programmes.getOwn(programmeId);
     if (quantity < 1 || quantity > IssuanceBatch.MAX_QUANTITY) {
       throw BusinessException.unprocessable(

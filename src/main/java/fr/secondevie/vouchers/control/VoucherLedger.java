@@ -3,6 +3,7 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
@@ -39,7 +40,7 @@ public class VoucherLedger {
   @PersistenceContext EntityManager em;
   @Inject Programmes programmes;
   @Inject Directory directory;
-  @Inject VoucherAudit audit;
+  @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject Clock clock;
 
