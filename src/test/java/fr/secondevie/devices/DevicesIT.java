@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Deployments;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -594,7 +595,7 @@ class DevicesIT {
     WebDriver browser = new ChromeDriver(service, options);
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-      logIn(browser, wait, "donateur");
+      Browser.logIn(browser, base, "donateur", "demo");
       browser.get(base + "app/donor/donations.xhtml");
       browser.findElement(By.id("pledge:lines:0:quantity")).sendKeys("1");
       browser.findElement(By.id("pledge:lines:0:unitValue")).sendKeys("150");
@@ -609,7 +610,7 @@ class DevicesIT {
       String donation = thanks.replaceAll("\\D+", " ").trim().split(" ")[0];
 
       browser.manage().deleteAllCookies();
-      logIn(browser, wait, "atelier");
+      Browser.logIn(browser, base, "atelier", "demo");
       browser.get(base + "app/workshop/reception.xhtml");
       browser
           .findElement(By.xpath("//input[@value='Marquer comme reçu " + donation + "']"))
@@ -656,14 +657,6 @@ class DevicesIT {
     } finally {
       browser.quit();
     }
-  }
-
-  private void logIn(WebDriver browser, WebDriverWait wait, String user) {
-    browser.get(base + "login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys("demo");
-    browser.findElement(By.id("login:submit")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
   }
 
   // ---- helpers ----------------------------------------------------------------------------------

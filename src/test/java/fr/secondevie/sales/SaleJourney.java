@@ -27,10 +27,7 @@ final class SaleJourney {
     WebDriver browser = Browser.start();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-      browser.get(base + "login.xhtml");
-      browser.findElement(By.id("login:username")).sendKeys("relais");
-      browser.findElement(By.id("login:password")).sendKeys("demo", Keys.ENTER);
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+      Browser.logIn(browser, base, "relais", "demo");
       browser.findElement(By.linkText("Vendre")).click();
 
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));

@@ -7,6 +7,7 @@ import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.FakeStripe;
 import fr.secondevie.testing.Pdfs;
+import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -19,10 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -55,6 +52,7 @@ class SalesIT {
           Scenarios.class,
           Pdfs.class,
           FakeStripe.class,
+          Race.class,
           fr.secondevie.vouchers.VoucherFixtures.class
         },
         org.assertj.core.api.Assertions.class);
@@ -114,43 +112,6 @@ class SalesIT {
     Api.Answer opened = open(beneficiary, devices);
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     return opened.json().getJsonNumber("id").longValue();
-  }
-
-  /** Codes of a new programme of the demo funder (Somme, postal codes 80...). */
-  private List<String> vouchers(
-      String funder, String kind, long faceCents, int quantity, String prefix, String nominee) {
-    Api api = Api.as(base, funder);
-    var programme =
-        api.post(
-            "api/v1/voucher-programs",
-            "{\"name\":\"IT ventes "
-                + kind
-                + "\",\"kind\":\""
-                + kind
-                + "\",\"faceValueCents\":"
-                + faceCents
-                + ",\"validFrom\":\""
-                + LocalDate.now().minusDays(10)
-                + "\",\"validUntil\":\""
-                + LocalDate.now().plusYears(1)
-                + "\",\"toleranceDays\":0,\"nominative\":"
-                + (nominee != null)
-                + ",\"postalCodePrefixes\":[\""
-                + prefix
-                + "\"]}");
-    assertThat(programme.status()).as(programme.toString()).isEqualTo(201);
-    var issued =
-        api.post(
-            "api/v1/voucher-programs/" + programme.json().getInt("id") + "/vouchers",
-            "{\"quantity\":"
-                + quantity
-                + (nominee == null ? "" : ",\"beneficiaryId\":\"" + nominee + "\"")
-                + "}");
-    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-    return issued
-        .json()
-        .getJsonArray("codes")
-        .getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
   }
 
   private String deviceStatus(int deviceId) {
@@ -276,8 +237,10 @@ class SalesIT {
     String person = person();
     long id = openOrder(person, device);
     long total = cents(counter().get("api/v1/orders/" + id).json(), "totalCents");
-    String somme = vouchers("financeur", "CHEQUE_EQUIPEMENT", 5000, 1, "80", null).get(0);
-    String other = vouchers("financeur2", "CHEQUE_EQUIPEMENT", 3000, 1, "8", person).get(0);
+    String somme =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 5000, 1, "80", null).get(0);
+    String other =
+        scenarios().vouchers("financeur2", "CHEQUE_EQUIPEMENT", 3000, 1, "8", person).get(0);
 
     Api.Answer first =
         counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + somme + "\"}");
@@ -412,19 +375,22 @@ class SalesIT {
     long id = openOrder(person, device);
     String path = "api/v1/orders/" + id + "/vouchers";
     // a pass numérique pays services, not devices
-    String pass = vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
+    String pass = scenarios().vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
     assertRefused(
         counter().post(path, "{\"code\":\"" + pass + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // another territory (the person lives in 80000)
-    String paris = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "75", null).get(0);
+    String paris =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "75", null).get(0);
     assertRefused(
         counter().post(path, "{\"code\":\"" + paris + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // bound to someone else
-    String nominative = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", person()).get(0);
+    String nominative =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", person()).get(0);
     assertRefused(
         counter().post(path, "{\"code\":\"" + nominative + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // a typo is refused before any lookup; an unknown code is not found
-    String good = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+    String good =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
     String typo = good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A");
     assertRefused(counter().post(path, "{\"code\":\"" + typo + "\"}"), 400, "MALFORMED_CODE");
     assertRefused(counter().post(path, "{\"code\":\"\"}"), 400, "INVALID_INPUT");
@@ -450,7 +416,8 @@ class SalesIT {
     }
     // nothing left to pay on devices: a voucher worth more than the price covers the price only,
     // and a further one is not applicable
-    String big = vouchers("financeur", "CHEQUE_EQUIPEMENT", 100000, 2, "80", null).get(0);
+    String big =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 100000, 2, "80", null).get(0);
     JsonObject withBig = counter().post(path, "{\"code\":\"" + big + "\"}").json();
     assertThat(cents(withBig, "dueCents")).isZero();
     long applied =
@@ -458,7 +425,7 @@ class SalesIT {
             .mapToLong(v -> cents(v, "appliedCents"))
             .sum();
     assertThat(applied).isEqualTo(cents(withBig, "totalCents"));
-    String more = vouchers("financeur", "CHEQUE_EQUIPEMENT", 500, 1, "80", null).get(0);
+    String more = scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 500, 1, "80", null).get(0);
     assertRefused(
         counter().post(path, "{\"code\":\"" + more + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
   }
@@ -488,7 +455,7 @@ class SalesIT {
     assertThat(line.getString("kind")).isEqualTo("SERVICE");
     assertThat(cents(line, "priceCents")).isEqualTo(2 * cents(service, "priceCents"));
     long id = opened.json().getJsonNumber("id").longValue();
-    String pass = vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
+    String pass = scenarios().vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
     Api.Answer paid =
         counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + pass + "\"}");
     assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
@@ -582,7 +549,8 @@ class SalesIT {
     assertThat(paymentStatus(id)).isEqualTo("FAILED");
     assertThat(cents(counter().get("api/v1/orders/" + id).json(), "dueCents")).isEqualTo(due);
     // a voucher, and a second card that goes through
-    String code = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+    String code =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
     long rest =
         cents(
             counter()
@@ -666,38 +634,13 @@ class SalesIT {
 
   // ---- races ----
 
-  private static <T> List<T> race(int threads, java.util.function.IntFunction<T> act)
-      throws Exception {
-    CyclicBarrier start = new CyclicBarrier(threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        int n = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return act.apply(n);
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   @Test
   @Order(8)
   @RunAsClient
   void twoOrdersForOneDeviceOneWins() throws Exception {
     int device = laptop(20000);
     List<String> people = List.of(person(), person());
-    List<Integer> statuses = race(2, n -> open(people.get(n), device).status());
+    List<Integer> statuses = Race.of(2, n -> open(people.get(n), device).status());
     assertThat(statuses).containsExactlyInAnyOrder(201, 409);
   }
 
@@ -724,9 +667,9 @@ class SalesIT {
       assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
       orders.add(opened.json().getJsonNumber("id").longValue());
     }
-    String code = vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
+    String code = scenarios().vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
     List<Api.Answer> answers =
-        race(
+        Race.of(
             50,
             n ->
                 counter()
@@ -767,7 +710,8 @@ class SalesIT {
     long b = openOrder(person, second);
     Map<Long, String> codes = new ConcurrentHashMap<>();
     for (long o : List.of(a, b)) {
-      String code = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+      String code =
+          scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
       codes.put(o, code);
       long rest =
           cents(
@@ -785,7 +729,7 @@ class SalesIT {
     }
     List<Long> orders = List.of(a, b);
     List<Api.Answer> answers =
-        race(2, n -> counter().post("api/v1/orders/" + orders.get(n) + "/completion"));
+        Race.of(2, n -> counter().post("api/v1/orders/" + orders.get(n) + "/completion"));
     assertThat(answers.stream().map(Api.Answer::status).toList())
         .containsExactlyInAnyOrder(200, 422);
     Api.Answer lost = answers.stream().filter(x -> x.status() == 422).findFirst().orElseThrow();
@@ -817,7 +761,8 @@ class SalesIT {
     int device = laptop(22000);
     String serial = counter().get("api/v1/devices/" + device).json().getString("serialNumber");
     String person = person();
-    String code = vouchers("financeur", "CHEQUE_EQUIPEMENT", 5000, 1, "80", null).get(0);
+    String code =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 5000, 1, "80", null).get(0);
     SaleJourney.Seen seen = SaleJourney.sellWithAVoucherAndCash(base, person, serial, code);
     assertThat(seen.totalBefore()).isEqualTo(seen.totalAfter());
     assertThat(seen.receiptHref()).contains("/api/v1/orders/").endsWith("/receipt");
@@ -863,7 +808,8 @@ class SalesIT {
   void ordersLeftAloneExpireAndReleaseEverything() {
     int device = laptop(20000);
     long id = openOrder(person(), device);
-    String code = vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+    String code =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
     assertThat(
             counter()
                 .post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.TestDatabase;
 import java.io.File;
@@ -12,14 +13,9 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -109,29 +105,6 @@ class TwoInstancesIT {
     }
   }
 
-  private static <T> List<T> race(List<java.util.concurrent.Callable<T>> acts) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(acts.size());
-    ExecutorService pool = Executors.newFixedThreadPool(acts.size());
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (var act : acts) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return act.call();
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   @Test
   @Order(1)
   void fiftyOrdersOnTwoInstancesRaceForOneVoucherAndOneWins() throws Exception {
@@ -162,24 +135,7 @@ class TwoInstancesIT {
       assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
       orders.add("api/v1/orders/" + opened.json().getJsonNumber("id").longValue());
     }
-    Api funder = Api.as(base, "financeur");
-    var programme =
-        funder.post(
-            "api/v1/voucher-programs",
-            "{\"name\":\"IT deux instances\",\"kind\":\"PASS_NUMERIQUE\",\"faceValueCents\":1000,"
-                + "\"validFrom\":\""
-                + LocalDate.now().minusDays(1)
-                + "\",\"validUntil\":\""
-                + LocalDate.now().plusYears(1)
-                + "\",\"toleranceDays\":0,\"nominative\":false,\"postalCodePrefixes\":[\"80\"]}");
-    String code =
-        funder
-            .post(
-                "api/v1/voucher-programs/" + programme.json().getInt("id") + "/vouchers",
-                "{\"quantity\":1}")
-            .json()
-            .getJsonArray("codes")
-            .getString(0);
+    String code = scenarios.vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
 
     List<java.util.concurrent.Callable<Integer>> acts = new ArrayList<>();
     for (int i = 0; i < orders.size(); i++) {
@@ -188,7 +144,7 @@ class TwoInstancesIT {
       acts.add(() -> counter.post(order + "/vouchers", "{\"code\":\"" + code + "\"}").status());
     }
     Map<Integer, Long> byStatus =
-        race(acts).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        Race.of(acts).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
     assertThat(byStatus).containsOnly(Map.entry(200, 1L), Map.entry(409, 49L));
     long holders =
         orders.stream()
@@ -221,6 +177,6 @@ class TwoInstancesIT {
                       "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}")
                   .status());
     }
-    assertThat(race(acts)).containsExactlyInAnyOrder(201, 409);
+    assertThat(Race.of(acts)).containsExactlyInAnyOrder(201, 409);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -123,5 +124,46 @@ public final class Scenarios {
                 + "\"}");
     assertThat(decided.json().getString("decision")).isEqualTo("ELIGIBLE");
     return id;
+  }
+
+  /**
+   * The codes of {@code quantity} vouchers of a new programme of the funder user, valid from ten
+   * days ago for a year, for the postal codes starting with {@code prefix}, bound to {@code
+   * nominee} when one is given.
+   */
+  public List<String> vouchers(
+      String funder, String kind, long faceCents, int quantity, String prefix, String nominee) {
+    Api api = Api.as(base, funder);
+    var programme =
+        api.post(
+            "api/v1/voucher-programs",
+            "{\"name\":\"IT "
+                + kind
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"faceValueCents\":"
+                + faceCents
+                + ",\"validFrom\":\""
+                + LocalDate.now().minusDays(10)
+                + "\",\"validUntil\":\""
+                + LocalDate.now().plusYears(1)
+                + "\",\"toleranceDays\":0,\"nominative\":"
+                + (nominee != null)
+                + ",\"postalCodePrefixes\":[\""
+                + prefix
+                + "\"]}");
+    assertThat(programme.status()).as(programme.toString()).isEqualTo(201);
+    var issued =
+        api.post(
+            "api/v1/voucher-programs/" + programme.json().getInt("id") + "/vouchers",
+            "{\"quantity\":"
+                + quantity
+                + (nominee == null ? "" : ",\"beneficiaryId\":\"" + nominee + "\"")
+                + "}");
+    assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    return issued
+        .json()
+        .getJsonArray("codes")
+        .getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
   }
 }

@@ -2,6 +2,7 @@ package fr.secondevie.vouchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.testing.Browser;
 import java.io.File;
 import java.net.URL;
 import java.time.Duration;
@@ -59,12 +60,7 @@ final class FunderJourney {
             true));
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-      String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-      browser.get(root + "login.xhtml");
-      browser.findElement(By.id("login:username")).sendKeys("financeur");
-      browser.findElement(By.id("login:password")).sendKeys("demo");
-      browser.findElement(By.id("login:submit")).click();
-      wait.until(ExpectedConditions.urlContains("/app/"));
+      Browser.logIn(browser, base, "financeur", "demo");
       browser.findElement(By.linkText("Mes programmes de bons")).click();
 
       String name = "Chèque navigateur " + System.currentTimeMillis();
