@@ -6,6 +6,7 @@ import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -14,10 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -288,6 +292,80 @@ class DevicesIT {
                 refurbishment(relay, erasure(certificate), true));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().getString("code")).isEqualTo("ILLEGAL_TRANSITION");
+  }
+
+  /**
+   * A device changed by another instance (here, straight in the database, as another instance's
+   * transaction would) reaches this instance's catalogue within about a second: the database stamps
+   * the row, and the catalogue reads the rows changed since its last look.
+   */
+  @Test
+  void aChangeMadeElsewhereReachesTheCatalogueWithinSeconds() throws Exception {
+    long relay = relayId();
+    int device = newDevice("donateur", "TABLET");
+    Answer done =
+        as("atelier")
+            .post(
+                "api/v1/devices/" + device + "/refurbishment",
+                refurbishment(relay, erasure("CERT-" + UUID.randomUUID()), true));
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    String search = "api/v1/catalogue?category=TABLET&relay=" + relay + "&q=zenbook&size=100";
+    assertThat(catalogueIds(search)).contains(device);
+
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement price =
+            db.prepareStatement("update device set list_price_cents = ? where id = ?")) {
+      price.setLong(1, 4_321);
+      price.setLong(2, device);
+      assertThat(price.executeUpdate()).isEqualTo(1);
+    }
+    long seen = waitUntil(() -> priceIn(search, device) == 4_321);
+    assertThat(seen).as("ms until the new price showed").isLessThan(3_000);
+
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement recycle =
+            db.prepareStatement(
+                "update device set status = 'RECYCLED', recycling_reason = 'écran cassé',"
+                    + " recycled_at = current_timestamp where id = ?")) {
+      recycle.setLong(1, device);
+      assertThat(recycle.executeUpdate()).isEqualTo(1);
+    }
+    long gone = waitUntil(() -> !catalogueIds(search).contains(device));
+    assertThat(gone).as("ms until the recycled device left").isLessThan(3_000);
+  }
+
+  private List<Integer> catalogueIds(String search) {
+    return Api.anonymous(base)
+        .get(search)
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .map(i -> i.getInt("id"))
+        .toList();
+  }
+
+  private long priceIn(String search, int device) {
+    return Api.anonymous(base)
+        .get(search)
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(i -> i.getInt("id") == device)
+        .mapToLong(i -> i.getJsonNumber("listPriceCents").longValue())
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Milliseconds until the condition held, asked every 50 ms for at most 10 s. */
+  private static long waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long start = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - start).as("waited 10 s").isLessThan(10_000_000_000L);
+      Thread.sleep(50);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   @Test

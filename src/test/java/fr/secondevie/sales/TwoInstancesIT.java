@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -178,5 +179,52 @@ class TwoInstancesIT {
                   .status());
     }
     assertThat(Race.of(acts)).containsExactlyInAnyOrder(201, 409);
+  }
+
+  /**
+   * Each instance holds the catalogue in memory. A device put on sale on one instance shows in the
+   * other's catalogue within about a second, and leaves it as soon as the first reserves it; on the
+   * instance that made the change, at once.
+   */
+  @Test
+  @Order(3)
+  void aDeviceOnSaleOrReservedOnOneInstanceShowsOnTheOtherWithinSeconds() throws Exception {
+    URL other = second();
+    Scenarios scenarios = new Scenarios(base);
+    long relay = scenarios.organisationOf("relais");
+    String search = "api/v1/catalogue?category=LAPTOP&relay=" + relay + "&q=thinkpad&size=100";
+    catalogueIds(other, search); // the other instance has read its catalogue before the change
+
+    int device = scenarios.availableDevice("donateur", "LAPTOP", "relais", 15_000);
+    assertThat(catalogueIds(base, search)).contains(device);
+    long shown = waitUntil(() -> catalogueIds(other, search).contains(device));
+    assertThat(shown).as("ms until the other instance showed the device").isLessThan(3_000);
+
+    String person = scenarios.eligibleBeneficiary("RSA");
+    var order =
+        Api.as(base, "relais")
+            .post(
+                "api/v1/orders",
+                "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
+    assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    assertThat(catalogueIds(base, search)).doesNotContain(device);
+    long gone = waitUntil(() -> !catalogueIds(other, search).contains(device));
+    assertThat(gone).as("ms until the other instance dropped the device").isLessThan(3_000);
+  }
+
+  private static List<Integer> catalogueIds(URL instance, String search) {
+    return Api.anonymous(instance).get(search).json().getJsonArray("items").stream()
+        .map(item -> item.asJsonObject().getInt("id"))
+        .toList();
+  }
+
+  /** Milliseconds until the condition held, asked every 50 ms for at most 10 s. */
+  private static long waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long start = System.nanoTime();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - start).as("waited 10 s").isLessThan(10_000_000_000L);
+      Thread.sleep(50);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 }

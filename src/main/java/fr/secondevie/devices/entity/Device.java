@@ -1,5 +1,6 @@
 package fr.secondevie.devices.entity;
 
+import fr.secondevie.devices.control.CatalogueChanges;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.entity.Organisation;
@@ -9,6 +10,7 @@ import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -42,6 +44,7 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "device")
+@EntityListeners(CatalogueChanges.class)
 @NamedQuery(
     name = "Device.findOfDonation",
     query = "select d from Device d where d.donation.id = :donation order by d.id")
@@ -134,6 +137,13 @@ public class Device {
   private String recyclingReason;
 
   @Version private long version;
+
+  /**
+   * When the row last changed, in milliseconds by the database's clock: the database stamps it on
+   * every insert and update (V53), and the catalogue reads the rows changed since its last look.
+   */
+  @Column(name = "changed_at", insertable = false, updatable = false)
+  private long changedAt;
 
   protected Device() {}
 

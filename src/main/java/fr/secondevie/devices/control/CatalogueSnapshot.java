@@ -1,0 +1,147 @@
+package fr.secondevie.devices.control;
+
+import fr.secondevie.donations.entity.DeviceCategory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The devices on sale as one instance holds them in memory, newest first, with the same devices
+ * listed again per category and per relay so that a filter walks the shortest list. Immutable: a
+ * change builds a new snapshot and readers keep the one they took.
+ */
+final class CatalogueSnapshot {
+
+  /** At most this many words of a free-text search are looked for. */
+  static final int MAX_WORDS = 5;
+
+  /**
+   * A device on sale, with what the filters and the next look at the database need: its lower-case
+   * search text, its version and when its row last changed.
+   */
+  record Entry(CatalogueItem item, String searchText, long version, long changedAt) {
+
+    boolean sameRow(long otherVersion, long otherChangedAt) {
+      return version == otherVersion && changedAt == otherChangedAt;
+    }
+  }
+
+  private static final Entry[] NONE = new Entry[0];
+  private static final Comparator<Entry> NEWEST_FIRST =
+      Comparator.comparingLong((Entry e) -> e.item().id()).reversed();
+
+  private final Entry[] all;
+  private final Map<DeviceCategory, Entry[]> byCategory;
+  private final Map<Long, Entry[]> byRelay;
+  private final long lookedAt;
+
+  private CatalogueSnapshot(
+      Entry[] all,
+      Map<DeviceCategory, Entry[]> byCategory,
+      Map<Long, Entry[]> byRelay,
+      long lookedAt) {
+    this.all = all;
+    this.byCategory = byCategory;
+    this.byRelay = byRelay;
+    this.lookedAt = lookedAt;
+  }
+
+  /** A snapshot of these devices, as the database showed them at {@code lookedAt} (nano time). */
+  static CatalogueSnapshot of(Collection<Entry> onSale, long lookedAt) {
+    Entry[] all = onSale.toArray(NONE);
+    Arrays.sort(all, NEWEST_FIRST);
+    Map<DeviceCategory, List<Entry>> categories = new EnumMap<>(DeviceCategory.class);
+    Map<Long, List<Entry>> relays = new HashMap<>();
+    for (Entry entry : all) {
+      categories.computeIfAbsent(entry.item().category(), c -> new ArrayList<>()).add(entry);
+      relays.computeIfAbsent(entry.item().relayId(), r -> new ArrayList<>()).add(entry);
+    }
+    Map<DeviceCategory, Entry[]> byCategory = new EnumMap<>(DeviceCategory.class);
+    categories.forEach((category, entries) -> byCategory.put(category, entries.toArray(NONE)));
+    Map<Long, Entry[]> byRelay = new HashMap<>();
+    relays.forEach((relay, entries) -> byRelay.put(relay, entries.toArray(NONE)));
+    return new CatalogueSnapshot(all, byCategory, byRelay, lookedAt);
+  }
+
+  /** The same devices, confirmed unchanged at a later look. */
+  CatalogueSnapshot lookedAgainAt(long at) {
+    return new CatalogueSnapshot(all, byCategory, byRelay, at);
+  }
+
+  /** When (nano time) the database was last read for this snapshot. */
+  long lookedAt() {
+    return lookedAt;
+  }
+
+  int size() {
+    return all.length;
+  }
+
+  /**
+   * One page of the devices matching the filter, newest first, and how many match. Every word of
+   * the free text must appear in the device's search text, as a plain substring.
+   */
+  CataloguePage page(CatalogueFilter filter) {
+    String[] words = words(filter.text());
+    long from = (long) filter.page() * filter.size();
+    long to = from + filter.size();
+    List<CatalogueItem> items = new ArrayList<>(filter.size());
+    long total = 0;
+    for (Entry entry : shortestList(filter)) {
+      if (matches(entry, filter, words)) {
+        if (total >= from && total < to) {
+          items.add(entry.item());
+        }
+        total++;
+      }
+    }
+    return new CataloguePage(List.copyOf(items), total, filter.page(), filter.size());
+  }
+
+  private Entry[] shortestList(CatalogueFilter filter) {
+    Entry[] list = all;
+    if (filter.category() != null) {
+      list = byCategory.getOrDefault(filter.category(), NONE);
+    }
+    if (filter.relayId() != null) {
+      Entry[] ofRelay = byRelay.getOrDefault(filter.relayId(), NONE);
+      if (ofRelay.length < list.length) {
+        list = ofRelay;
+      }
+    }
+    return list;
+  }
+
+  private static boolean matches(Entry entry, CatalogueFilter filter, String[] words) {
+    CatalogueItem item = entry.item();
+    if (filter.category() != null && item.category() != filter.category()) {
+      return false;
+    }
+    if (filter.grade() != null && item.grade() != filter.grade()) {
+      return false;
+    }
+    if (filter.relayId() != null && item.relayId() != filter.relayId()) {
+      return false;
+    }
+    for (String word : words) {
+      if (entry.searchText() == null || !entry.searchText().contains(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String[] words(String text) {
+    if (text == null) {
+      return new String[0];
+    }
+    String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
+    return Arrays.copyOf(words, Math.min(words.length, MAX_WORDS));
+  }
+}

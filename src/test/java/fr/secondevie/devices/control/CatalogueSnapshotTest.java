@@ -1,0 +1,143 @@
+package fr.secondevie.devices.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.devices.control.CatalogueSnapshot.Entry;
+import fr.secondevie.devices.entity.Grade;
+import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Money;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class CatalogueSnapshotTest {
+
+  private static Entry entry(
+      long id, DeviceCategory category, Grade grade, long relay, String searchText) {
+    CatalogueItem item =
+        new CatalogueItem(
+            id,
+            category,
+            "brand",
+            "model",
+            grade,
+            Integer.valueOf(90),
+            null,
+            Integer.valueOf(8),
+            Integer.valueOf(256),
+            null,
+            null,
+            relay,
+            "Relais " + relay,
+            "Lyon",
+            Money.ofCents(10_00));
+    return new Entry(item, searchText, 1, 1);
+  }
+
+  private static List<Long> ids(CataloguePage page) {
+    return page.items().stream().map(CatalogueItem::id).toList();
+  }
+
+  @Test
+  void newestFirstWithEveryFilterAndItsTotal() {
+    CatalogueSnapshot snapshot =
+        CatalogueSnapshot.of(
+            List.of(
+                entry(1, DeviceCategory.LAPTOP, Grade.A, 10, "dell latitude 5490 intel i5"),
+                entry(5, DeviceCategory.LAPTOP, Grade.B, 11, "lenovo thinkpad t480"),
+                entry(3, DeviceCategory.SMARTPHONE, Grade.B, 10, "samsung galaxy a52"),
+                entry(4, DeviceCategory.LAPTOP, Grade.B, 10, "dell latitude 7400"),
+                entry(2, DeviceCategory.TABLET, Grade.C, 11, null)),
+            0);
+
+    CataloguePage all = snapshot.page(new CatalogueFilter(null, null, null, null, 0, 20));
+    assertThat(ids(all)).containsExactly(5L, 4L, 3L, 2L, 1L);
+    assertThat(all.total()).isEqualTo(5);
+
+    CataloguePage laptopsB =
+        snapshot.page(new CatalogueFilter(DeviceCategory.LAPTOP, Grade.B, null, null, 0, 20));
+    assertThat(ids(laptopsB)).containsExactly(5L, 4L);
+
+    CataloguePage dellAtRelay10 =
+        snapshot.page(new CatalogueFilter(null, null, 10L, "DELL  Latitude", 0, 20));
+    assertThat(ids(dellAtRelay10)).containsExactly(4L, 1L);
+    assertThat(dellAtRelay10.total()).isEqualTo(2);
+
+    assertThat(snapshot.page(new CatalogueFilter(null, null, 99L, null, 0, 20)).total()).isZero();
+    assertThat(
+            snapshot
+                .page(new CatalogueFilter(DeviceCategory.SCREEN, null, null, null, 0, 20))
+                .total())
+        .isZero();
+    // A device without search text matches no word; "%" and "_" are plain characters.
+    assertThat(ids(snapshot.page(new CatalogueFilter(null, null, 11L, "t", 0, 20))))
+        .containsExactly(5L);
+    assertThat(snapshot.page(new CatalogueFilter(null, null, null, "dell%", 0, 20)).total())
+        .isZero();
+  }
+
+  @Test
+  void pagesCutTheSameOrderAndCountAll() {
+    List<Entry> entries = new ArrayList<>();
+    for (long id = 1; id <= 45; id++) {
+      entries.add(entry(id, DeviceCategory.LAPTOP, Grade.A, 1, "x"));
+    }
+    CatalogueSnapshot snapshot = CatalogueSnapshot.of(entries, 0);
+    CataloguePage second = snapshot.page(new CatalogueFilter(null, null, null, null, 1, 20));
+    assertThat(ids(second)).hasSize(20).first().isEqualTo(25L);
+    assertThat(second.total()).isEqualTo(45);
+    CataloguePage last = snapshot.page(new CatalogueFilter(null, null, null, null, 2, 20));
+    assertThat(ids(last)).containsExactly(5L, 4L, 3L, 2L, 1L);
+    CataloguePage beyond = snapshot.page(new CatalogueFilter(null, null, null, null, 9, 20));
+    assertThat(beyond.items()).isEmpty();
+    assertThat(beyond.total()).isEqualTo(45);
+  }
+
+  /** The snapshot answers as a plain filter over all devices would, for random filters. */
+  @Test
+  void agreesWithAPlainFilterOnRandomData() {
+    Random random = new Random(42);
+    DeviceCategory[] categories = DeviceCategory.values();
+    Grade[] grades = Grade.values();
+    String[] words = {"dell", "hp", "lenovo", "samsung", "apple", "i5", "i7", "pro"};
+    List<Entry> entries = new ArrayList<>();
+    for (long id = 1; id <= 2_000; id++) {
+      String text = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+      entries.add(
+          entry(
+              id,
+              categories[random.nextInt(categories.length)],
+              grades[random.nextInt(grades.length)],
+              1 + random.nextInt(5),
+              text));
+    }
+    CatalogueSnapshot snapshot = CatalogueSnapshot.of(entries, 0);
+    for (int i = 0; i < 500; i++) {
+      DeviceCategory category =
+          random.nextBoolean() ? categories[random.nextInt(categories.length)] : null;
+      Grade grade = random.nextBoolean() ? grades[random.nextInt(grades.length)] : null;
+      Long relay = random.nextBoolean() ? (long) (1 + random.nextInt(6)) : null;
+      String text = random.nextBoolean() ? words[random.nextInt(words.length)] : null;
+      CatalogueFilter filter =
+          new CatalogueFilter(category, grade, relay, text, random.nextInt(5), 10);
+      Predicate<Entry> matches =
+          e ->
+              (category == null || e.item().category() == category)
+                  && (grade == null || e.item().grade() == grade)
+                  && (relay == null || e.item().relayId() == relay)
+                  && (text == null || e.searchText().contains(text));
+      List<Long> expected =
+          entries.stream()
+              .filter(matches)
+              .map(e -> e.item().id())
+              .sorted((a, b) -> Long.compare(b, a))
+              .toList();
+      CataloguePage page = snapshot.page(filter);
+      assertThat(page.total()).isEqualTo(expected.size());
+      int from = Math.min(expected.size(), filter.page() * 10);
+      assertThat(ids(page)).isEqualTo(expected.subList(from, Math.min(expected.size(), from + 10)));
+    }
+  }
+}
