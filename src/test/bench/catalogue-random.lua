@@ -1,5 +1,5 @@
 -- wrk script: the catalogue API with a random filter per request (category, grade, a word,
--- a relay, a page), so that most requests miss the 5-second page cache.
+-- a relay, a page), so that no cache of pages could serve them.
 --   wrk -t2 -c16 -d20s --latency -s src/test/bench/catalogue-random.lua http://localhost:8081
 local categories = {"", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"}
 local grades = {"", "A", "B", "C"}

@@ -2,7 +2,11 @@ package fr.secondevie.devices.control;
 
 import fr.secondevie.devices.control.CatalogueSnapshot.Entry;
 import fr.secondevie.devices.entity.DeviceStatus;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -10,8 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The devices on sale, held in memory by each instance and filtered there: a catalogue page costs
@@ -26,8 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>otherwise a page older than {@value #LOOK_EVERY_MILLIS} ms takes a look, and only one
  *       request at a time does (the others read the copy they have): a change made on another
  *       instance shows within about a second;
- *   <li>every {@value #RELOAD_EVERY_MILLIS} ms the whole catalogue is read again, for what the
- *       change stamps do not tell (a relay renamed, a row written outside the application).
+ *   <li>every {@value #RELOAD_EVERY_MILLIS} ms the whole catalogue is read again on a managed
+ *       thread, for what the change stamps do not tell (a relay renamed); so it is at start-up.
  * </ul>
  *
  * A look reads the rows stamped after the previous look's database time less {@value
@@ -40,6 +48,7 @@ public class CatalogueIndex {
   static final long MARGIN_MILLIS = 5_000;
   static final long RELOAD_EVERY_MILLIS = 600_000;
   private static final int IDS_PER_QUERY = 1_000;
+  private static final Logger LOG = Logger.getLogger(CatalogueIndex.class.getName());
 
   private static final String ON_SALE =
       "select d.searchText, d.version, d.changedAt, "
@@ -51,7 +60,10 @@ public class CatalogueIndex {
 
   @PersistenceContext EntityManager em;
 
+  @Resource ManagedExecutorService background;
+
   private final ReentrantLock looking = new ReentrantLock();
+  private final AtomicBoolean reloading = new AtomicBoolean();
   private volatile CatalogueSnapshot snapshot;
 
   /** Guarded by {@link #looking}: the devices on sale by id, and the database time to look from. */
@@ -65,6 +77,11 @@ public class CatalogueIndex {
     return current().page(filter);
   }
 
+  /** Reads the catalogue in the background as the application starts: no visitor waits for it. */
+  void readAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    reloadInBackground();
+  }
+
   private CatalogueSnapshot current() {
     CatalogueSnapshot current = snapshot;
     if (current == null || current.lookedAt() - CatalogueChanges.lastCommit() < 0) {
@@ -72,7 +89,7 @@ public class CatalogueIndex {
       try {
         current = snapshot;
         if (current == null || current.lookedAt() - CatalogueChanges.lastCommit() < 0) {
-          current = look();
+          current = look(current == null);
         }
       } finally {
         looking.unlock();
@@ -81,7 +98,10 @@ public class CatalogueIndex {
             > TimeUnit.MILLISECONDS.toNanos(LOOK_EVERY_MILLIS)
         && looking.tryLock()) {
       try {
-        current = look();
+        if (System.nanoTime() - loadedAt > TimeUnit.MILLISECONDS.toNanos(RELOAD_EVERY_MILLIS)) {
+          reloadInBackground();
+        }
+        current = look(false);
       } finally {
         looking.unlock();
       }
@@ -89,17 +109,47 @@ public class CatalogueIndex {
     return current;
   }
 
-  /** Brings the copy up to date; called with {@link #looking} held. */
-  private CatalogueSnapshot look() {
+  /** Reads the whole catalogue again on a managed thread; readers keep the copy they have. */
+  private void reloadInBackground() {
+    if (!reloading.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      background.execute(
+          () -> {
+            looking.lock();
+            try {
+              look(true);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "The catalogue could not be read again", e);
+            } finally {
+              looking.unlock();
+              reloading.set(false);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      reloading.set(false);
+    }
+  }
+
+  /** Brings the copy up to date, reading it all or only what changed; {@link #looking} held. */
+  private CatalogueSnapshot look(boolean all) {
     long at = System.nanoTime();
     long now = databaseNow();
     CatalogueSnapshot current = snapshot;
     boolean changed;
-    if (current == null || at - loadedAt > TimeUnit.MILLISECONDS.toNanos(RELOAD_EVERY_MILLIS)) {
+    if (all || current == null) {
       onSale.clear();
       read(em.createQuery(ON_SALE, Object[].class)).forEach(e -> onSale.put(e.item().id(), e));
       loadedAt = at;
       changed = true;
+      LOG.info(
+          () ->
+              "Catalogue read: "
+                  + onSale.size()
+                  + " devices on sale in "
+                  + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at)
+                  + " ms");
     } else {
       changed = readChanges();
     }

@@ -40,7 +40,9 @@ public class Migrations {
     LOG.info(
         () ->
             "Database schema at version "
-                + result.targetSchemaVersion
+                + (result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion
+                    : result.initialSchemaVersion)
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied)");
