@@ -6,6 +6,7 @@ import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -17,11 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -312,26 +313,25 @@ class DevicesIT {
     String search = "api/v1/catalogue?category=TABLET&relay=" + relay + "&q=zenbook&size=100";
     assertThat(catalogueIds(search)).contains(device);
 
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement price =
-            db.prepareStatement("update device set list_price_cents = ? where id = ?")) {
-      price.setLong(1, 4_321);
-      price.setLong(2, device);
-      assertThat(price.executeUpdate()).isEqualTo(1);
-    }
-    long seen = waitUntil(() -> priceIn(search, device) == 4_321);
+    writeInTheDatabase("update device set list_price_cents = 4321 where id = ?", device);
+    long seen = Eventually.millisUntil(() -> priceIn(search, device) == 4_321);
     assertThat(seen).as("ms until the new price showed").isLessThan(3_000);
 
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement recycle =
-            db.prepareStatement(
-                "update device set status = 'RECYCLED', recycling_reason = 'écran cassé',"
-                    + " recycled_at = current_timestamp where id = ?")) {
-      recycle.setLong(1, device);
-      assertThat(recycle.executeUpdate()).isEqualTo(1);
-    }
-    long gone = waitUntil(() -> !catalogueIds(search).contains(device));
+    writeInTheDatabase(
+        "update device set status = 'RECYCLED', recycling_reason = 'écran cassé',"
+            + " recycled_at = current_timestamp where id = ?",
+        device);
+    long gone = Eventually.millisUntil(() -> !catalogueIds(search).contains(device));
     assertThat(gone).as("ms until the recycled device left").isLessThan(3_000);
+  }
+
+  /** Writes one device row as another instance's transaction would, beside this one. */
+  private static void writeInTheDatabase(String update, int device) throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement statement = db.prepareStatement(update)) {
+      statement.setLong(1, device);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
   }
 
   private List<Integer> catalogueIds(String search) {
@@ -356,16 +356,6 @@ class DevicesIT {
         .mapToLong(i -> i.getJsonNumber("listPriceCents").longValue())
         .findFirst()
         .orElse(-1);
-  }
-
-  /** Milliseconds until the condition held, asked every 50 ms for at most 10 s. */
-  private static long waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long start = System.nanoTime();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() - start).as("waited 10 s").isLessThan(10_000_000_000L);
-      Thread.sleep(50);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
   }
 
   @Test

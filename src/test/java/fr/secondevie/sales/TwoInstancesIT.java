@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.TestDatabase;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -197,7 +197,7 @@ class TwoInstancesIT {
 
     int device = scenarios.availableDevice("donateur", "LAPTOP", "relais", 15_000);
     assertThat(catalogueIds(base, search)).contains(device);
-    long shown = waitUntil(() -> catalogueIds(other, search).contains(device));
+    long shown = Eventually.millisUntil(() -> catalogueIds(other, search).contains(device));
     assertThat(shown).as("ms until the other instance showed the device").isLessThan(3_000);
 
     String person = scenarios.eligibleBeneficiary("RSA");
@@ -208,7 +208,7 @@ class TwoInstancesIT {
                 "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
     assertThat(order.status()).as(order.toString()).isEqualTo(201);
     assertThat(catalogueIds(base, search)).doesNotContain(device);
-    long gone = waitUntil(() -> !catalogueIds(other, search).contains(device));
+    long gone = Eventually.millisUntil(() -> !catalogueIds(other, search).contains(device));
     assertThat(gone).as("ms until the other instance dropped the device").isLessThan(3_000);
   }
 
@@ -216,15 +216,5 @@ class TwoInstancesIT {
     return Api.anonymous(instance).get(search).json().getJsonArray("items").stream()
         .map(item -> item.asJsonObject().getInt("id"))
         .toList();
-  }
-
-  /** Milliseconds until the condition held, asked every 50 ms for at most 10 s. */
-  private static long waitUntil(BooleanSupplier condition) throws InterruptedException {
-    long start = System.nanoTime();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime() - start).as("waited 10 s").isLessThan(10_000_000_000L);
-      Thread.sleep(50);
-    }
-    return (System.nanoTime() - start) / 1_000_000;
   }
 }

@@ -1,10 +1,9 @@
 package fr.secondevie.devices.control;
 
+import fr.secondevie.platform.control.AfterCommit;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -38,18 +37,7 @@ public class CatalogueChanges {
       lastCommit = System.nanoTime();
     } else if (registry.getResource(KEY) == null) {
       registry.putResource(KEY, Boolean.TRUE);
-      registry.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                lastCommit = System.nanoTime();
-              }
-            }
-          });
+      AfterCommit.run(registry, () -> lastCommit = System.nanoTime());
     }
   }
 

@@ -1,5 +1,6 @@
 package fr.secondevie.vouchers.control;
 
+import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.DataSourceConfig;
@@ -14,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -113,18 +112,9 @@ public class Issuance {
     }
     long batchId = batch.id();
     String ref = batch.beneficiaryRef();
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              executor.submit(() -> runInBackground(batchId, programmeId, ref, quantity, now));
-            }
-          }
-        });
+    AfterCommit.run(
+        transactions,
+        () -> executor.submit(() -> runInBackground(batchId, programmeId, ref, quantity, now)));
     return new Issued(batch, List.of());
   }
 
