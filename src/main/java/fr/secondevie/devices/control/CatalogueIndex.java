@@ -38,14 +38,20 @@ import java.util.logging.Logger;
  *       thread, for what the change stamps do not tell (a relay renamed); so it is at start-up.
  * </ul>
  *
- * A look reads the rows stamped after the previous look's database time less {@value
- * #MARGIN_MILLIS} ms, so that a transaction still committing when it was stamped is not missed.
+ * A row is stamped when it is written, not when its transaction commits, so a look reads the rows
+ * stamped after the previous look's database time less {@value #MARGIN_MILLIS} ms; every {@value
+ * #WIDE_LOOK_EVERY_MILLIS} ms a look reaches {@value #WIDE_MARGIN_MILLIS} ms back from the previous
+ * such look, for a transaction that waited longer between writing a device and committing (a
+ * completion queued behind the relay's receipt counter); the full reading catches anything later.
+ * Rows already held with the same version and stamp are not read again.
  */
 @ApplicationScoped
 public class CatalogueIndex {
 
   static final long LOOK_EVERY_MILLIS = 1_000;
   static final long MARGIN_MILLIS = 5_000;
+  static final long WIDE_LOOK_EVERY_MILLIS = 30_000;
+  static final long WIDE_MARGIN_MILLIS = 120_000;
   static final long RELOAD_EVERY_MILLIS = 600_000;
   private static final int IDS_PER_QUERY = 1_000;
   private static final Logger LOG = Logger.getLogger(CatalogueIndex.class.getName());
@@ -66,11 +72,12 @@ public class CatalogueIndex {
   private final AtomicBoolean reloading = new AtomicBoolean();
   private volatile CatalogueSnapshot snapshot;
 
-  /** Guarded by {@link #looking}: the devices on sale by id, and the database time to look from. */
-  private final Map<Long, Entry> onSale = new HashMap<>();
-
+  /** Guarded by {@link #looking}: the database times to look from, and when (nano time). */
   private long since;
+
+  private long wideSince;
   private long loadedAt;
+  private long wideAt;
 
   /** One page of the devices on sale matching the filter, and how many match. */
   public CataloguePage page(CatalogueFilter filter) {
@@ -137,30 +144,39 @@ public class CatalogueIndex {
     long at = System.nanoTime();
     long now = databaseNow();
     CatalogueSnapshot current = snapshot;
-    boolean changed;
     if (all || current == null) {
-      onSale.clear();
-      read(em.createQuery(ON_SALE, Object[].class)).forEach(e -> onSale.put(e.item().id(), e));
+      current = CatalogueSnapshot.of(read(em.createQuery(ON_SALE, Object[].class)), at);
       loadedAt = at;
-      changed = true;
+      wideAt = at;
+      wideSince = now - WIDE_MARGIN_MILLIS;
+      int size = current.size();
       LOG.info(
           () ->
               "Catalogue read: "
-                  + onSale.size()
+                  + size
                   + " devices on sale in "
                   + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at)
                   + " ms");
     } else {
-      changed = readChanges();
+      long from = since;
+      if (at - wideAt > TimeUnit.MILLISECONDS.toNanos(WIDE_LOOK_EVERY_MILLIS)) {
+        from = wideSince;
+        wideAt = at;
+        wideSince = now - WIDE_MARGIN_MILLIS;
+      }
+      Map<Long, Entry> changes = changes(current, from);
+      current = changes.isEmpty() ? current.lookedAgainAt(at) : current.with(changes, at);
     }
     since = now - MARGIN_MILLIS;
-    current = changed ? CatalogueSnapshot.of(onSale.values(), at) : current.lookedAgainAt(at);
     snapshot = current;
     return current;
   }
 
-  /** Applies the rows changed since the last look; returns whether the devices on sale changed. */
-  private boolean readChanges() {
+  /**
+   * The devices whose rows changed after {@code since} and differ from the copy: each id maps to
+   * the device as it is now on sale, or to null when it left the sale.
+   */
+  private Map<Long, Entry> changes(CatalogueSnapshot current, long since) {
     List<Object[]> rows =
         em.createQuery(
                 "select d.id, d.status, d.version, d.changedAt from Device d"
@@ -168,34 +184,30 @@ public class CatalogueIndex {
                 Object[].class)
             .setParameter("since", since)
             .getResultList();
-    boolean changed = false;
+    Map<Long, Entry> changes = new HashMap<>();
     List<Long> toRead = new ArrayList<>();
     for (Object[] row : rows) {
       Long id = (Long) row[0];
-      Entry known = onSale.get(id);
+      Entry known = current.find(id);
       if (row[1] != DeviceStatus.AVAILABLE) {
-        changed |= onSale.remove(id) != null;
+        if (known != null) {
+          changes.put(id, null);
+        }
       } else if (known == null || !known.sameRow((Long) row[2], (Long) row[3])) {
         toRead.add(id);
       }
     }
     for (int from = 0; from < toRead.size(); from += IDS_PER_QUERY) {
       List<Long> ids = toRead.subList(from, Math.min(toRead.size(), from + IDS_PER_QUERY));
-      List<Long> gone = new ArrayList<>(ids);
-      for (Entry entry :
-          read(
-              em.createQuery(ON_SALE + " and d.id in :ids", Object[].class)
-                  .setParameter("ids", ids))) {
-        onSale.put(entry.item().id(), entry);
-        gone.remove(Long.valueOf(entry.item().id()));
-        changed = true;
+      for (Long id : ids) {
+        if (current.find(id) != null) {
+          changes.put(id, null); // unless it is still on sale, just below
+        }
       }
-      // Taken off sale between the two queries.
-      for (Long id : gone) {
-        changed |= onSale.remove(id) != null;
-      }
+      read(em.createQuery(ON_SALE + " and d.id in :ids", Object[].class).setParameter("ids", ids))
+          .forEach(entry -> changes.put(entry.item().id(), entry));
     }
-    return changed;
+    return changes;
   }
 
   private static List<Entry> read(TypedQuery<Object[]> query) {

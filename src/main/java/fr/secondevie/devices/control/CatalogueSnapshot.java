@@ -6,15 +6,20 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The devices on sale as one instance holds them in memory, newest first, with the same devices
  * listed again per category and per relay so that a filter walks the shortest list. Immutable: a
- * change builds a new snapshot and readers keep the one they took.
+ * change builds a new snapshot (sharing the lists it does not touch) and readers keep the one they
+ * took.
  */
 final class CatalogueSnapshot {
 
@@ -72,6 +77,110 @@ final class CatalogueSnapshot {
   /** The same devices, confirmed unchanged at a later look. */
   CatalogueSnapshot lookedAgainAt(long at) {
     return new CatalogueSnapshot(all, byCategory, byRelay, at);
+  }
+
+  /**
+   * The devices after these changes, found at a later look: each id maps to the device as it is now
+   * on sale, or to null when it left the sale. Only the lists a change touches are rebuilt, each by
+   * one merge of sorted arrays (no sort of the whole catalogue).
+   */
+  CatalogueSnapshot with(Map<Long, Entry> changes, long at) {
+    long[] dropped =
+        changes.keySet().stream()
+            .mapToLong(Long::longValue)
+            .map(id -> -id)
+            .sorted()
+            .map(id -> -id)
+            .toArray();
+    Entry[] added =
+        changes.values().stream()
+            .filter(Objects::nonNull)
+            .sorted(NEWEST_FIRST)
+            .toArray(Entry[]::new);
+    Set<DeviceCategory> categories = EnumSet.noneOf(DeviceCategory.class);
+    Set<Long> relays = new HashSet<>();
+    for (long id : dropped) {
+      Entry before = find(id);
+      if (before != null) {
+        categories.add(before.item().category());
+        relays.add(before.item().relayId());
+      }
+    }
+    for (Entry entry : added) {
+      categories.add(entry.item().category());
+      relays.add(entry.item().relayId());
+    }
+    Map<DeviceCategory, Entry[]> newByCategory = new EnumMap<>(DeviceCategory.class);
+    newByCategory.putAll(byCategory);
+    for (DeviceCategory category : categories) {
+      Entry[] of =
+          Arrays.stream(added).filter(e -> e.item().category() == category).toArray(Entry[]::new);
+      newByCategory.put(category, merge(byCategory.getOrDefault(category, NONE), dropped, of));
+    }
+    Map<Long, Entry[]> newByRelay = new HashMap<>(byRelay);
+    for (Long relay : relays) {
+      Entry[] of =
+          Arrays.stream(added).filter(e -> e.item().relayId() == relay).toArray(Entry[]::new);
+      newByRelay.put(relay, merge(byRelay.getOrDefault(relay, NONE), dropped, of));
+    }
+    return new CatalogueSnapshot(merge(all, dropped, added), newByCategory, newByRelay, at);
+  }
+
+  /**
+   * The list without the dropped ids and with the added entries, newest first. The list, the
+   * dropped ids and the added entries are each sorted newest first, and every added id is among the
+   * dropped ones. The untouched runs between two changes are copied whole.
+   */
+  private static Entry[] merge(Entry[] list, long[] dropped, Entry[] added) {
+    Entry[] merged = new Entry[list.length + added.length];
+    int n = 0;
+    int from = 0;
+    int a = 0;
+    for (long id : dropped) {
+      int at = firstAtOrBelow(list, id, from);
+      System.arraycopy(list, from, merged, n, at - from);
+      n += at - from;
+      from = at < list.length && list[at].item().id() == id ? at + 1 : at;
+      if (a < added.length && added[a].item().id() == id) {
+        merged[n++] = added[a++];
+      }
+    }
+    System.arraycopy(list, from, merged, n, list.length - from);
+    n += list.length - from;
+    return n == merged.length ? merged : Arrays.copyOf(merged, n);
+  }
+
+  /** The first position at or after {@code from} whose id is at most {@code id}. */
+  private static int firstAtOrBelow(Entry[] list, long id, int from) {
+    int low = from;
+    int high = list.length;
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (list[middle].item().id() > id) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  /** The device on sale with this id, or null. */
+  Entry find(long id) {
+    int low = 0;
+    int high = all.length - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      long found = all[middle].item().id();
+      if (found == id) {
+        return all[middle];
+      } else if (found > id) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return null;
   }
 
   /** When (nano time) the database was last read for this snapshot. */

@@ -7,7 +7,9 @@ import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -139,5 +141,61 @@ class CatalogueSnapshotTest {
       int from = Math.min(expected.size(), filter.page() * 10);
       assertThat(ids(page)).isEqualTo(expected.subList(from, Math.min(expected.size(), from + 10)));
     }
+  }
+
+  /** Changes applied to a snapshot give what a snapshot built afresh from the result gives. */
+  @Test
+  void changesMergedIntoASnapshotAgreeWithASnapshotBuiltAfresh() {
+    Random random = new Random(11);
+    DeviceCategory[] categories = DeviceCategory.values();
+    Map<Long, Entry> onSale = new HashMap<>();
+    for (long id = 1; id <= 1_000; id++) {
+      if (random.nextInt(3) > 0) {
+        onSale.put(id, randomEntry(random, id));
+      }
+    }
+    CatalogueSnapshot snapshot = CatalogueSnapshot.of(onSale.values(), 0);
+    for (int round = 0; round < 200; round++) {
+      Map<Long, Entry> changes = new HashMap<>();
+      for (int k = random.nextInt(30); k >= 0; k--) {
+        long id = 1 + random.nextInt(1_100); // also new ids beyond the first thousand
+        Entry now = random.nextBoolean() ? randomEntry(random, id) : null;
+        changes.put(id, now);
+        if (now == null) {
+          onSale.remove(id);
+        } else {
+          onSale.put(id, now);
+        }
+      }
+      snapshot = snapshot.with(changes, round);
+      CatalogueSnapshot afresh = CatalogueSnapshot.of(onSale.values(), round);
+      assertThat(snapshot.size()).isEqualTo(onSale.size());
+      for (int i = 0; i < 10; i++) {
+        CatalogueFilter filter =
+            new CatalogueFilter(
+                random.nextBoolean() ? categories[random.nextInt(categories.length)] : null,
+                null,
+                random.nextBoolean() ? (long) (1 + random.nextInt(5)) : null,
+                null,
+                random.nextInt(3),
+                50);
+        CataloguePage merged = snapshot.page(filter);
+        CataloguePage built = afresh.page(filter);
+        assertThat(merged.total()).isEqualTo(built.total());
+        assertThat(merged.items()).isEqualTo(built.items());
+      }
+      long probe = 1 + random.nextInt(1_100);
+      assertThat(snapshot.find(probe)).isEqualTo(onSale.get(probe));
+    }
+  }
+
+  private static Entry randomEntry(Random random, long id) {
+    DeviceCategory[] categories = DeviceCategory.values();
+    return entry(
+        id,
+        categories[random.nextInt(categories.length)],
+        Grade.values()[random.nextInt(3)],
+        1 + random.nextInt(5),
+        "word" + random.nextInt(10));
   }
 }
