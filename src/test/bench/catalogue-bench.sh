@@ -6,7 +6,8 @@
 #   bash src/test/bench/catalogue-bench.sh        (after mvn package, or it packages first)
 #
 # Settings (environment): BENCH_DB (sv_bench), BENCH_PORT (8081), BENCH_CLIENTS (16),
-# BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first. Uses wrk too when
+# BENCH_SECONDS (20), BENCH_FRESH=1 to drop and recreate the database first, BENCH_CHURN (50): device
+# rows changed per second, as another instance would, during the last run. Uses wrk too when
 # installed (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -35,4 +36,23 @@ if command -v wrk > /dev/null; then
   echo "wrk catalogue API, random filters"
   wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_RUN}s" --latency -s src/test/bench/catalogue-random.lua \
     "http://localhost:$PORT" | grep -E "^ +(50|99)%|Requests/sec|Non-2xx"
+
+  # The same while devices change under the catalogue, written straight in the database as by
+  # another instance (BENCH_CHURN rows a second): each look of the in-memory copy finds changes.
+  CHURN=${BENCH_CHURN:-50}
+  read -r MIN SPAN < <(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc \
+    "select min(id), max(id) - min(id) + 1 from device" | tr '|' ' ')
+  (
+    while true; do
+      psql -h 127.0.0.1 -U postgres -d "$DB" -qc "update device set list_price_cents =
+        list_price_cents + 1 where id in (select id from device where status = 'AVAILABLE'
+        and id >= $MIN + floor(random() * $SPAN)::bigint order by id limit $CHURN)"
+      sleep 1
+    done
+  ) &
+  CHURNER=$!
+  echo "wrk catalogue API, random filters, $CHURN device writes a second by another instance"
+  wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_RUN}s" --latency -s src/test/bench/catalogue-random.lua \
+    "http://localhost:$PORT" | grep -E "^ +(50|99)%|Requests/sec|Non-2xx"
+  kill $CHURNER
 fi
