@@ -334,24 +334,20 @@ class DevicesIT {
     }
   }
 
-  private List<Integer> catalogueIds(String search) {
+  private List<JsonObject> catalogueItems(String search) {
     return Api.anonymous(base)
         .get(search)
         .json()
         .getJsonArray("items")
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .map(i -> i.getInt("id"))
-        .toList();
+        .getValuesAs(JsonObject.class);
+  }
+
+  private List<Integer> catalogueIds(String search) {
+    return catalogueItems(search).stream().map(i -> i.getInt("id")).toList();
   }
 
   private long priceIn(String search, int device) {
-    return Api.anonymous(base)
-        .get(search)
-        .json()
-        .getJsonArray("items")
-        .getValuesAs(JsonObject.class)
-        .stream()
+    return catalogueItems(search).stream()
         .filter(i -> i.getInt("id") == device)
         .mapToLong(i -> i.getJsonNumber("listPriceCents").longValue())
         .findFirst()
