@@ -195,15 +195,13 @@ public class CatalogueIndex {
         }
       } else if (known == null || !known.sameRow((Long) row[2], (Long) row[3])) {
         toRead.add(id);
+        if (known != null) {
+          changes.put(id, null); // unless it is still on sale when read below
+        }
       }
     }
     for (int from = 0; from < toRead.size(); from += IDS_PER_QUERY) {
       List<Long> ids = toRead.subList(from, Math.min(toRead.size(), from + IDS_PER_QUERY));
-      for (Long id : ids) {
-        if (current.find(id) != null) {
-          changes.put(id, null); // unless it is still on sale, just below
-        }
-      }
       read(em.createQuery(ON_SALE + " and d.id in :ids", Object[].class).setParameter("ids", ids))
           .forEach(entry -> changes.put(entry.item().id(), entry));
     }

@@ -167,20 +167,8 @@ final class CatalogueSnapshot {
 
   /** The device on sale with this id, or null. */
   Entry find(long id) {
-    int low = 0;
-    int high = all.length - 1;
-    while (low <= high) {
-      int middle = (low + high) >>> 1;
-      long found = all[middle].item().id();
-      if (found == id) {
-        return all[middle];
-      } else if (found > id) {
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return null;
+    int at = firstAtOrBelow(all, id, 0);
+    return at < all.length && all[at].item().id() == id ? all[at] : null;
   }
 
   /** When (nano time) the database was last read for this snapshot. */
