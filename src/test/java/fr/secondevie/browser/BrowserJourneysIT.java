@@ -78,10 +78,8 @@ class BrowserJourneysIT {
           .doesNotContain("Organisations et comptes");
     }
 
-    var logout = browser.findElement(By.id("logout-form:logout"));
-    logout.click();
     // the page we are on is also an index.xhtml: wait until the logout's answer replaced it
-    wait.until(ExpectedConditions.stalenessOf(logout));
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("logout-form:logout")));
     wait.until(ExpectedConditions.urlContains("/index.xhtml"));
     browser.get(base + "app/index.xhtml");
     wait.until(ExpectedConditions.urlContains("/login.xhtml"));

@@ -5,7 +5,10 @@ import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,5 +68,23 @@ public final class Browser {
     browser.findElement(By.id("login:submit")).click();
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
+  }
+
+  /**
+   * Clicks an element that leads to a new page and waits until the page it was on is gone. The old
+   * page is marked by a script variable: waiting for the element to go stale asks the browser about
+   * a node of a page being torn down, which Chromium 156 sometimes answers with an "unknown error"
+   * instead of "stale element".
+   */
+  public static void clickToLeavePage(WebDriver browser, WebElement element) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("window.secondeVieOldPage = true;");
+    element.click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(WebDriverException.class)
+        .until(
+            driver ->
+                Boolean.TRUE.equals(
+                    script.executeScript("return window.secondeVieOldPage === undefined;")));
   }
 }
