@@ -72,31 +72,61 @@ public final class QrReading {
    * ZXing's finder-pattern detector cannot read a few perfectly drawn version-1 codes at some
    * scales (a block of data modules that looks like a finder pattern): of 1,600 random codes, 3 or
    * 4 were unreadable at 200 dpi, and also as exact bitmaps at 5, 7 and 9 pixels per module, yet
-   * all read at 3. The second look crops the QR code's square where the sheet prints it (76 pt, 12
-   * pt from the cell's top and right edges) and decodes it as a pure barcode, module by module.
+   * all read at 3; and now and then it finds no code at all in a cell that holds one. The second
+   * look crops the QR code's square where the sheet prints it (76 pt, 12 pt from the cell's top and
+   * right edges) and decodes it as a pure barcode, module by module. A cell is empty only when that
+   * square is blank; ink there that reads as no code fails.
    */
   private static java.util.Optional<String> lookAt(
       PDFRenderer renderer, BufferedImage page, int p, int row, int col) throws IOException {
     BufferedImage cell = cell(page, 200, row, col);
+    IllegalStateException detectorFailed = null;
     try {
-      return decode(cell);
-    } catch (IllegalStateException detectorFailed) {
-      double scale = 200 / 72.0;
-      int size = (int) Math.round(76 * scale);
-      int x = cell.getWidth() - (int) Math.round((76 + 12) * scale);
-      int y = (int) Math.round(12 * scale);
-      BufferedImage square = cell.getSubimage(x, y, size, size);
-      try {
-        return java.util.Optional.of(
-            new QRCodeReader()
-                .decode(
-                    new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(square))),
-                    Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
-                .getText());
-      } catch (com.google.zxing.ReaderException e) {
-        throw new IllegalStateException("Unreadable QR code, even aimed at", e);
+      var seen = decode(cell);
+      if (seen.isPresent()) {
+        return seen;
+      }
+    } catch (IllegalStateException unreadable) {
+      detectorFailed = unreadable;
+    }
+    double scale = 200 / 72.0;
+    int size = (int) Math.round(76 * scale);
+    int x = cell.getWidth() - (int) Math.round((76 + 12) * scale);
+    int y = (int) Math.round(12 * scale);
+    BufferedImage square = cell.getSubimage(x, y, size, size);
+    if (detectorFailed == null && blank(square)) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(
+          new QRCodeReader()
+              .decode(
+                  new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(square))),
+                  Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+              .getText());
+    } catch (com.google.zxing.ReaderException e) {
+      var failure =
+          new IllegalStateException(
+              "Unreadable QR code on page " + (p + 1) + ", row " + row + ", column " + col, e);
+      if (detectorFailed != null) {
+        failure.addSuppressed(detectorFailed);
+      }
+      throw failure;
+    }
+  }
+
+  /** Whether no pixel of the image is darker than light grey. */
+  private static boolean blank(BufferedImage image) {
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+        if (grey < 200) {
+          return false;
+        }
       }
     }
+    return true;
   }
 
   /** One cell of the sheet's grid: 28 pt margins, two columns and four rows. */
