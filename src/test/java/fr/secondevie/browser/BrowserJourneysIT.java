@@ -44,7 +44,7 @@ class BrowserJourneysIT {
   @BeforeEach
   void open() {
     browser = Browser.start();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = Browser.waiting(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach

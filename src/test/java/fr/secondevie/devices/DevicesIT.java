@@ -658,7 +658,7 @@ class DevicesIT {
             .build();
     WebDriver browser = new ChromeDriver(service, options);
     try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(20));
       Browser.logIn(browser, base, "donateur", "demo");
       browser.get(base + "app/donor/donations.xhtml");
       browser.findElement(By.id("pledge:lines:0:quantity")).sendKeys("1");

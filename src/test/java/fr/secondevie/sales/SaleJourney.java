@@ -26,7 +26,7 @@ final class SaleJourney {
   static Seen sellWithAVoucherAndCash(URL base, String person, String serial, String code) {
     WebDriver browser = Browser.start();
     try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
       Browser.logIn(browser, base, "relais", "demo");
       browser.findElement(By.linkText("Vendre")).click();
 

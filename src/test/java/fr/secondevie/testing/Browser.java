@@ -59,6 +59,19 @@ public final class Browser {
     return driver;
   }
 
+  /**
+   * A wait that lets the browser finish replacing a page. Between a click that submits and the next
+   * page, Chromium 156 sometimes answers a question about an element of the page being torn down
+   * with "unknown error: node does not belong to the document" rather than "stale element"; that
+   * answer, like any other error of a condition, is asked again until the wait runs out, and then
+   * shows as the cause of the time-out.
+   */
+  public static WebDriverWait waiting(WebDriver browser, Duration atMost) {
+    WebDriverWait wait = new WebDriverWait(browser, atMost);
+    wait.ignoring(WebDriverException.class);
+    return wait;
+  }
+
   /** Logs in through the login page (demo users' password: demo) and waits for the menu. */
   public static void logIn(WebDriver browser, URL base, String user, String password) {
     String root = base.toString().endsWith("/") ? base.toString() : base + "/";
@@ -66,7 +79,7 @@ public final class Browser {
     browser.findElement(By.id("login:username")).sendKeys(user);
     browser.findElement(By.id("login:password")).sendKeys(password);
     browser.findElement(By.id("login:submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    waiting(browser, Duration.ofSeconds(30))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("menu")));
   }
 
@@ -80,8 +93,7 @@ public final class Browser {
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript("window.secondeVieOldPage = true;");
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .ignoring(WebDriverException.class)
+    waiting(browser, Duration.ofSeconds(30))
         .until(
             driver ->
                 Boolean.TRUE.equals(

@@ -59,7 +59,7 @@ final class FunderJourney {
             "eventsEnabled",
             true));
     try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(90));
       Browser.logIn(browser, base, "financeur", "demo");
       browser.findElement(By.linkText("Mes programmes de bons")).click();
 
@@ -91,7 +91,7 @@ final class FunderJourney {
           .contains("100 %");
 
       browser.findElement(By.xpath("//button[contains(., 'Planche à imprimer')]")).click();
-      new WebDriverWait(browser, Duration.ofSeconds(180))
+      Browser.waiting(browser, Duration.ofSeconds(180))
           .until(
               b -> {
                 File[] files = downloads.listFiles((dir, f) -> f.endsWith(".pdf"));
