@@ -1,12 +1,14 @@
 -- wrk script: the catalogue API with a random filter per request (category, grade, a word,
--- a relay, a page), so that no cache of pages could serve them.
+-- a relay, a page), so that no cache of pages could serve them. CATALOGUE_PATH=/catalogue/index.xhtml
+-- asks the HTML page the same way.
 --   wrk -t2 -c16 -d20s --latency -s src/test/bench/catalogue-random.lua http://localhost:8081
 local categories = {"", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"}
 local grades = {"", "A", "B", "C"}
 local words = {"", "", "", "dell", "samsung", "ipad", "thinkpad"}
+local path = os.getenv("CATALOGUE_PATH") or "/api/v1/catalogue"
 math.randomseed(os.time())
 request = function()
-  local q = "/api/v1/catalogue?page=" .. math.random(0, 20)
+  local q = path .. "?page=" .. math.random(0, 20)
   local c = categories[math.random(#categories)]
   if c ~= "" then q = q .. "&category=" .. c end
   local g = grades[math.random(#grades)]

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The devices on sale as one instance holds them in memory, newest first, with the same devices
@@ -25,6 +27,15 @@ final class CatalogueSnapshot {
 
   /** At most this many words of a free-text search are looked for. */
   static final int MAX_WORDS = 5;
+
+  /**
+   * At most this many devices are held in the lists of words searched (about 4 bytes each); past
+   * it, the lists are dropped and built again as visitors ask.
+   */
+  static final int MAX_WORD_ENTRIES = 2_000_000;
+
+  /** A list this short is walked as it is, without looking for a word's list. */
+  private static final int SHORT_LIST = 2_048;
 
   /**
    * A device on sale, with what the filters and the next look at the database need: its lower-case
@@ -44,17 +55,54 @@ final class CatalogueSnapshot {
   private final Entry[] all;
   private final Map<DeviceCategory, Entry[]> byCategory;
   private final Map<Long, Entry[]> byRelay;
+  private final WordLists byWord;
   private final long lookedAt;
 
   private CatalogueSnapshot(
       Entry[] all,
       Map<DeviceCategory, Entry[]> byCategory,
       Map<Long, Entry[]> byRelay,
+      WordLists byWord,
       long lookedAt) {
     this.all = all;
     this.byCategory = byCategory;
     this.byRelay = byRelay;
+    this.byWord = byWord;
     this.lookedAt = lookedAt;
+  }
+
+  /**
+   * The devices whose search text holds a word, newest first, for the words visitors searched since
+   * the snapshot was made: a word is looked for in every device once (a few milliseconds over
+   * 60,000), then each search with it walks its list only. A new snapshot starts with none; a
+   * snapshot confirmed unchanged keeps them.
+   */
+  private static final class WordLists {
+    private final ConcurrentHashMap<String, Entry[]> lists = new ConcurrentHashMap<>();
+    private final AtomicLong held = new AtomicLong();
+
+    Entry[] of(String word, Entry[] all) {
+      Entry[] list = lists.get(word);
+      if (list != null) {
+        return list;
+      }
+      if (held.get() > MAX_WORD_ENTRIES) {
+        lists.clear();
+        held.set(0);
+      }
+      return lists.computeIfAbsent(
+          word,
+          w -> {
+            List<Entry> with = new ArrayList<>();
+            for (Entry entry : all) {
+              if (entry.searchText() != null && entry.searchText().contains(w)) {
+                with.add(entry);
+              }
+            }
+            held.addAndGet(with.size());
+            return with.toArray(NONE);
+          });
+    }
   }
 
   /** A snapshot of these devices, as the database showed them at {@code lookedAt} (nano time). */
@@ -71,12 +119,12 @@ final class CatalogueSnapshot {
     categories.forEach((category, entries) -> byCategory.put(category, entries.toArray(NONE)));
     Map<Long, Entry[]> byRelay = new HashMap<>();
     relays.forEach((relay, entries) -> byRelay.put(relay, entries.toArray(NONE)));
-    return new CatalogueSnapshot(all, byCategory, byRelay, lookedAt);
+    return new CatalogueSnapshot(all, byCategory, byRelay, new WordLists(), lookedAt);
   }
 
   /** The same devices, confirmed unchanged at a later look. */
   CatalogueSnapshot lookedAgainAt(long at) {
-    return new CatalogueSnapshot(all, byCategory, byRelay, at);
+    return new CatalogueSnapshot(all, byCategory, byRelay, byWord, at);
   }
 
   /**
@@ -123,7 +171,8 @@ final class CatalogueSnapshot {
           Arrays.stream(added).filter(e -> e.item().relayId() == relay).toArray(Entry[]::new);
       newByRelay.put(relay, merge(byRelay.getOrDefault(relay, NONE), dropped, of));
     }
-    return new CatalogueSnapshot(merge(all, dropped, added), newByCategory, newByRelay, at);
+    return new CatalogueSnapshot(
+        merge(all, dropped, added), newByCategory, newByRelay, new WordLists(), at);
   }
 
   /**
@@ -190,7 +239,7 @@ final class CatalogueSnapshot {
     long to = from + filter.size();
     List<CatalogueItem> items = new ArrayList<>(filter.size());
     long total = 0;
-    for (Entry entry : shortestList(filter)) {
+    for (Entry entry : shortestList(filter, words)) {
       if (matches(entry, filter, words)) {
         if (total >= from && total < to) {
           items.add(entry.item());
@@ -201,7 +250,7 @@ final class CatalogueSnapshot {
     return new CataloguePage(List.copyOf(items), total, filter.page(), filter.size());
   }
 
-  private Entry[] shortestList(CatalogueFilter filter) {
+  private Entry[] shortestList(CatalogueFilter filter, String[] words) {
     Entry[] list = all;
     if (filter.category() != null) {
       list = byCategory.getOrDefault(filter.category(), NONE);
@@ -210,6 +259,12 @@ final class CatalogueSnapshot {
       Entry[] ofRelay = byRelay.getOrDefault(filter.relayId(), NONE);
       if (ofRelay.length < list.length) {
         list = ofRelay;
+      }
+    }
+    for (int i = 0; i < words.length && list.length > SHORT_LIST; i++) {
+      Entry[] withWord = byWord.of(words[i], all);
+      if (withWord.length < list.length) {
+        list = withWord;
       }
     }
     return list;
