@@ -37,6 +37,13 @@ if command -v wrk > /dev/null; then
   wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_RUN}s" --latency -s src/test/bench/catalogue-random.lua \
     "http://localhost:$PORT" | grep -E "^ +(50|99)%|Requests/sec|Non-2xx"
 
+  # The catalogue page as HTML with a random filter per request: the page cache of anonymous
+  # visitors seldom applies, so each page is filtered and rendered.
+  echo "wrk catalogue page as HTML, random filters"
+  CATALOGUE_PATH=/catalogue/index.xhtml wrk -t2 -c"$CLIENTS" -d"${SECONDS_PER_RUN}s" --latency \
+    -s src/test/bench/catalogue-random.lua "http://localhost:$PORT" \
+    | grep -E "^ +(50|99)%|Requests/sec|Non-2xx"
+
   # The same while devices change under the catalogue, written straight in the database as by
   # another instance (BENCH_CHURN rows a second): each look of the in-memory copy finds changes.
   CHURN=${BENCH_CHURN:-50}
