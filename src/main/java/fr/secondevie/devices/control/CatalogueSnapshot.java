@@ -1,5 +1,6 @@
 package fr.secondevie.devices.control;
 
+import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.donations.entity.DeviceCategory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,22 @@ final class CatalogueSnapshot {
    * A device on sale, with what the filters and the next look at the database need: its lower-case
    * search text, its version and when its row last changed.
    */
-  record Entry(CatalogueItem item, String searchText, long version, long changedAt) {
+  record Entry(
+      CatalogueItem item,
+      String searchText,
+      long version,
+      long changedAt,
+      DeviceCategory category,
+      Grade grade,
+      long relayId) {
+
+    /**
+     * The device with what the filters compare copied beside it, so that walking a list reads the
+     * entries only, not the items they point to.
+     */
+    Entry(CatalogueItem item, String searchText, long version, long changedAt) {
+      this(item, searchText, version, changedAt, item.category(), item.grade(), item.relayId());
+    }
 
     boolean sameRow(long otherVersion, long otherChangedAt) {
       return version == otherVersion && changedAt == otherChangedAt;
@@ -239,8 +255,9 @@ final class CatalogueSnapshot {
     long to = from + filter.size();
     List<CatalogueItem> items = new ArrayList<>(filter.size());
     long total = 0;
-    for (Entry entry : shortestList(filter, words)) {
-      if (matches(entry, filter, words)) {
+    Walk walk = shortestWalk(filter, words);
+    for (Entry entry : walk.list()) {
+      if (matches(entry, filter, walk.words())) {
         if (total >= from && total < to) {
           items.add(entry.item());
         }
@@ -250,7 +267,10 @@ final class CatalogueSnapshot {
     return new CataloguePage(List.copyOf(items), total, filter.page(), filter.size());
   }
 
-  private Entry[] shortestList(CatalogueFilter filter, String[] words) {
+  /** A list to walk, and the words its entries must still be checked for. */
+  private record Walk(Entry[] list, String[] words) {}
+
+  private Walk shortestWalk(CatalogueFilter filter, String[] words) {
     Entry[] list = all;
     if (filter.category() != null) {
       list = byCategory.getOrDefault(filter.category(), NONE);
@@ -261,24 +281,31 @@ final class CatalogueSnapshot {
         list = ofRelay;
       }
     }
+    int byOneWord = -1;
     for (int i = 0; i < words.length && list.length > SHORT_LIST; i++) {
       Entry[] withWord = byWord.of(words[i], all);
       if (withWord.length < list.length) {
         list = withWord;
+        byOneWord = i;
       }
     }
-    return list;
+    if (byOneWord < 0) {
+      return new Walk(list, words);
+    }
+    String[] others = new String[words.length - 1];
+    System.arraycopy(words, 0, others, 0, byOneWord);
+    System.arraycopy(words, byOneWord + 1, others, byOneWord, others.length - byOneWord);
+    return new Walk(list, others);
   }
 
   private static boolean matches(Entry entry, CatalogueFilter filter, String[] words) {
-    CatalogueItem item = entry.item();
-    if (filter.category() != null && item.category() != filter.category()) {
+    if (filter.category() != null && entry.category() != filter.category()) {
       return false;
     }
-    if (filter.grade() != null && item.grade() != filter.grade()) {
+    if (filter.grade() != null && entry.grade() != filter.grade()) {
       return false;
     }
-    if (filter.relayId() != null && item.relayId() != filter.relayId()) {
+    if (filter.relayId() != null && entry.relayId() != filter.relayId()) {
       return false;
     }
     for (String word : words) {

@@ -7,6 +7,7 @@ import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,10 @@ class CatalogueSnapshotTest {
     assertThat(beyond.total()).isEqualTo(45);
   }
 
-  /** The snapshot answers as a plain filter over all devices would, for random filters. */
+  /**
+   * The snapshot answers as a plain filter over all devices would, for random filters. 20,000
+   * devices make lists long enough for a word's list to be walked instead (and one or two words).
+   */
   @Test
   void agreesWithAPlainFilterOnRandomData() {
     Random random = new Random(42);
@@ -105,7 +109,7 @@ class CatalogueSnapshotTest {
     Grade[] grades = Grade.values();
     String[] words = {"dell", "hp", "lenovo", "samsung", "apple", "i5", "i7", "pro"};
     List<Entry> entries = new ArrayList<>();
-    for (long id = 1; id <= 2_000; id++) {
+    for (long id = 1; id <= 20_000; id++) {
       String text = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
       entries.add(
           entry(
@@ -121,7 +125,13 @@ class CatalogueSnapshotTest {
           random.nextBoolean() ? categories[random.nextInt(categories.length)] : null;
       Grade grade = random.nextBoolean() ? grades[random.nextInt(grades.length)] : null;
       Long relay = random.nextBoolean() ? (long) (1 + random.nextInt(6)) : null;
-      String text = random.nextBoolean() ? words[random.nextInt(words.length)] : null;
+      String text =
+          switch (random.nextInt(4)) {
+            case 0, 1 -> null;
+            case 2 -> words[random.nextInt(words.length)];
+            default ->
+                words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+          };
       CatalogueFilter filter =
           new CatalogueFilter(category, grade, relay, text, random.nextInt(5), 10);
       Predicate<Entry> matches =
@@ -129,7 +139,8 @@ class CatalogueSnapshotTest {
               (category == null || e.item().category() == category)
                   && (grade == null || e.item().grade() == grade)
                   && (relay == null || e.item().relayId() == relay)
-                  && (text == null || e.searchText().contains(text));
+                  && (text == null
+                      || Arrays.stream(text.split(" ")).allMatch(e.searchText()::contains));
       List<Long> expected =
           entries.stream()
               .filter(matches)
@@ -149,7 +160,7 @@ class CatalogueSnapshotTest {
     Random random = new Random(11);
     DeviceCategory[] categories = DeviceCategory.values();
     Map<Long, Entry> onSale = new HashMap<>();
-    for (long id = 1; id <= 1_000; id++) {
+    for (long id = 1; id <= 6_000; id++) {
       if (random.nextInt(3) > 0) {
         onSale.put(id, randomEntry(random, id));
       }
@@ -158,7 +169,7 @@ class CatalogueSnapshotTest {
     for (int round = 0; round < 200; round++) {
       Map<Long, Entry> changes = new HashMap<>();
       for (int k = random.nextInt(30); k >= 0; k--) {
-        long id = 1 + random.nextInt(1_100); // also new ids beyond the first thousand
+        long id = 1 + random.nextInt(6_600); // also new ids beyond the first 6,000
         Entry now = random.nextBoolean() ? randomEntry(random, id) : null;
         changes.put(id, now);
         if (now == null) {
@@ -176,7 +187,7 @@ class CatalogueSnapshotTest {
                 random.nextBoolean() ? categories[random.nextInt(categories.length)] : null,
                 null,
                 random.nextBoolean() ? (long) (1 + random.nextInt(5)) : null,
-                null,
+                random.nextBoolean() ? "word" + random.nextInt(10) : null,
                 random.nextInt(3),
                 50);
         CataloguePage merged = snapshot.page(filter);
@@ -184,7 +195,7 @@ class CatalogueSnapshotTest {
         assertThat(merged.total()).isEqualTo(built.total());
         assertThat(merged.items()).isEqualTo(built.items());
       }
-      long probe = 1 + random.nextInt(1_100);
+      long probe = 1 + random.nextInt(6_600);
       assertThat(snapshot.find(probe)).isEqualTo(onSale.get(probe));
     }
   }
