@@ -35,6 +35,9 @@ final class CatalogueSnapshot {
    */
   static final int MAX_WORD_ENTRIES = 2_000_000;
 
+  /** At most this many words' lists are kept, found or not: a crowd of odd words stays bounded. */
+  static final int MAX_WORD_LISTS = 4_096;
+
   /** A list this short is walked as it is, without looking for a word's list. */
   private static final int SHORT_LIST = 2_048;
 
@@ -90,19 +93,42 @@ final class CatalogueSnapshot {
   /**
    * The devices whose search text holds a word, newest first, for the words visitors searched since
    * the snapshot was made: a word is looked for in every device once (a few milliseconds over
-   * 60,000), then each search with it walks its list only. A new snapshot starts with none; a
-   * snapshot confirmed unchanged keeps them.
+   * 60,000), then each search with it walks its list only. A snapshot confirmed unchanged keeps
+   * them; changes are merged into them as into the other lists.
    */
   private static final class WordLists {
     private final ConcurrentHashMap<String, Entry[]> lists = new ConcurrentHashMap<>();
     private final AtomicLong held = new AtomicLong();
+
+    private boolean full() {
+      return held.get() > MAX_WORD_ENTRIES || lists.size() >= MAX_WORD_LISTS;
+    }
+
+    /** The same words' lists after these changes (see {@link CatalogueSnapshot#with}). */
+    WordLists with(long[] dropped, Entry[] added) {
+      WordLists next = new WordLists();
+      if (full()) {
+        return next;
+      }
+      lists.forEach(
+          (word, list) -> {
+            Entry[] of =
+                Arrays.stream(added)
+                    .filter(e -> e.searchText() != null && e.searchText().contains(word))
+                    .toArray(Entry[]::new);
+            Entry[] merged = merge(list, dropped, of);
+            next.lists.put(word, merged);
+            next.held.addAndGet(merged.length);
+          });
+      return next;
+    }
 
     Entry[] of(String word, Entry[] all) {
       Entry[] list = lists.get(word);
       if (list != null) {
         return list;
       }
-      if (held.get() > MAX_WORD_ENTRIES) {
+      if (full()) {
         lists.clear();
         held.set(0);
       }
@@ -188,7 +214,7 @@ final class CatalogueSnapshot {
       newByRelay.put(relay, merge(byRelay.getOrDefault(relay, NONE), dropped, of));
     }
     return new CatalogueSnapshot(
-        merge(all, dropped, added), newByCategory, newByRelay, new WordLists(), at);
+        merge(all, dropped, added), newByCategory, newByRelay, byWord.with(dropped, added), at);
   }
 
   /**

@@ -154,6 +154,27 @@ class CatalogueSnapshotTest {
     }
   }
 
+  /** Past the bound on words' lists, the lists are dropped and searches still answer right. */
+  @Test
+  void aCrowdOfOddWordsDropsTheListsButNotTheAnswers() {
+    List<Entry> entries = new ArrayList<>();
+    for (long id = 1; id <= 3_000; id++) {
+      entries.add(entry(id, DeviceCategory.LAPTOP, Grade.A, 1, id % 3 == 0 ? "dell" : "hp"));
+    }
+    CatalogueSnapshot snapshot = CatalogueSnapshot.of(entries, 0);
+    CatalogueFilter dell = new CatalogueFilter(null, null, null, "dell", 0, 10);
+    assertThat(snapshot.page(dell).total()).isEqualTo(1_000);
+    for (int i = 0; i < CatalogueSnapshot.MAX_WORD_LISTS + 10; i++) {
+      assertThat(snapshot.page(new CatalogueFilter(null, null, null, "odd" + i, 0, 10)).total())
+          .isZero();
+    }
+    assertThat(snapshot.page(dell).total()).isEqualTo(1_000);
+    assertThat(ids(snapshot.page(dell))).startsWith(3_000L, 2_997L);
+    CatalogueSnapshot changed =
+        snapshot.with(Map.of(3_000L, entry(3_000, DeviceCategory.LAPTOP, Grade.A, 1, "hp")), 1);
+    assertThat(changed.page(dell).total()).isEqualTo(999);
+  }
+
   /** Changes applied to a snapshot give what a snapshot built afresh from the result gives. */
   @Test
   void changesMergedIntoASnapshotAgreeWithASnapshotBuiltAfresh() {
