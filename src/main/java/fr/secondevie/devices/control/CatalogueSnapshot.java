@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The devices on sale as one instance holds them in memory, newest first, with the same devices
@@ -112,11 +113,7 @@ final class CatalogueSnapshot {
       }
       lists.forEach(
           (word, list) -> {
-            Entry[] of =
-                Arrays.stream(added)
-                    .filter(e -> e.searchText() != null && e.searchText().contains(word))
-                    .toArray(Entry[]::new);
-            Entry[] merged = merge(list, dropped, of);
+            Entry[] merged = merge(list, dropped, added, e -> holds(e, word));
             next.lists.put(word, merged);
             next.held.addAndGet(merged.length);
           });
@@ -137,7 +134,7 @@ final class CatalogueSnapshot {
           w -> {
             List<Entry> with = new ArrayList<>();
             for (Entry entry : all) {
-              if (entry.searchText() != null && entry.searchText().contains(w)) {
+              if (holds(entry, w)) {
                 with.add(entry);
               }
             }
@@ -154,8 +151,8 @@ final class CatalogueSnapshot {
     Map<DeviceCategory, List<Entry>> categories = new EnumMap<>(DeviceCategory.class);
     Map<Long, List<Entry>> relays = new HashMap<>();
     for (Entry entry : all) {
-      categories.computeIfAbsent(entry.item().category(), c -> new ArrayList<>()).add(entry);
-      relays.computeIfAbsent(entry.item().relayId(), r -> new ArrayList<>()).add(entry);
+      categories.computeIfAbsent(entry.category(), c -> new ArrayList<>()).add(entry);
+      relays.computeIfAbsent(entry.relayId(), r -> new ArrayList<>()).add(entry);
     }
     Map<DeviceCategory, Entry[]> byCategory = new EnumMap<>(DeviceCategory.class);
     categories.forEach((category, entries) -> byCategory.put(category, entries.toArray(NONE)));
@@ -192,29 +189,44 @@ final class CatalogueSnapshot {
     for (long id : dropped) {
       Entry before = find(id);
       if (before != null) {
-        categories.add(before.item().category());
-        relays.add(before.item().relayId());
+        categories.add(before.category());
+        relays.add(before.relayId());
       }
     }
     for (Entry entry : added) {
-      categories.add(entry.item().category());
-      relays.add(entry.item().relayId());
+      categories.add(entry.category());
+      relays.add(entry.relayId());
     }
     Map<DeviceCategory, Entry[]> newByCategory = new EnumMap<>(DeviceCategory.class);
     newByCategory.putAll(byCategory);
     for (DeviceCategory category : categories) {
-      Entry[] of =
-          Arrays.stream(added).filter(e -> e.item().category() == category).toArray(Entry[]::new);
-      newByCategory.put(category, merge(byCategory.getOrDefault(category, NONE), dropped, of));
+      newByCategory.put(
+          category,
+          merge(
+              byCategory.getOrDefault(category, NONE),
+              dropped,
+              added,
+              e -> e.category() == category));
     }
     Map<Long, Entry[]> newByRelay = new HashMap<>(byRelay);
-    for (Long relay : relays) {
-      Entry[] of =
-          Arrays.stream(added).filter(e -> e.item().relayId() == relay).toArray(Entry[]::new);
-      newByRelay.put(relay, merge(byRelay.getOrDefault(relay, NONE), dropped, of));
+    for (long relay : relays) {
+      newByRelay.put(
+          relay,
+          merge(byRelay.getOrDefault(relay, NONE), dropped, added, e -> e.relayId() == relay));
     }
     return new CatalogueSnapshot(
         merge(all, dropped, added), newByCategory, newByRelay, byWord.with(dropped, added), at);
+  }
+
+  /** The list after the changes, with those of the added entries that belong to it. */
+  private static Entry[] merge(
+      Entry[] list, long[] dropped, Entry[] added, Predicate<Entry> belongs) {
+    return merge(list, dropped, Arrays.stream(added).filter(belongs).toArray(Entry[]::new));
+  }
+
+  /** Whether the device's search text holds the word. */
+  private static boolean holds(Entry entry, String word) {
+    return entry.searchText() != null && entry.searchText().contains(word);
   }
 
   /**
@@ -335,7 +347,7 @@ final class CatalogueSnapshot {
       return false;
     }
     for (String word : words) {
-      if (entry.searchText() == null || !entry.searchText().contains(word)) {
+      if (!holds(entry, word)) {
         return false;
       }
     }
