@@ -102,24 +102,19 @@ public class StripeGateway implements PaymentGateway {
           .cancel(intentId, PaymentIntentCancelParams.builder().build(), options(idempotencyKey));
       return true;
     } catch (StripeException e) {
-      if (!"payment_intent_unexpected_state".equals(e.getCode())) {
-        return call(
-            "cancel PaymentIntent " + intentId,
-            () -> {
-              throw e;
-            });
-      }
-      // Stripe refuses to cancel a PaymentIntent that succeeded or is already cancelled: ask which.
-      String status =
-          call(
-                  "read PaymentIntent " + intentId,
-                  () -> client().v1().paymentIntents().retrieve(intentId))
-              .getStatus();
-      if ("canceled".equals(status)) {
-        return true;
-      }
-      if ("succeeded".equals(status)) {
-        return false;
+      if ("payment_intent_unexpected_state".equals(e.getCode())) {
+        // Stripe refuses to cancel an intent that succeeded or is already cancelled: ask which.
+        String status =
+            call(
+                    "read PaymentIntent " + intentId,
+                    () -> client().v1().paymentIntents().retrieve(intentId))
+                .getStatus();
+        if ("canceled".equals(status)) {
+          return true;
+        }
+        if ("succeeded".equals(status)) {
+          return false;
+        }
       }
       return call(
           "cancel PaymentIntent " + intentId,
