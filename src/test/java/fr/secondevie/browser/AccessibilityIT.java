@@ -129,13 +129,15 @@ class AccessibilityIT {
     String voucher =
         scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 1, "80", null).get(0);
     long open =
-        order(counter, paying, scenarios.availableDevice("donateur", "LAPTOP", "relais", 12_000));
+        scenarios.openOrder(
+            "relais", paying, scenarios.availableDevice("donateur", "LAPTOP", "relais", 12_000));
     var withVoucher =
         counter.post("api/v1/orders/" + open + "/vouchers", "{\"code\":\"" + voucher + "\"}");
     assertThat(withVoucher.status()).as(withVoucher.toString()).isEqualTo(200);
     pay(counter, open, 1_000);
     long paid =
-        order(counter, done, scenarios.availableDevice("donateur", "TABLET", "relais", 6_000));
+        scenarios.openOrder(
+            "relais", done, scenarios.availableDevice("donateur", "TABLET", "relais", 6_000));
     pay(counter, paid, due(counter, paid));
     var completed = counter.post("api/v1/orders/" + paid + "/completion");
     assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
@@ -170,15 +172,6 @@ class AccessibilityIT {
             "api/v1/orders/" + order + "/payments",
             "{\"method\":\"CASH\",\"amountCents\":" + cents + "}");
     assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
-  }
-
-  private static long order(Api counter, String person, int device) {
-    var order =
-        counter.post(
-            "api/v1/orders",
-            "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
-    assertThat(order.status()).as(order.toString()).isEqualTo(201);
-    return order.json().getJsonNumber("id").longValue();
   }
 
   /**

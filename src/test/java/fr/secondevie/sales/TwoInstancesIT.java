@@ -200,13 +200,7 @@ class TwoInstancesIT {
     long shown = Eventually.millisUntil(() -> catalogueIds(other, search).contains(device));
     assertThat(shown).as("ms until the other instance showed the device").isLessThan(3_000);
 
-    String person = scenarios.eligibleBeneficiary("RSA");
-    var order =
-        Api.as(base, "relais")
-            .post(
-                "api/v1/orders",
-                "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
-    assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    scenarios.openOrder("relais", scenarios.eligibleBeneficiary("RSA"), device);
     assertThat(catalogueIds(base, search)).doesNotContain(device);
     long gone = Eventually.millisUntil(() -> !catalogueIds(other, search).contains(device));
     assertThat(gone).as("ms until the other instance dropped the device").isLessThan(3_000);

@@ -103,6 +103,17 @@ public final class Scenarios {
     return id;
   }
 
+  /** The id of an order the counter user opened for the person with this device. */
+  public long openOrder(String counterUser, String person, int device) {
+    var order =
+        Api.as(base, counterUser)
+            .post(
+                "api/v1/orders",
+                "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
+    assertThat(order.status()).as(order.toString()).isEqualTo(201);
+    return order.json().getJsonNumber("id").longValue();
+  }
+
   /** A person of the demo social structure, decided eligible on the given criterion. */
   public String eligibleBeneficiary(String criterion) {
     Api social = Api.as(base, "social");
