@@ -5,22 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Accessibility;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Browser;
-import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Scenarios;
+import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -32,16 +26,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Every page, public and of each role, audited in Chromium by axe-core against WCAG 2.1 A and AA
  * (see {@link Accessibility}); a detail page is reached through the first link its list shows.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AccessibilityIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   private WebDriver browser;
 

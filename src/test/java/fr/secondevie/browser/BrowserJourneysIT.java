@@ -3,18 +3,12 @@ package fr.secondevie.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Browser;
-import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -27,16 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The main journeys in headless Chromium, through the real pages: each role logs in and finds its
  * space and menu; a social worker validates a person whom a counter then finds.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class BrowserJourneysIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   private WebDriver browser;
   private WebDriverWait wait;

@@ -3,9 +3,9 @@ package fr.secondevie.eligibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
-import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Pdfs;
 import fr.secondevie.testing.Scenarios;
+import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,27 +16,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Beneficiaries, decisions, the counter's panel, attestations, rules and retention over HTTP. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class EligibilityIT {
 
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   private String register(String fileReference) {
     var created =

@@ -2,8 +2,8 @@ package fr.secondevie.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.FakeStripe;
+import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,46 +23,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Stripe's webhook as Stripe calls it: over real HTTP, without credentials, signed with the secret
  * the build gives the server, against the packaged WAR and the test database. What a forged, stale,
  * repeated or doubled delivery does is checked in the database itself (stored events, audit trail).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class StripeWebhookIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   /** Intent ids unique to this run, since the database may outlive it (PostgreSQL). */
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-  private static FakeStripe stripe;
-
-  @BeforeAll
-  static void startStripe() {
-    stripe = FakeStripe.start();
-  }
-
-  @AfterAll
-  static void stopStripe() {
-    stripe.close();
-  }
+  private final FakeStripe stripe = FakeStripe.shared();
 
   @Test
   void aForgedOrUnsignedDeliveryIs400AndStoresNothing() throws SQLException {

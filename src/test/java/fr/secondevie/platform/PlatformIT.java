@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.secondevie.testing.Api;
-import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -14,29 +14,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The foundation as a new user meets it, over real HTTP against the packaged WAR on Payara Micro
  * and the test database (H2, or PostgreSQL with -Dit.db.url).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PlatformIT {
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   @Test
   void healthIsUpWithTheDatabaseCheck() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
-import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Pdfs;
 import fr.secondevie.testing.Scenarios;
+import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -22,27 +22,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Tax receipts over HTTP: issuing, numbering under concurrency, PDF, cancellation, totals. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ReceiptsIT {
 
   static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   /** 3 laptops at 411,52 € each: 1 234,56 € as determined by the donor. */
   private int donation(String donor, boolean received) {

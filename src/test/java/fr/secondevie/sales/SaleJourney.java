@@ -13,8 +13,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A sale at the counter screen in headless Chromium, the way a barcode scanner drives it: it types
- * into the field that has the focus and ends with Enter. Run from {@link SalesIT} on the client
- * side (kept apart so the in-container copy of the test never needs Selenium).
+ * into the field that has the focus and ends with Enter.
  */
 final class SaleJourney {
 

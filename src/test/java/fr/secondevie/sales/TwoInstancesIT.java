@@ -1,113 +1,54 @@
 package fr.secondevie.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.secondevie.testing.Api;
-import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
-import fr.secondevie.testing.TestDatabase;
-import java.io.File;
-import java.net.ServerSocket;
+import fr.secondevie.testing.Server;
 import java.net.URL;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: the one
- * Arquillian deploys, and a second started here from the same WAR with the same settings. Counters
- * on both race for one voucher and for one device; the database lets exactly one win. (An embedded
- * H2 file cannot be shared by two processes: on H2 this test is skipped, CI runs it on PostgreSQL.)
+ * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: the shared
+ * server of the suite, and a second started here from the same WAR with the same settings. Counters
+ * on both race for one voucher and for one device; the database lets exactly one win. An embedded
+ * H2 file belongs to one process, so on H2 the class is skipped before anything starts; CI runs it
+ * on PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(
+    value = "fr.secondevie.testing.TestDatabase#isPostgres",
+    disabledReason =
+        "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
 class TwoInstancesIT {
 
-  private static Process second;
-  private static URL secondBase;
+  private static Server.Instance second;
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.application();
-  }
-
-  @ArquillianResource URL base;
+  final URL base = Server.shared();
 
   /** Starts the second instance once, on a free port, and waits until it answers. */
-  private static synchronized URL second() throws Exception {
-    assumeTrue(
-        TestDatabase.isPostgres(),
-        "Two instances share a PostgreSQL database only (run with -Dit.db.url=jdbc:postgresql:...)");
-    if (secondBase == null) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      File log = new File("target/second-instance.log");
-      second =
-          new ProcessBuilder(
-                  "java",
-                  "-Xmx512m",
-                  "-jar",
-                  System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                  "--deploy",
-                  System.getProperty("secondevie.war", "target/secondevie.war"),
-                  "--port",
-                  String.valueOf(port),
-                  "--nocluster",
-                  "--contextroot",
-                  "/")
-              .redirectErrorStream(true)
-              .redirectOutput(log)
-              .start();
-      URL candidate = new URL("http://127.0.0.1:" + port + "/");
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-      while (true) {
-        assertThat(second.isAlive()).as("second instance died, see " + log).isTrue();
-        assertThat(Instant.now())
-            .as("second instance never answered, see " + log)
-            .isBefore(deadline);
-        try {
-          if (Api.anonymous(candidate).get("api/v1/relays").status() == 200) {
-            break;
-          }
-        } catch (RuntimeException notYet) {
-          // still starting
-        }
-        Thread.sleep(1000);
-      }
-      secondBase = candidate;
+  private static synchronized URL second() {
+    if (second == null) {
+      second = Server.start("second-instance");
     }
-    return secondBase;
+    return second.base();
   }
 
   @AfterAll
   static void stopSecond() {
     if (second != null) {
-      second.destroy();
+      second.stop();
     }
   }
 
   @Test
-  @Order(1)
   void fiftyOrdersOnTwoInstancesRaceForOneVoucherAndOneWins() throws Exception {
     URL other = second();
     Scenarios scenarios = new Scenarios(base);
@@ -158,7 +99,6 @@ class TwoInstancesIT {
   }
 
   @Test
-  @Order(2)
   void twoInstancesOpeningOrdersForOneDeviceOneWins() throws Exception {
     URL other = second();
     Scenarios scenarios = new Scenarios(base);
@@ -187,7 +127,6 @@ class TwoInstancesIT {
    * instance that made the change, at once.
    */
   @Test
-  @Order(3)
   void aDeviceOnSaleOrReservedOnOneInstanceShowsOnTheOtherWithinSeconds() throws Exception {
     URL other = second();
     Scenarios scenarios = new Scenarios(base);

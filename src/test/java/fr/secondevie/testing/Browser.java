@@ -28,6 +28,14 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver start() {
+    return start(null);
+  }
+
+  /**
+   * A browser that saves what it downloads into {@code downloads} without asking (null: the
+   * default). Skips the calling test when Chromium is not installed.
+   */
+  public static ChromeDriver start(File downloads) {
     boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
     if (!present) {
       String reason =
@@ -52,10 +60,30 @@ public final class Browser {
         "--disable-sync",
         "--window-size=1280,900",
         "--lang=fr-FR");
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          java.util.Map.of(
+              "download.default_directory",
+              downloads.getAbsolutePath(),
+              "download.prompt_for_download",
+              false));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    if (downloads != null) {
+      driver.executeCdpCommand(
+          "Browser.setDownloadBehavior",
+          java.util.Map.of(
+              "behavior",
+              "allow",
+              "downloadPath",
+              downloads.getAbsolutePath(),
+              "eventsEnabled",
+              true));
+    }
     return driver;
   }
 

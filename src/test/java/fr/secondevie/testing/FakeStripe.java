@@ -104,7 +104,14 @@ public final class FakeStripe implements AutoCloseable {
           "processing");
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final ExecutorService executor =
+      Executors.newFixedThreadPool(
+          4,
+          task -> {
+            Thread thread = new Thread(task, "fake-stripe");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<String, Intent> intents = new LinkedHashMap<>();
   private final List<Refund> refunds = new ArrayList<>();
   private final Map<String, Stored> idempotency = new LinkedHashMap<>();
@@ -136,6 +143,20 @@ public final class FakeStripe implements AutoCloseable {
       throw new IllegalStateException("No fake.stripe.port: run through mvn verify");
     }
     return start(Integer.parseInt(port));
+  }
+
+  private static FakeStripe shared;
+
+  /**
+   * The one fake Stripe of a test run, on the port the build reserved and gave the shared server:
+   * started on first use, left running until the test JVM exits. Tests tell their own intents apart
+   * by the ids the application got back.
+   */
+  public static synchronized FakeStripe shared() {
+    if (shared == null) {
+      shared = start();
+    }
+    return shared;
   }
 
   /** The base URL to give the Stripe SDK. */

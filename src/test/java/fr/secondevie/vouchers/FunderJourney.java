@@ -7,7 +7,6 @@ import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -15,15 +14,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The funder's journey in headless Chromium: log in, open a programme, issue a batch in the
- * background and watch its progress bar, download the printable sheet. Run from {@link VouchersIT}
- * on the client side (kept apart so the in-container copy of the test never needs Selenium).
+ * background and watch its progress bar, download the printable sheet.
  */
 final class FunderJourney {
 
@@ -32,32 +28,8 @@ final class FunderJourney {
   static void createIssueAndDownload(URL base) throws Exception {
     File downloads = new File("target/it-downloads/" + System.currentTimeMillis());
     assertThat(downloads.mkdirs()).isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1800");
-    options.setExperimentalOption(
-        "prefs",
-        Map.of(
-            "download.default_directory",
-            downloads.getAbsolutePath(),
-            "download.prompt_for_download",
-            false));
-    ChromeDriver browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build(),
-            options);
-    browser.executeCdpCommand(
-        "Browser.setDownloadBehavior",
-        Map.of(
-            "behavior",
-            "allow",
-            "downloadPath",
-            downloads.getAbsolutePath(),
-            "eventsEnabled",
-            true));
+    ChromeDriver browser = Browser.start(downloads);
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1800));
     try {
       WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(90));
       Browser.logIn(browser, base, "financeur", "demo");

@@ -1,0 +1,551 @@
+package fr.secondevie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.AuditEntry;
+import fr.secondevie.sales.control.HoldExpiryJob;
+import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.Problems;
+import fr.secondevie.testing.Scenarios;
+import fr.secondevie.vouchers.VoucherFixtures;
+import fr.secondevie.vouchers.control.VoucherLedger;
+import fr.secondevie.vouchers.control.VoucherLedger.Share;
+import fr.secondevie.vouchers.entity.VoucherCode;
+import fr.secondevie.vouchers.entity.VoucherStatus;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The tests that run inside the server, in the one Arquillian deployment of the suite (the WAR plus
+ * these classes): they call the beans directly because they move time (a programme that ran last
+ * year, orders left alone for half an hour, the expiry jobs run for a given day) or race the
+ * voucher ledger without HTTP in between. Every other integration test calls the shared server over
+ * HTTP ({@link fr.secondevie.testing.Server}). Each test builds its own programme, order and
+ * people, so any one passes alone; what they need over HTTP they ask the server they run in.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InsideTheServerIT {
+
+  private static final String SOMME = "Département de la Somme";
+  private static final AtomicLong ORDERS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+  @Deployment(testable = true)
+  static WebArchive deployment() throws Exception {
+    return Deployments.withTests(
+        new Class<?>[] {
+          InsideTheServerIT.class, VoucherFixtures.class, Api.class, Scenarios.class, Problems.class
+        },
+        org.assertj.core.api.Assertions.class);
+  }
+
+  @ArquillianResource URL base;
+  @Inject VoucherLedger ledger;
+  @Inject VoucherFixtures fixtures;
+  @Inject AuditTrail audit;
+  @Inject HoldExpiryJob holdExpiry;
+  @Inject Clock clock;
+
+  // ---- the voucher ledger, which sales calls ----
+
+  @Test
+  void fiftyOrdersRaceForOneVoucherAndExactlyOneHoldsIt() throws Exception {
+    String code =
+        fixtures
+            .programme(
+                SOMME,
+                "IT race",
+                10_000,
+                LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1),
+                0,
+                1,
+                null)
+            .codes()
+            .get(0);
+    int threads = 50;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    AtomicInteger wins = new AtomicInteger();
+    Map<Long, Throwable> refusals = new ConcurrentHashMap<>();
+    List<Long> orders = new ArrayList<>();
+    List<Thread> racers = new ArrayList<>();
+    AtomicLong winner = new AtomicLong();
+    for (int i = 0; i < threads; i++) {
+      long order = ORDERS.incrementAndGet();
+      orders.add(order);
+      Thread racer =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  ledger.hold(code, order, null);
+                  wins.incrementAndGet();
+                  winner.set(order);
+                } catch (Throwable t) {
+                  refusals.put(order, t);
+                }
+              });
+      racers.add(racer);
+      racer.start();
+    }
+    for (Thread racer : racers) {
+      racer.join(60_000);
+    }
+    assertThat(wins.get()).isEqualTo(1);
+    assertThat(refusals).hasSize(threads - 1);
+    assertThat(fixtures.status(code)).isEqualTo("HELD");
+    assertThat(fixtures.orderOf(code)).isEqualTo(winner.get());
+    long unavailable =
+        refusals.values().stream()
+            .filter(t -> t instanceof BusinessException b && b.code().equals("VOUCHER_UNAVAILABLE"))
+            .count();
+    System.out.printf(
+        "Race: 1 winner, %d refused as VOUCHER_UNAVAILABLE, %d by the database (%s)%n",
+        unavailable,
+        refusals.size() - unavailable,
+        refusals.values().stream()
+            .map(t -> t.getClass().getSimpleName())
+            .collect(Collectors.toSet()));
+    assertThat(audit.of("Voucher", code))
+        .extracting(AuditEntry::action)
+        .containsExactly("VOUCHER_HELD");
+  }
+
+  @Test
+  void aVoucherIsHeldByOneOrderReleasedAndRedeemedOnce() {
+    List<String> codes =
+        fixtures
+            .programme(
+                SOMME,
+                "IT lifecycle",
+                10_000,
+                LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1),
+                0,
+                3,
+                null)
+            .codes();
+    String a = codes.get(0);
+    String b = codes.get(1);
+    long first = ORDERS.incrementAndGet();
+    long second = ORDERS.incrementAndGet();
+    long relay = fixtures.organisation("Relais numérique Amiens Nord", OrganisationKind.RELAY).id();
+
+    assertThat(ledger.hold(VoucherCode.group(a).toLowerCase(), first, null).status())
+        .isEqualTo(VoucherStatus.HELD);
+    assertThat(ledger.hold(a, first, null).orderId()).isEqualTo(first);
+    assertThatThrownBy(() -> ledger.hold(a, second, null))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
+    assertThat(ledger.release(a, second)).isFalse();
+    assertThat(fixtures.status(a)).isEqualTo("HELD");
+    assertThat(ledger.release(a, first)).isTrue();
+    assertThat(fixtures.status(a)).isEqualTo("ISSUED");
+
+    ledger.hold(a, second, null);
+    ledger.hold(b, second, null);
+    assertThatThrownBy(() -> ledger.redeem(second, relay, List.of(new Share(a, 10_001))))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
+    assertThatThrownBy(() -> ledger.redeem(first, relay, List.of(new Share(a, 100))))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
+    ledger.redeem(second, relay, List.of(new Share(a, 10_000), new Share(b, 4_550)));
+    assertThat(fixtures.status(a)).isEqualTo("REDEEMED");
+    assertThat(fixtures.status(b)).isEqualTo("REDEEMED");
+    assertThat(fixtures.redemptions(a)).isEqualTo(1);
+    assertThatThrownBy(() -> ledger.redeem(second, relay, List.of(new Share(a, 10_000))))
+        .isInstanceOf(BusinessException.class);
+    assertThat(fixtures.redemptions(a)).isEqualTo(1);
+    assertThat(ledger.release(a, second)).isFalse();
+    assertThatThrownBy(() -> ledger.hold(a, first, null))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
+    assertThat(audit.of("Voucher", a))
+        .extracting(AuditEntry::action)
+        .containsExactly("VOUCHER_HELD", "VOUCHER_RELEASED", "VOUCHER_HELD", "VOUCHER_REDEEMED");
+  }
+
+  @Test
+  void malformedUnknownAndOtherPeoplesVouchersAreRefused() {
+    String valid = VoucherCode.generate(new SecureRandom()).value();
+    String typo = (valid.charAt(0) == 'A' ? 'B' : 'A') + valid.substring(1);
+    assertThatThrownBy(() -> ledger.hold(typo, 1, null))
+        .isInstanceOfSatisfying(
+            BusinessException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.code()).isEqualTo("MALFORMED_CODE");
+            });
+    assertThatThrownBy(() -> ledger.hold(valid, 1, null))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+    String nominative =
+        fixtures
+            .programme(
+                SOMME,
+                "IT nominative",
+                30_000,
+                LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1),
+                0,
+                1,
+                "4242")
+            .codes()
+            .get(0);
+    assertThatThrownBy(() -> ledger.hold(nominative, ORDERS.incrementAndGet(), "4343"))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
+    assertThatThrownBy(() -> ledger.hold(nominative, ORDERS.incrementAndGet(), null))
+        .isInstanceOf(BusinessException.class);
+    assertThat(ledger.hold(nominative, ORDERS.incrementAndGet(), "4242").beneficiaryRef())
+        .isEqualTo("4242");
+  }
+
+  /** A programme that ended last year: the clock decides, at hold time and in the job. */
+  @Test
+  void pastValidityAndToleranceAVoucherIsExpiredAndTheJobMarksIt() {
+    Settled settled = lastYearsProgramme();
+    List<String> codes = settled.codes();
+    LocalDateTime dayAfter = LocalDateTime.of(settled.year() + 1, 2, 1, 0, 0);
+    assertThat(ledger.check(codes.get(4)).status()).isEqualTo(VoucherStatus.EXPIRED);
+    assertThatThrownBy(() -> ledger.holdAt(codes.get(4), ORDERS.incrementAndGet(), null, dayAfter))
+        .isInstanceOfSatisfying(
+            BusinessException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.code()).isEqualTo("VOUCHER_EXPIRED");
+            });
+    assertThatThrownBy(
+            () -> ledger.holdAt(codes.get(4), ORDERS.incrementAndGet(), null, LocalDateTime.now()))
+        .isInstanceOf(BusinessException.class);
+    assertThat(fixtures.status(codes.get(3))).isEqualTo("EXPIRED");
+    assertThat(fixtures.status(codes.get(4))).isEqualTo("EXPIRED");
+    assertThat(fixtures.status(codes.get(0))).isEqualTo("REDEEMED");
+    assertThat(ledger.expireOverdue(LocalDate.now())).isZero();
+  }
+
+  /** A programme of five vouchers and the year it ran. */
+  private record Settled(int programmeId, List<String> codes, int year) {}
+
+  /**
+   * A programme of the Somme that ran all last year with a month of tolerance: two vouchers
+   * redeemed at Amiens in the tolerance (20 + 15 €), one at Abbeville on its last day (20 €), the
+   * two others marked expired by the job.
+   */
+  private Settled lastYearsProgramme() {
+    int year = LocalDate.now().getYear() - 1;
+    VoucherFixtures.Issued issued =
+        fixtures.programme(
+            SOMME,
+            "IT settlement " + ORDERS.incrementAndGet(),
+            2_000,
+            LocalDate.of(year, 1, 1),
+            LocalDate.of(year, 12, 31),
+            31,
+            5,
+            null);
+    List<String> codes = issued.codes();
+    LocalDateTime inTolerance = LocalDateTime.of(year + 1, 1, 15, 10, 0);
+    LocalDateTime lastDay = LocalDateTime.of(year + 1, 1, 31, 23, 59);
+    long amiens =
+        fixtures.organisation("Relais numérique Amiens Nord", OrganisationKind.RELAY).id();
+    long abbeville =
+        fixtures.organisation("Relais numérique Abbeville", OrganisationKind.RELAY).id();
+    long order1 = ORDERS.incrementAndGet();
+    ledger.holdAt(codes.get(0), order1, null, inTolerance);
+    ledger.holdAt(codes.get(1), order1, null, inTolerance);
+    ledger.redeemAt(
+        order1,
+        amiens,
+        List.of(new Share(codes.get(0), 2_000), new Share(codes.get(1), 1_500)),
+        inTolerance);
+    long order2 = ORDERS.incrementAndGet();
+    ledger.holdAt(codes.get(2), order2, null, lastDay);
+    ledger.redeemAt(order2, abbeville, List.of(new Share(codes.get(2), 2_000)), lastDay);
+    assertThat(ledger.expireOverdue(LocalDate.now())).isGreaterThanOrEqualTo(2);
+    return new Settled((int) issued.programmeId(), codes, year);
+  }
+
+  // ---- a funder settles last year's programme, over HTTP ----
+
+  @Test
+  void theFunderReconcilesByRelayAsJsonAndStreamedCsv() {
+    Api funder = Api.as(base, "financeur");
+    Settled settled = lastYearsProgramme();
+    int id = settled.programmeId();
+    int year = settled.year();
+    JsonObject summary = funder.get("api/v1/voucher-programs/" + id + "/reconciliation").json();
+    assertThat(summary.getInt("issuedCount")).isEqualTo(5);
+    assertThat(summary.getInt("redeemedCount")).isEqualTo(3);
+    assertThat(summary.getInt("redeemedAppliedCents")).isEqualTo(5_500);
+    assertThat(summary.getInt("outstandingCount")).isZero();
+    assertThat(summary.getInt("expiredCount")).isEqualTo(2);
+    assertThat(summary.getJsonArray("byRelay").getValuesAs(JsonObject.class))
+        .extracting(
+            r ->
+                r.getString("relayName") + ":" + r.getInt("count") + ":" + r.getInt("appliedCents"))
+        .containsExactlyInAnyOrder(
+            "Relais numérique Amiens Nord:2:3500", "Relais numérique Abbeville:1:2000");
+    assertThat(summary.getJsonArray("byMonth").getValuesAs(JsonObject.class))
+        .extracting(m -> m.getString("month"))
+        .containsExactly((year + 1) + "-01");
+
+    JsonObject january =
+        funder
+            .get(
+                "api/v1/voucher-programs/"
+                    + id
+                    + "/reconciliation?from="
+                    + (year + 1)
+                    + "-01-20&to="
+                    + (year + 1)
+                    + "-01-31")
+            .json();
+    assertThat(january.getInt("redeemedCount")).isEqualTo(1);
+
+    var csv = csv("financeur", "api/v1/voucher-programs/" + id + "/reconciliation");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("code,redeemed_at,relay_id,relay_name,order_id,face_value_cents,applied_cents");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).contains("Relais numérique Amiens Nord").endsWith(",2000,2000");
+    assertThat(
+            Api.as(base, "admin").get("api/v1/voucher-programs/" + id + "/reconciliation").status())
+        .isEqualTo(200);
+    assertThat(
+            Api.as(base, "financeur2")
+                .get("api/v1/voucher-programs/" + id + "/reconciliation", "text/csv")
+                .status())
+        .isEqualTo(404);
+    assertThat(funder.get("api/v1/voucher-programs/" + id + "/reconciliation?from=hier").status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void monthlyStatementsGoFromDraftToAgreedToPaidAndCreditExpiredVouchersBack() throws Exception {
+    Api funder = Api.as(base, "financeur");
+    Settled settled = lastYearsProgramme();
+    int id = settled.programmeId();
+    int year = settled.year();
+    String path = "api/v1/voucher-programs/" + id + "/statements";
+    var drawn = funder.post(path, "{\"month\":\"" + (year + 1) + "-01\"}");
+    assertThat(drawn.status()).isEqualTo(201);
+    List<JsonObject> january =
+        drawn.json().getJsonArray("statements").getValuesAs(JsonObject.class);
+    assertThat(january)
+        .extracting(
+            s ->
+                s.getString("kind")
+                    + ":"
+                    + s.getString("relayName")
+                    + ":"
+                    + s.getInt("itemCount")
+                    + ":"
+                    + s.getInt("amountCents")
+                    + ":"
+                    + s.getString("status"))
+        .containsExactlyInAnyOrder(
+            "RELAY_PAYMENT:Relais numérique Amiens Nord:2:3500:DRAFT",
+            "RELAY_PAYMENT:Relais numérique Abbeville:1:2000:DRAFT");
+    int amiens =
+        january.stream()
+            .filter(s -> s.getString("relayName").contains("Amiens"))
+            .findFirst()
+            .orElseThrow()
+            .getInt("id");
+
+    var agreed = funder.post(path + "/" + amiens + "/agreement");
+    assertThat(agreed.status()).isEqualTo(200);
+    assertThat(agreed.json().getString("status")).isEqualTo("AGREED");
+    assertThat(Api.as(base, "financeur2").post(path + "/" + amiens + "/payment").status())
+        .isEqualTo(404);
+    List<JsonObject> redrawn =
+        funder
+            .post(path, "{\"month\":\"" + (year + 1) + "-01\"}")
+            .json()
+            .getJsonArray("statements")
+            .getValuesAs(JsonObject.class);
+    assertThat(redrawn).extracting(s -> s.getInt("id")).contains(amiens).hasSize(2);
+    JsonObject frozen = funder.get(path + "/" + amiens).json();
+    assertThat(frozen.getJsonArray("lines")).hasSize(2);
+    assertThat(funder.post(path + "/" + amiens + "/payment").json().getString("status"))
+        .isEqualTo("PAID");
+    assertThat(funder.post(path + "/" + amiens + "/payment").status()).isEqualTo(200);
+    var late = funder.post(path + "/" + amiens + "/agreement");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.json().getString("code")).isEqualTo("STATEMENT_NOT_DRAFT");
+    int abbeville =
+        redrawn.stream()
+            .filter(s -> s.getString("relayName").contains("Abbeville"))
+            .findFirst()
+            .orElseThrow()
+            .getInt("id");
+    assertThat(funder.post(path + "/" + abbeville + "/payment").status()).isEqualTo(409);
+
+    List<JsonObject> february =
+        funder
+            .post(path, "{\"month\":\"" + (year + 1) + "-02\"}")
+            .json()
+            .getJsonArray("statements")
+            .getValuesAs(JsonObject.class);
+    assertThat(february)
+        .extracting(
+            s -> s.getString("kind") + ":" + s.getInt("itemCount") + ":" + s.getInt("amountCents"))
+        .containsExactly("FUNDER_CREDIT:2:4000");
+
+    var pdf = funder.get(path + "/" + amiens + "/pdf", "application/pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+      assertThat(new PDFTextStripper().getText(document))
+          .contains("Relais numérique Amiens Nord")
+          .contains("payé")
+          .contains("35,00");
+    }
+    assertThat(funder.post(path, "{\"month\":\"2026-13\"}").status()).isEqualTo(400);
+    assertThat(funder.get(path).structure().asJsonArray()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  /** A GET that accepts CSV only (the helper's default Accept also names JSON). */
+  private HttpResponse<String> csv(String user, String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(Api.anonymous(base).uri(path))
+                  .header("Accept", "text/csv")
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + Base64.getEncoder()
+                              .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- a voucher past its validity and tolerance (programme made inside the server) ----
+
+  @Test
+  void aVoucherPastItsValidityAndToleranceIsRefusedAsExpired() {
+    String code =
+        fixtures
+            .programme(
+                "Département de la Somme",
+                "IT ventes expiré",
+                1000,
+                LocalDate.now(clock).minusYears(1).withDayOfYear(1),
+                LocalDate.now(clock).minusYears(1).withMonth(12).withDayOfMonth(31),
+                31,
+                1,
+                null)
+            .codes()
+            .get(0);
+    long id = openOrder(person(), laptop(20000));
+    assertRefused(
+        counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}"),
+        422,
+        "VOUCHER_EXPIRED");
+    assertThat(cents(counter().get("api/v1/orders/" + id).json(), "vouchersCents")).isZero();
+  }
+
+  // ---- hold expiry, with the clock moved (inside the server) ----
+
+  @Test
+  void ordersLeftAloneExpireAndReleaseEverything() {
+    int device = laptop(20000);
+    long id = openOrder(person(), device);
+    String code =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+    assertThat(
+            counter()
+                .post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}")
+                .status())
+        .isEqualTo(200);
+    LocalDateTime now = LocalDateTime.now(clock);
+    holdExpiry.releaseLeftAlone(now.plusMinutes(29));
+    assertThat(counter().get("api/v1/orders/" + id).json().getString("status")).isEqualTo("OPEN");
+    assertThat(holdExpiry.releaseLeftAlone(now.plusMinutes(31))).isPositive();
+    JsonObject expired = counter().get("api/v1/orders/" + id).json();
+    assertThat(expired.getString("status")).isEqualTo("EXPIRED");
+    assertThat(deviceStatus(device)).isEqualTo("AVAILABLE");
+    assertThat(voucherStatus(code)).isEqualTo("ISSUED");
+    assertRefused(
+        counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}"),
+        409,
+        "ORDER_NOT_OPEN");
+    // a second run finds nothing left to release
+    assertThat(holdExpiry.releaseLeftAlone(now.plusMinutes(31))).isZero();
+  }
+
+  private Api counter() {
+    return Api.as(base, "relais");
+  }
+
+  private Scenarios scenarios() {
+    return new Scenarios(base);
+  }
+
+  private int laptop(long listCents) {
+    return scenarios().availableDevice("donateur", "LAPTOP", "relais", listCents);
+  }
+
+  private String person() {
+    return scenarios().eligibleBeneficiary("RSA");
+  }
+
+  private long openOrder(String beneficiary, int device) {
+    return scenarios().openOrder("relais", beneficiary, device);
+  }
+
+  private String deviceStatus(int deviceId) {
+    return counter().get("api/v1/devices/" + deviceId).json().getString("status");
+  }
+
+  private String voucherStatus(String code) {
+    return counter().get("api/v1/vouchers/" + code).json().getString("status");
+  }
+
+  private static long cents(JsonObject json, String field) {
+    return json.getJsonNumber(field).longValue();
+  }
+
+  private static void assertRefused(Api.Answer answer, int status, String code) {
+    Problems.assertProblem(answer, status, code);
+  }
+}

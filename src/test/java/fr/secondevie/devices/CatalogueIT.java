@@ -1,0 +1,278 @@
+package fr.secondevie.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Browser;
+import fr.secondevie.testing.Eventually;
+import fr.secondevie.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The public catalogue: a refurbished device on sale with its erasure and warranty, changes made on
+ * this instance or straight in the database reaching each instance's in-memory copy within seconds,
+ * filters and pages, the public pages, and a donation's journey from pledge to catalogue in
+ * Chromium.
+ */
+class CatalogueIT extends DeviceSteps {
+
+  @Test
+  void aRefurbishedDeviceIsInTheCatalogueWithItsErasureAndWarranty() {
+    int device = newDevice("donateur", "LAPTOP");
+    String certificate = "CERT-" + UUID.randomUUID();
+    long relay = relayId();
+    Answer done =
+        as("atelier")
+            .post(
+                "api/v1/devices/" + device + "/refurbishment",
+                refurbishment(relay, erasure(certificate), true));
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    assertThat(done.json().getString("status")).isEqualTo("AVAILABLE");
+
+    JsonObject detail = Api.anonymous(base).get("api/v1/devices/" + device).json();
+    assertThat(detail.getString("category")).isEqualTo("LAPTOP");
+    assertThat(detail.getString("grade")).isEqualTo("B");
+    assertThat(detail.getInt("warrantyMonths")).isEqualTo(24);
+    assertThat(detail.getJsonObject("erasure").getString("method")).isEqualTo("PURGE");
+    assertThat(detail.getJsonObject("erasure").getString("erasedAt")).startsWith("2026-11-20");
+    assertThat(detail.getJsonObject("refurbisher").getString("name"))
+        .isEqualTo("Atelier Réemploi Picard");
+    assertThat(detail.getJsonObject("specs").getInt("ramGb")).isEqualTo(8);
+    assertThat(detail.getJsonNumber("listPriceCents").longValue()).isEqualTo(12900);
+    assertThat(detail.containsKey("serialNumber") && !detail.isNull("serialNumber")).isFalse();
+
+    JsonObject page =
+        Api.anonymous(base)
+            .get("api/v1/catalogue?category=LAPTOP&grade=B&relay=" + relay + "&q=zenbook&size=100")
+            .json();
+    assertThat(page.getJsonNumber("total").longValue()).isPositive();
+    JsonObject item =
+        page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(i -> i.getInt("id") == device)
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.getJsonObject("relay").getJsonNumber("id").longValue()).isEqualTo(relay);
+    assertThat(item.getJsonObject("relay").getString("city")).isNotBlank();
+    assertThat(item.getString("brand")).isEqualTo("Asus");
+    assertThat(item.getJsonObject("specs").getString("os")).isEqualTo("Ubuntu 24.04");
+
+    Answer again =
+        as("atelier")
+            .post(
+                "api/v1/devices/" + device + "/refurbishment",
+                refurbishment(relay, erasure(certificate), true));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().getString("code")).isEqualTo("ILLEGAL_TRANSITION");
+  }
+
+  /**
+   * A device changed by another instance (here, straight in the database, as another instance's
+   * transaction would) reaches this instance's catalogue within about a second: the database stamps
+   * the row, and the catalogue reads the rows changed since its last look.
+   */
+  @Test
+  void aChangeMadeElsewhereReachesTheCatalogueWithinSeconds() throws Exception {
+    long relay = relayId();
+    int device = newDevice("donateur", "TABLET");
+    Answer done =
+        as("atelier")
+            .post(
+                "api/v1/devices/" + device + "/refurbishment",
+                refurbishment(relay, erasure("CERT-" + UUID.randomUUID()), true));
+    assertThat(done.status()).as(done.toString()).isEqualTo(200);
+    String search = "api/v1/catalogue?category=TABLET&relay=" + relay + "&q=zenbook&size=100";
+    assertThat(catalogueIds(search)).contains(device);
+
+    writeInTheDatabase("update device set list_price_cents = 4321 where id = ?", device);
+    long seen = Eventually.millisUntil(() -> priceIn(search, device) == 4_321);
+    assertThat(seen).as("ms until the new price showed").isLessThan(3_000);
+
+    writeInTheDatabase(
+        "update device set status = 'RECYCLED', recycling_reason = 'écran cassé',"
+            + " recycled_at = current_timestamp where id = ?",
+        device);
+    long gone = Eventually.millisUntil(() -> !catalogueIds(search).contains(device));
+    assertThat(gone).as("ms until the recycled device left").isLessThan(3_000);
+  }
+
+  /** Writes one device row as another instance's transaction would, beside this one. */
+  private static void writeInTheDatabase(String update, int device) throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement statement = db.prepareStatement(update)) {
+      statement.setLong(1, device);
+      assertThat(statement.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  private List<JsonObject> catalogueItems(String search) {
+    return Api.anonymous(base)
+        .get(search)
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class);
+  }
+
+  private List<Integer> catalogueIds(String search) {
+    return catalogueItems(search).stream().map(i -> i.getInt("id")).toList();
+  }
+
+  private long priceIn(String search, int device) {
+    return catalogueItems(search).stream()
+        .filter(i -> i.getInt("id") == device)
+        .mapToLong(i -> i.getJsonNumber("listPriceCents").longValue())
+        .findFirst()
+        .orElse(-1);
+  }
+
+  @Test
+  void theCatalogueFiltersAndPages() {
+    JsonObject all = Api.anonymous(base).get("api/v1/catalogue?size=2").json();
+    assertThat(all.getInt("page")).isZero();
+    assertThat(all.getInt("size")).isEqualTo(2);
+    assertThat(all.getJsonArray("items").size()).isLessThanOrEqualTo(2);
+    long total = all.getJsonNumber("total").longValue();
+    assertThat(total).isPositive();
+    JsonObject phones = Api.anonymous(base).get("api/v1/catalogue?category=SMARTPHONE").json();
+    assertThat(phones.getJsonArray("items").getValuesAs(JsonObject.class))
+        .allMatch(i -> i.getString("category").equals("SMARTPHONE"));
+    assertThat(phones.getJsonNumber("total").longValue()).isLessThanOrEqualTo(total);
+    JsonObject none = Api.anonymous(base).get("api/v1/catalogue?q=" + UUID.randomUUID()).json();
+    assertThat(none.getJsonNumber("total").longValue()).isZero();
+    assertThat(Api.anonymous(base).get("api/v1/catalogue?category=PRINTER").status())
+        .isEqualTo(400);
+    assertThat(Api.anonymous(base).get("api/v1/catalogue?size=1000").status()).isEqualTo(400);
+    assertThat(Api.anonymous(base).get("api/v1/catalogue?page=-1").status()).isEqualTo(400);
+    JsonObject beyond = Api.anonymous(base).get("api/v1/catalogue?page=99999").json();
+    assertThat(beyond.getJsonArray("items")).isEmpty();
+  }
+
+  // ---- public pages -----------------------------------------------------------------------------
+
+  @Test
+  void thePublicCataloguePagesAreOpenAndListWhatIsOnSale() {
+    int device = newDevice("donateur", "SMARTPHONE");
+    long relay = relayId();
+    assertThat(
+            as("atelier")
+                .post(
+                    "api/v1/devices/" + device + "/refurbishment",
+                    refurbishment(relay, erasure("C-" + UUID.randomUUID()), true))
+                .status())
+        .isEqualTo(200);
+
+    Answer page =
+        Api.anonymous(base).get("catalogue/index.xhtml?category=SMARTPHONE&relay=" + relay);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("lang=\"fr\"")
+        .contains("catalogue/device.xhtml?id=" + device)
+        .contains("<label for=\"category\">")
+        .contains("value=\"SMARTPHONE\" selected=\"selected\"");
+    Answer cached =
+        Api.anonymous(base).get("catalogue/index.xhtml?category=SMARTPHONE&relay=" + relay);
+    assertThat(cached.body()).isEqualTo(page.body());
+    assertThat(cached.header("Set-Cookie")).isEmpty();
+    assertThat(cached.header("Content-Security-Policy")).isPresent();
+
+    Answer detail = Api.anonymous(base).get("catalogue/device.xhtml?id=" + device);
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.body())
+        .contains("Asus ZenBook 14")
+        .contains("24 mois de garantie")
+        .contains("NIST Purge")
+        .contains("Atelier Réemploi Picard");
+    assertThat(Api.anonymous(base).get("catalogue/device.xhtml?id=987654321").status())
+        .isEqualTo(404);
+
+    Answer relays = Api.anonymous(base).get("catalogue/relays.xhtml");
+    assertThat(relays.status()).isEqualTo(200);
+    assertThat(relays.body()).contains("Relais numérique Amiens Nord").contains("Premiers pas");
+  }
+
+  // ---- browser journey --------------------------------------------------------------------------
+
+  @Test
+  void aDonationGoesFromPledgeToThePublicCatalogueInABrowser() {
+    WebDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(20));
+      Browser.logIn(browser, base, "donateur", "demo");
+      browser.get(base + "app/donor/donations.xhtml");
+      browser.findElement(By.id("pledge:lines:0:quantity")).sendKeys("1");
+      browser.findElement(By.id("pledge:lines:0:unitValue")).sendKeys("150");
+      browser.findElement(By.id("pledge:pickupAddress")).sendKeys("40 rue Delpech, Amiens");
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('pledge:availableFrom').value = '2026-12-15';");
+      browser.findElement(By.id("pledge:submit")).click();
+      String thanks =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#messages li")))
+              .getText();
+      assertThat(thanks).contains("Merci");
+      String donation = thanks.replaceAll("\\D+", " ").trim().split(" ")[0];
+
+      browser.manage().deleteAllCookies();
+      Browser.logIn(browser, base, "atelier", "demo");
+      browser.get(base + "app/workshop/reception.xhtml");
+      browser
+          .findElement(By.xpath("//input[@value='Marquer comme reçu " + donation + "']"))
+          .click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "reçu"));
+
+      browser.get(base + "app/workshop/intake.xhtml?donation=" + donation);
+      String serial = serial();
+      WebElement field = browser.switchTo().activeElement();
+      assertThat(field.getAttribute("id")).isEqualTo("intake:serial");
+      field.sendKeys(serial + Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), serial));
+      assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("intake:serial");
+
+      browser.get(base + "app/workshop/devices.xhtml");
+      browser.findElement(By.partialLinkText(serial)).click();
+      new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("refurbish:grade"))))
+          .selectByValue("A");
+      browser.findElement(By.id("refurbish:battery")).sendKeys("93");
+      String cpu = "cpu" + serial.toLowerCase();
+      browser.findElement(By.id("refurbish:cpu")).sendKeys(cpu);
+      new Select(browser.findElement(By.id("refurbish:method"))).selectByValue("PURGE");
+      browser.findElement(By.id("refurbish:tool")).sendKeys("nwipe 0.35");
+      browser.findElement(By.id("refurbish:certificate")).sendKeys("CERT-" + serial);
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('refurbish:erasedAt').value = '2026-11-20';");
+      browser.findElement(By.id("refurbish:tests")).click();
+      new Select(browser.findElement(By.id("refurbish:relay"))).selectByIndex(1);
+      browser.findElement(By.id("refurbish:price")).sendKeys("129");
+      browser.findElement(By.id("refurbish:submit")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "mis en vente"));
+
+      browser.manage().deleteAllCookies();
+      browser.get(base + "catalogue/index.xhtml?q=" + cpu);
+      WebElement card = browser.findElement(By.cssSelector("#devices a"));
+      assertThat(browser.findElement(By.id("result-count")).getText()).contains("1 appareil");
+      String href = card.getAttribute("href");
+      long id = Long.parseLong(href.substring(href.indexOf("id=") + 3));
+      browser.get(base + "catalogue/device.xhtml?id=" + id);
+      assertThat(browser.findElement(By.id("warranty")).getText()).contains("24 mois");
+      assertThat(browser.findElement(By.id("erasure")).getText()).contains("NIST Purge");
+      assertThat(browser.getPageSource()).contains("129,00");
+    } finally {
+      browser.quit();
+    }
+  }
+}

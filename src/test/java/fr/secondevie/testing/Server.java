@@ -1,0 +1,186 @@
+package fr.secondevie.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged WAR on Payara Micro, started once for all the black-box integration tests of a run.
+ *
+ * <p>Every black-box test calls the application over HTTP as an integrator would, so one boot
+ * serves them all: {@link #shared()} starts it on first use (a free port, the build's database and
+ * fake Stripe given by the environment failsafe sets) and stops it when the test JVM exits. Each
+ * test builds its own data, so a test class passes alone as well as in the suite. {@link
+ * #start(String)} starts another instance of the same WAR on the same database, for the tests of
+ * several instances. The server's console goes to {@code target/<name>.log}.
+ */
+public final class Server {
+
+  /** A running instance: where it answers and where it logs. */
+  public record Instance(String name, URL base, File log, Process process) {
+
+    public void stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final Duration BOOT = Duration.ofMinutes(4);
+  private static Instance shared;
+
+  private Server() {}
+
+  /** The base URL of the one instance every black-box test shares, started on first use. */
+  public static synchronized URL shared() {
+    if (shared == null) {
+      Instance instance = start("it-server");
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop " + instance.name()));
+      shared = instance;
+    }
+    return shared.base();
+  }
+
+  /**
+   * Starts an instance of the packaged WAR on a free port with the JVM options the tests use, and
+   * waits until it serves the public home page. The caller stops it.
+   */
+  public static Instance start(String name) {
+    int port = freePort();
+    File log = new File(target(), name + ".log");
+    File workDir = new File(target(), name);
+    workDir.mkdirs();
+    List<String> command = new ArrayList<>();
+    command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
+    command.addAll(List.of(System.getProperty("it.server.jvm", "-Xmx512m").split(" ")));
+    command.addAll(
+        List.of(
+            "-jar",
+            absolute(System.getProperty("payara.microJar", "target/payara-micro.jar")),
+            "--deploy",
+            absolute(System.getProperty("secondevie.war", "target/secondevie.war")),
+            "--contextroot",
+            "/",
+            "--port",
+            String.valueOf(port),
+            "--nocluster",
+            "--rootdir",
+            new File(workDir, "root").getAbsolutePath()));
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(command)
+              .directory(workDir)
+              .redirectErrorStream(true)
+              .redirectOutput(log)
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    URL base = url("http://127.0.0.1:" + port + "/");
+    Instance instance = new Instance(name, base, log, process);
+    awaitReady(instance);
+    return instance;
+  }
+
+  private static void awaitReady(Instance instance) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(BOOT);
+    Instant started = Instant.now();
+    while (true) {
+      if (!instance.process().isAlive()) {
+        throw new IllegalStateException(
+            instance.name() + " died while starting:\n" + tail(instance));
+      }
+      if (Instant.now().isAfter(deadline)) {
+        instance.stop();
+        throw new IllegalStateException(
+            instance.name() + " did not answer within " + BOOT + ":\n" + tail(instance));
+      }
+      try {
+        HttpResponse<Void> answer =
+            client.send(
+                HttpRequest.newBuilder(URI.create(instance.base() + "health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() == 200) {
+          System.out.printf(
+              "%s ready at %s in %d ms (log: %s)%n",
+              instance.name(),
+              instance.base(),
+              Duration.between(started, Instant.now()).toMillis(),
+              instance.log());
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(250);
+    }
+  }
+
+  private static String tail(Instance instance) {
+    try {
+      List<String> lines = Files.readAllLines(instance.log().toPath(), StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static File target() {
+    File war = new File(absolute(System.getProperty("secondevie.war", "target/secondevie.war")));
+    return war.getParentFile();
+  }
+
+  private static String absolute(String path) {
+    return new File(path).getAbsolutePath();
+  }
+
+  private static URL url(String spec) {
+    try {
+      return URI.create(spec).toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
