@@ -67,6 +67,9 @@ public final class Server {
     int port = freePort();
     File log = new File(target(), name + ".log");
     File workDir = new File(target(), name);
+    // A fresh runtime directory each time: Payara Micro would otherwise deploy again the WAR of the
+    // previous run that its domain.xml remembers, then replace it with this one mid-run.
+    deleteTree(workDir);
     workDir.mkdirs();
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
@@ -148,6 +151,16 @@ public final class Server {
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
+  }
+
+  private static void deleteTree(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteTree(child);
+      }
+    }
+    file.delete();
   }
 
   private static int freePort() {
