@@ -5,7 +5,7 @@ import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
 import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.donations.entity.DeviceCategory;
-import fr.secondevie.organisations.boundary.Relays;
+import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.Organisation;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package fr.secondevie.devices.boundary;
 
-import fr.secondevie.donations.boundary.Donations;
+import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.platform.boundary.PageMessages;

@@ -4,7 +4,7 @@ import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.ErasureMethod;
 import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
-import fr.secondevie.organisations.boundary.Relays;
+import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;

@@ -2,7 +2,7 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
-import fr.secondevie.donations.boundary.Donations;
+import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.security.Caller;

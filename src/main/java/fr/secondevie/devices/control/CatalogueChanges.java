@@ -10,8 +10,9 @@ import javax.naming.NamingException;
 
 /**
  * Tells this instance's catalogue that a device was written: a JPA entity listener of {@code
- * Device} that notes when the transaction that wrote it commits, so that the next catalogue page on
- * this instance reads the change ({@link CatalogueIndex}).
+ * Device} (wired in {@code META-INF/orm.xml}, so the entity names no control class) that notes when
+ * the transaction that wrote it commits, so that the next catalogue page on this instance reads the
+ * change ({@link CatalogueIndex}).
  *
  * <p>It holds that moment itself rather than calling a CDI bean: a bean first created inside a
  * listener callback (a start-up EJB writing the demo devices) is not given its resources by the

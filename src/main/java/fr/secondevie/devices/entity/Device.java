@@ -1,6 +1,5 @@
 package fr.secondevie.devices.entity;
 
-import fr.secondevie.devices.control.CatalogueChanges;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.entity.Organisation;
@@ -10,7 +9,6 @@ import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -44,7 +42,6 @@ import java.util.stream.Stream;
  */
 @Entity
 @Table(name = "device")
-@EntityListeners(CatalogueChanges.class)
 @NamedQuery(
     name = "Device.findOfDonation",
     query = "select d from Device d where d.donation.id = :donation order by d.id")

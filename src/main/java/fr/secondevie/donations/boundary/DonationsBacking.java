@@ -1,5 +1,6 @@
 package fr.secondevie.donations.boundary;
 
+import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;

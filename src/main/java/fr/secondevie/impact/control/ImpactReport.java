@@ -65,9 +65,7 @@ public class ImpactReport {
       LocalDate from, LocalDate to, Optional<Long> donorId, Optional<Long> donationId) {
     String donor =
         donorId.isPresent()
-            ? " and d.donation_id in (select id from donation where donor_id = ?3"
-                + (donationId.isPresent() ? " and id = ?4" : "")
-                + ")"
+            ? " and d.donor_id = ?3" + (donationId.isPresent() ? " and d.donation_id = ?4" : "")
             : "";
     Map<String, long[]> counts = new LinkedHashMap<>();
     Query devices =
@@ -77,7 +75,7 @@ public class ImpactReport {
                 + " then 1 else 0 end),"
                 + " sum(case when d.status = 'RECYCLED' and d.recycled_at >= ?1"
                 + " and d.recycled_at < ?2 then 1 else 0 end)"
-                + " from device d where d.status in ('SOLD', 'RECYCLED')"
+                + " from device_fate d where d.status in ('SOLD', 'RECYCLED')"
                 + donor
                 + " group by d.category");
     bind(devices, from, to, donorId);
@@ -120,12 +118,12 @@ public class ImpactReport {
     }
     Query people =
         em.createNativeQuery(
-            "select count(distinct q.beneficiary_id) from quota_use q"
+            "select count(distinct q.beneficiary_id) from equipment_given q"
                 + " where q.used_at >= ?1 and q.used_at < ?2"
                 + (donorId.isPresent()
-                    ? " and q.reference in (select cast(d.id as varchar(60)) from device d"
-                        + " join donation n on n.id = d.donation_id where n.donor_id = ?3"
-                        + (donationId.isPresent() ? " and n.id = ?4" : "")
+                    ? " and q.reference in (select cast(d.device_id as varchar(60))"
+                        + " from device_fate d where d.donor_id = ?3"
+                        + (donationId.isPresent() ? " and d.donation_id = ?4" : "")
                         + ")"
                     : ""));
     bind(people, from, to, donorId);

@@ -1,5 +1,6 @@
 package fr.secondevie.organisations.boundary;
 
+import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
 import jakarta.annotation.PostConstruct;

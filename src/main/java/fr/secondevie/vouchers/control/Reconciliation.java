@@ -103,7 +103,7 @@ public class Reconciliation {
     List<Object[]> relays =
         em.createNativeQuery(
                 "select r.relay_id, o.name, count(*), sum(r.applied_cents) from redemption r"
-                    + " join organisation o on o.id = r.relay_id"
+                    + " join organisation_name o on o.id = r.relay_id"
                     + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
                     + " group by r.relay_id, o.name order by o.name")
             .setParameter(1, programme.id())
@@ -160,7 +160,7 @@ public class Reconciliation {
     String sql =
         "select v.code, r.redeemed_at, r.relay_id, o.name, r.order_id, r.face_value_cents,"
             + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
-            + " join organisation o on o.id = r.relay_id"
+            + " join organisation_name o on o.id = r.relay_id"
             + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
             + " order by r.redeemed_at, r.id";
     try (Connection connection = ds.getConnection()) {

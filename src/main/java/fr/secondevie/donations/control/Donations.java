@@ -1,4 +1,4 @@
-package fr.secondevie.donations.boundary;
+package fr.secondevie.donations.control;
 
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * The use cases of donations, one transaction each: a donor pledges a lot, a refurbisher receives
  * it; reads are scoped by the caller's organisation in the query (a donor sees its own company's
- * donations only; refurbisher and admin see all).
+ * donations only; refurbisher and admin see all). In {@code control} because devices (the
+ * workshop's reception page, a donation's trace) call it too: a capability joins another through
+ * its control beans, never its boundary.
  */
 @ApplicationScoped
 @Transactional

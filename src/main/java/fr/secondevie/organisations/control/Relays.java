@@ -1,6 +1,5 @@
-package fr.secondevie.organisations.boundary;
+package fr.secondevie.organisations.control;
 
-import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
