@@ -1,8 +1,12 @@
 package fr.secondevie.sales.boundary;
 
 import fr.secondevie.platform.security.Roles;
+import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;
+import fr.secondevie.sales.control.OrderOpening;
+import fr.secondevie.sales.control.OrderPayments;
 import fr.secondevie.sales.control.OrderSummary;
+import fr.secondevie.sales.control.Orders;
 import fr.secondevie.sales.control.SaleReceiptRenderer;
 import fr.secondevie.sales.entity.PaymentMethod;
 import jakarta.annotation.security.RolesAllowed;
@@ -104,7 +108,10 @@ public class OrdersResource {
       String clientSecret,
       OrderSummary order) {}
 
+  @Inject OrderOpening opening;
+  @Inject Orders orders;
   @Inject Checkout checkout;
+  @Inject CardPayments payments;
   @Inject SaleReceiptRenderer receipts;
   @Context UriInfo uri;
 
@@ -112,13 +119,13 @@ public class OrdersResource {
   @RolesAllowed(Roles.COUNTER)
   public Response open(@Valid NewOrder request) {
     OrderSummary order =
-        checkout.open(
+        opening.open(
             request.beneficiaryId,
             request.deviceIds == null ? List.of() : request.deviceIds,
             request.services == null
                 ? List.of()
                 : request.services.stream()
-                    .map(s -> new Checkout.ServiceRequest(s.serviceId, s.quantity))
+                    .map(s -> new OrderOpening.ServiceRequest(s.serviceId, s.quantity))
                     .toList());
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(order.id())).build())
         .entity(order)
@@ -129,7 +136,7 @@ public class OrdersResource {
   @Path("{id}")
   @RolesAllowed({Roles.COUNTER, Roles.ADMIN})
   public OrderSummary read(@PathParam("id") long id) {
-    return checkout.read(id);
+    return orders.read(id);
   }
 
   @POST
@@ -150,7 +157,7 @@ public class OrdersResource {
   @Path("{id}/payments")
   @RolesAllowed(Roles.COUNTER)
   public Response pay(@PathParam("id") long id, @Valid PaymentRequest request) {
-    Checkout.PaymentTaken taken = checkout.pay(id, request.method, request.amountCents);
+    OrderPayments.PaymentTaken taken = payments.pay(id, request.method, request.amountCents);
     var p = taken.payment();
     return Response.status(Response.Status.CREATED)
         .entity(
@@ -175,7 +182,7 @@ public class OrdersResource {
   @Path("{id}/cancellation")
   @RolesAllowed(Roles.COUNTER)
   public OrderSummary cancel(@PathParam("id") long id) {
-    return checkout.cancel(id);
+    return payments.cancel(id);
   }
 
   @GET

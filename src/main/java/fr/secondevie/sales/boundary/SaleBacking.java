@@ -1,26 +1,28 @@
 package fr.secondevie.sales.boundary;
 
-import fr.secondevie.devices.control.CatalogueQueries;
-import fr.secondevie.devices.entity.Device;
 import fr.secondevie.eligibility.control.Beneficiaries;
+import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.Money;
-import fr.secondevie.pricing.control.PriceEngine;
-import fr.secondevie.pricing.control.Pricing;
+import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;
+import fr.secondevie.sales.control.CounterLookups;
+import fr.secondevie.sales.control.OrderOpening;
 import fr.secondevie.sales.control.OrderSummary;
+import fr.secondevie.sales.control.Orders;
 import fr.secondevie.sales.entity.PaymentMethod;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,29 +37,16 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class SaleBacking {
 
-  /** A device scanned but not reserved yet, with the price this person would pay. */
-  public record Preview(
-      long deviceId,
-      String category,
-      String label,
-      String serialNumber,
-      String grade,
-      long listPriceCents,
-      long priceCents) {}
-
+  @Inject CounterLookups lookups;
+  @Inject OrderOpening opening;
+  @Inject Orders orders;
   @Inject Checkout checkout;
-  @Inject Beneficiaries beneficiaries;
-  @Inject Pricing pricing;
-  @Inject CatalogueQueries catalogue;
-  @Inject fr.secondevie.payments.control.PaymentGateway cards;
+  @Inject CardPayments payments;
+  @Inject PaymentGateway cards;
   @Inject FacesContext faces;
 
   private String person;
-  private Beneficiaries.Eligibility eligibility;
-  private boolean personNotFound;
-  private final List<Long> devices = new ArrayList<>();
-  private final List<Preview> previews = new ArrayList<>();
-  private List<Checkout.ServiceOffer> services = List.of();
+  private CounterLookups.Preview preview;
   private OrderSummary order;
   private boolean orderNotFound;
 
@@ -67,7 +56,7 @@ public class SaleBacking {
     Optional<Long> orderId = number(params.get("order"));
     if (orderId.isPresent()) {
       try {
-        order = checkout.read(orderId.get());
+        order = orders.read(orderId.get());
       } catch (BusinessException e) {
         orderNotFound = true;
       }
@@ -77,61 +66,34 @@ public class SaleBacking {
     if (person == null) {
       return;
     }
-    try {
-      eligibility = beneficiaries.eligibility(person);
-    } catch (BusinessException e) {
-      personNotFound = true;
-      return;
-    }
-    if (!eligibility.eligible()) {
-      return;
-    }
-    services = checkout.servicesHere();
-    Arrays.stream(Optional.ofNullable(params.get("devices")).orElse("").split(","))
-        .map(SaleBacking::number)
-        .flatMap(Optional::stream)
-        .distinct()
-        .forEach(devices::add);
     String scanned = blankToNull(params.get("scan"));
-    if (scanned != null) {
-      Optional<Long> found = checkout.deviceOnSaleHere(scanned);
-      if (found.isEmpty()) {
-        PageMessages.refused(
-            new BusinessException(
-                404, "DEVICE_NOT_ON_SALE_HERE", "No device " + scanned + " on sale here"));
-      } else if (!devices.contains(found.get())) {
-        devices.add(found.get());
-      }
-    }
-    for (Long id : List.copyOf(devices)) {
-      try {
-        PriceEngine.Quote quote = pricing.quote(id, person);
-        Device device = catalogue.detail(id).orElseThrow();
-        previews.add(
-            new Preview(
-                id,
-                device.category().name(),
-                device.brandAndModel(),
-                device.serialNumber(),
-                device.grade() == null ? null : device.grade().name(),
-                quote.listPrice().cents(),
-                quote.price().cents()));
-      } catch (BusinessException e) {
-        devices.remove(id);
-      }
+    preview =
+        lookups.preview(
+            person,
+            Arrays.stream(Optional.ofNullable(params.get("devices")).orElse("").split(","))
+                .map(SaleBacking::number)
+                .flatMap(Optional::stream)
+                .toList(),
+            scanned);
+    if (preview.scanNotFound()) {
+      PageMessages.refused(
+          new BusinessException(
+              404, "DEVICE_NOT_ON_SALE_HERE", "No device " + scanned + " on sale here"));
     }
   }
 
   /** Reserves the scanned devices and ticked services: the order is open. */
   public String open() {
     Map<String, String[]> values = faces.getExternalContext().getRequestParameterValuesMap();
-    List<Checkout.ServiceRequest> chosen =
+    List<OrderOpening.ServiceRequest> chosen =
         Arrays.stream(Optional.ofNullable(values.get("service")).orElse(new String[0]))
             .map(SaleBacking::number)
             .flatMap(Optional::stream)
-            .map(id -> new Checkout.ServiceRequest(id, 1))
+            .map(id -> new OrderOpening.ServiceRequest(id, 1))
             .toList();
-    return act(() -> checkout.open(person, devices, chosen), "sale.opened");
+    List<Long> devices =
+        getPreviews().stream().map(CounterLookups.DevicePreview::deviceId).toList();
+    return act(() -> opening.open(person, devices, chosen), "sale.opened");
   }
 
   public String addVoucher() {
@@ -156,13 +118,13 @@ public class SaleBacking {
       return null;
     }
     return act(
-        () -> checkout.pay(order.id(), PaymentMethod.CASH, amount.cents()).order(),
+        () -> payments.pay(order.id(), PaymentMethod.CASH, amount.cents()).order(),
         "sale.cashTaken");
   }
 
   public String payCard() {
     return act(
-        () -> checkout.pay(order.id(), PaymentMethod.CARD, order.dueCents()).order(),
+        () -> payments.pay(order.id(), PaymentMethod.CARD, order.dueCents()).order(),
         "sale.cardStarted");
   }
 
@@ -171,10 +133,10 @@ public class SaleBacking {
   }
 
   public String cancel() {
-    return act(() -> checkout.cancel(order.id()), "sale.cancelled");
+    return act(() -> payments.cancel(order.id()), "sale.cancelled");
   }
 
-  private String act(java.util.function.Supplier<OrderSummary> use, String doneKey) {
+  private String act(Supplier<OrderSummary> use, String doneKey) {
     try {
       OrderSummary result = use.get();
       PageMessages.info(doneKey);
@@ -209,27 +171,25 @@ public class SaleBacking {
   }
 
   public Beneficiaries.Eligibility getEligibility() {
-    return eligibility;
+    return preview == null ? null : preview.eligibility();
   }
 
   public boolean isPersonNotFound() {
-    return personNotFound;
+    return preview != null && preview.personNotFound();
   }
 
   public String getDevicesParam() {
-    return devices.stream().map(String::valueOf).collect(Collectors.joining(","));
+    return getPreviews().stream()
+        .map(p -> String.valueOf(p.deviceId()))
+        .collect(Collectors.joining(","));
   }
 
-  public List<Preview> getPreviews() {
-    return previews;
+  public List<CounterLookups.DevicePreview> getPreviews() {
+    return preview == null ? List.of() : preview.devices();
   }
 
-  public long getPreviewTotalCents() {
-    return previews.stream().mapToLong(Preview::priceCents).sum();
-  }
-
-  public List<Checkout.ServiceOffer> getServices() {
-    return services;
+  public List<CounterLookups.ServiceOffer> getServices() {
+    return preview == null ? List.of() : preview.services();
   }
 
   public OrderSummary getOrder() {
@@ -251,7 +211,7 @@ public class SaleBacking {
 
   /** Cents as the counter reads them: "12,50 €". */
   public String euros(long cents) {
-    return Money.ofCents(cents).format(java.util.Locale.FRANCE);
+    return Money.ofCents(cents).format(Locale.FRANCE);
   }
 
   /** The amount to type for cash, prefilled with what is due: "12,50". */

@@ -16,10 +16,11 @@ import java.util.logging.Logger;
 
 /**
  * Releases what abandoned orders hold: every minute, each order left alone for longer than {@code
- * SECONDEVIE_ORDER_HOLD_MINUTES} expires (devices back on sale, vouchers released, card payments
- * cancelled or refunded), each in a transaction of its own so one failure (the card provider out of
- * reach) leaves the others to go and is retried on the next run. Two instances running it at once
- * are harmless: each order is locked and checked again before it expires.
+ * SECONDEVIE_ORDER_HOLD_MINUTES} expires (devices back on sale, vouchers released) in a transaction
+ * of its own, then its card payments are cancelled or refunded with the provider, outside it. Card
+ * money the provider was out of reach for (here, or when a counter cancelled) is tried again on the
+ * next run. Two instances running it at once are harmless: each order is locked and checked again
+ * before it expires, and the provider's idempotency keys make a second refund the first.
  */
 @Singleton
 public class HoldExpiryJob {
@@ -28,6 +29,8 @@ public class HoldExpiryJob {
 
   @PersistenceContext EntityManager em;
   @Inject Checkout checkout;
+  @Inject CardPayments cards;
+  @Inject CardSettlement settlement;
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -58,11 +61,21 @@ public class HoldExpiryJob {
       try {
         if (checkout.expire(id, cutoff, now)) {
           expired++;
+          settle(id);
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Order " + id + " could not expire yet", e);
       }
     }
+    settlement.ordersToSettle().forEach(this::settle);
     return expired;
+  }
+
+  private void settle(long orderId) {
+    try {
+      cards.settle(orderId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The card payments of order " + orderId + " are not settled yet", e);
+    }
   }
 }

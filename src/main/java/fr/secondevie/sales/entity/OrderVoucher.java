@@ -1,6 +1,7 @@
 package fr.secondevie.sales.entity;
 
 import fr.secondevie.platform.entity.Money;
+import fr.secondevie.vouchers.entity.VoucherKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -89,7 +90,12 @@ public class OrderVoucher {
 
   /** The kind of line this voucher may pay. */
   public LineKind pays() {
-    return "PASS_NUMERIQUE".equals(kind) ? LineKind.SERVICE : LineKind.DEVICE;
+    return linesPaidBy(kind);
+  }
+
+  /** The kind of line a voucher of that kind ({@link VoucherKind}'s name) may pay. */
+  static LineKind linesPaidBy(String kind) {
+    return VoucherKind.valueOf(kind).paysServices() ? LineKind.SERVICE : LineKind.DEVICE;
   }
 
   public String code() {

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
@@ -21,6 +22,17 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "sale_payment")
+@NamedQuery(
+    name = "Payment.findGivenUpOrdersToSettle",
+    query =
+        "select distinct p.order.id from Payment p"
+            + " where p.method = fr.secondevie.sales.entity.PaymentMethod.CARD"
+            + " and p.intentId is not null"
+            + " and p.status in (fr.secondevie.sales.entity.PaymentStatus.PENDING,"
+            + " fr.secondevie.sales.entity.PaymentStatus.SUCCEEDED)"
+            + " and p.order.status in (fr.secondevie.sales.entity.OrderStatus.CANCELLED,"
+            + " fr.secondevie.sales.entity.OrderStatus.EXPIRED)"
+            + " order by p.order.id")
 public class Payment {
 
   @Id
@@ -134,6 +146,23 @@ public class Payment {
     this.status = PaymentStatus.REFUNDED;
     this.refundId = refundId;
     this.refundedAt = at;
+  }
+
+  /**
+   * The provider refunded this card payment, charged perhaps before its success reached us: it
+   * becomes SUCCEEDED then REFUNDED, once; a payment already refunded stays as it is.
+   *
+   * @return whether the payment changed
+   */
+  public boolean refundedByProvider(String refundId, LocalDateTime at) {
+    if (status == PaymentStatus.PENDING || status == PaymentStatus.FAILED) {
+      succeed(at);
+    }
+    if (status != PaymentStatus.SUCCEEDED) {
+      return false;
+    }
+    refunded(refundId, at);
+    return true;
   }
 
   private static String truncate(String message) {

@@ -188,7 +188,7 @@ public class SaleOrder {
     if (already.isPresent()) {
       return already.get();
     }
-    LineKind pays = "PASS_NUMERIQUE".equals(kind) ? LineKind.SERVICE : LineKind.DEVICE;
+    LineKind pays = OrderVoucher.linesPaidBy(kind);
     Money applied = faceValue.min(payableBy(pays));
     if (!applied.isGreaterThan(Money.ZERO)) {
       throw BusinessException.unprocessable(
@@ -248,14 +248,61 @@ public class SaleOrder {
     this.closedAt = at;
   }
 
-  /** The order is given up (CANCELLED by the counter, EXPIRED by the hold job). */
+  /**
+   * The order is given up (CANCELLED by the counter, EXPIRED by the hold job). Cash is handed back
+   * and a card payment the provider never started is cancelled; the card payments the provider
+   * knows are settled with it afterwards, outside any lock ({@link #cardsToSettle}).
+   */
   public void close(OrderStatus outcome, LocalDateTime at) {
     if (outcome != OrderStatus.CANCELLED && outcome != OrderStatus.EXPIRED) {
       throw new IllegalArgumentException("An order is given up as CANCELLED or EXPIRED");
     }
     requireOpen();
+    for (Payment payment : payments) {
+      if (payment.status() == PaymentStatus.PENDING && payment.intentId() == null) {
+        payment.cancel(at);
+      } else if (payment.status() == PaymentStatus.SUCCEEDED
+          && payment.method() == PaymentMethod.CASH) {
+        payment.refunded(null, at);
+      }
+    }
     this.status = outcome;
     this.closedAt = at;
+  }
+
+  /**
+   * The card payments of a given-up order still to settle with the provider: a pending one is
+   * cancelled (or refunded, if the card was charged meanwhile), a succeeded one refunded. None
+   * while the order is open.
+   */
+  public List<Payment> cardsToSettle() {
+    if (isOpen()) {
+      return List.of();
+    }
+    return payments.stream()
+        .filter(p -> p.method() == PaymentMethod.CARD && p.intentId() != null)
+        .filter(p -> p.status() == PaymentStatus.PENDING || p.status() == PaymentStatus.SUCCEEDED)
+        .toList();
+  }
+
+  /**
+   * Forgets a card payment whose PaymentIntent could not be created: the provider never started it,
+   * nothing was charged, and the counter may try again.
+   *
+   * @return whether it was forgotten (false once it has an intent or the order was given up)
+   */
+  public boolean forgetUnstartedCard(Payment payment) {
+    if (!isOpen()
+        || payment.status() != PaymentStatus.PENDING
+        || payment.intentId() != null
+        || payment.method() != PaymentMethod.CARD) {
+      return false;
+    }
+    return payments.remove(payment);
+  }
+
+  public Optional<Payment> payment(long paymentId) {
+    return payments.stream().filter(p -> Objects.equals(p.id(), paymentId)).findFirst();
   }
 
   /** A counter acted on the order: its hold runs again from now. */

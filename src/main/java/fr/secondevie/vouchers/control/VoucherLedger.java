@@ -24,6 +24,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The life of vouchers after issue, as counters and sales use them. Every change of status is one
@@ -77,32 +80,74 @@ public class VoucherLedger {
   }
 
   /**
-   * Holds the voucher for an open order at the given moment: ISSUED becomes HELD by that order, in
-   * one conditional update. Holding it again for the same order answers the same. Refusals: 400
-   * MALFORMED_CODE, 404 unknown, 422 VOUCHER_EXPIRED past validity and tolerance, 422
-   * VOUCHER_NOT_APPLICABLE for a nominative voucher of someone else, 409 VOUCHER_UNAVAILABLE when
-   * held by another order, redeemed or cancelled.
+   * Holds the voucher for an open order at the given moment, for that person, wherever they live.
+   * See {@link #holdFor}; the territory is not checked (the ledger's own tests hold by person).
    */
   @Transactional
   public VoucherInfo holdAt(
       String typedCode, long orderId, String beneficiaryRef, LocalDateTime now) {
+    return hold(typedCode, orderId, beneficiaryRef, programme -> true, now);
+  }
+
+  /**
+   * Holds the voucher for an open order of that person at the given moment: ISSUED becomes HELD by
+   * that order, in one conditional update. Holding it again for the same order answers the same.
+   * Refusals: 400 MALFORMED_CODE, 404 unknown, 422 VOUCHER_EXPIRED past validity and tolerance, 409
+   * VOUCHER_UNAVAILABLE when held by another order, redeemed or cancelled, 422
+   * VOUCHER_NOT_APPLICABLE before its validity, for a nominative voucher of someone else or for a
+   * person who lives outside the programme's territory.
+   *
+   * @param postalCode where the person lives, asked only of a programme with a territory
+   */
+  @Transactional
+  public VoucherInfo holdFor(
+      String typedCode,
+      long orderId,
+      String beneficiaryRef,
+      Supplier<Optional<String>> postalCode,
+      LocalDateTime now) {
+    return hold(
+        typedCode,
+        orderId,
+        beneficiaryRef,
+        programme ->
+            programme.prefixes().isEmpty()
+                || programme.coversPostalCode(postalCode.get().orElse(null)),
+        now);
+  }
+
+  private VoucherInfo hold(
+      String typedCode,
+      long orderId,
+      String beneficiaryRef,
+      Predicate<VoucherProgramme> inTerritory,
+      LocalDateTime now) {
     VoucherCode code = parse(typedCode);
     Voucher voucher = get(code);
     VoucherProgramme programme = programmeOf(voucher);
+    LocalDate day = now.toLocalDate();
     if (voucher.status() == VoucherStatus.HELD && Objects.equals(voucher.orderId(), orderId)) {
-      return info(voucher, programme, now.toLocalDate());
+      return info(voucher, programme, day);
     }
-    if (voucher.status() == VoucherStatus.EXPIRED || programme.isExpiredOn(now.toLocalDate())) {
+    VoucherStatus status = voucher.statusOn(day, programme);
+    if (status == VoucherStatus.EXPIRED) {
       throw BusinessException.unprocessable(
           "VOUCHER_EXPIRED", "This voucher was accepted until " + programme.lastDayAccepted());
     }
-    if (!programme.hasStartedOn(now.toLocalDate())) {
+    if (status != VoucherStatus.ISSUED) {
+      throw unavailable();
+    }
+    if (!programme.hasStartedOn(day)) {
       throw BusinessException.unprocessable(
           "VOUCHER_NOT_APPLICABLE", "This voucher is valid from " + programme.validFrom());
     }
     if (voucher.beneficiaryRef() != null && !voucher.beneficiaryRef().equals(beneficiaryRef)) {
       throw BusinessException.unprocessable(
-          "VOUCHER_NOT_APPLICABLE", "This voucher is bound to another beneficiary");
+          "VOUCHER_NOT_APPLICABLE", "This voucher is bound to another person");
+    }
+    if (!inTerritory.test(programme)) {
+      throw BusinessException.unprocessable(
+          "VOUCHER_NOT_APPLICABLE", "This voucher is not valid where this person lives");
     }
     int rows =
         em.createNativeQuery(
@@ -113,12 +158,16 @@ public class VoucherLedger {
             .setParameter(3, code.value())
             .executeUpdate();
     if (rows != 1) {
-      throw BusinessException.conflict(
-          "VOUCHER_UNAVAILABLE", "This voucher is held by another order or already used");
+      throw unavailable();
     }
     em.refresh(voucher);
     audit.record("VOUCHER_HELD", "Voucher", code.value(), "order " + orderId);
-    return info(voucher, programme, now.toLocalDate());
+    return info(voucher, programme, day);
+  }
+
+  private static BusinessException unavailable() {
+    return BusinessException.conflict(
+        "VOUCHER_UNAVAILABLE", "This voucher is held by another order or already used");
   }
 
   /**
