@@ -79,6 +79,10 @@ class InsideTheServerIT {
 
   // ---- the voucher ledger, which sales calls ----
 
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock);
+  }
+
   @Test
   void fiftyOrdersRaceForOneVoucherAndExactlyOneHoldsIt() throws Exception {
     String code =
@@ -109,7 +113,7 @@ class InsideTheServerIT {
               () -> {
                 try {
                   start.await();
-                  ledger.hold(code, order, null);
+                  ledger.holdAt(code, order, null, now());
                   wins.incrementAndGet();
                   winner.set(order);
                 } catch (Throwable t) {
@@ -162,10 +166,10 @@ class InsideTheServerIT {
     long second = ORDERS.incrementAndGet();
     long relay = fixtures.organisation("Relais numérique Amiens Nord", OrganisationKind.RELAY).id();
 
-    assertThat(ledger.hold(VoucherCode.group(a).toLowerCase(), first, null).status())
+    assertThat(ledger.holdAt(VoucherCode.group(a).toLowerCase(), first, null, now()).status())
         .isEqualTo(VoucherStatus.HELD);
-    assertThat(ledger.hold(a, first, null).orderId()).isEqualTo(first);
-    assertThatThrownBy(() -> ledger.hold(a, second, null))
+    assertThat(ledger.holdAt(a, first, null, now()).orderId()).isEqualTo(first);
+    assertThatThrownBy(() -> ledger.holdAt(a, second, null, now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
     assertThat(ledger.release(a, second)).isFalse();
@@ -173,23 +177,24 @@ class InsideTheServerIT {
     assertThat(ledger.release(a, first)).isTrue();
     assertThat(fixtures.status(a)).isEqualTo("ISSUED");
 
-    ledger.hold(a, second, null);
-    ledger.hold(b, second, null);
-    assertThatThrownBy(() -> ledger.redeem(second, relay, List.of(new Share(a, 10_001))))
+    ledger.holdAt(a, second, null, now());
+    ledger.holdAt(b, second, null, now());
+    assertThatThrownBy(() -> ledger.redeemAt(second, relay, List.of(new Share(a, 10_001)), now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
-    assertThatThrownBy(() -> ledger.redeem(first, relay, List.of(new Share(a, 100))))
+    assertThatThrownBy(() -> ledger.redeemAt(first, relay, List.of(new Share(a, 100)), now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
-    ledger.redeem(second, relay, List.of(new Share(a, 10_000), new Share(b, 4_550)));
+    ledger.redeemAt(second, relay, List.of(new Share(a, 10_000), new Share(b, 4_550)), now());
     assertThat(fixtures.status(a)).isEqualTo("REDEEMED");
     assertThat(fixtures.status(b)).isEqualTo("REDEEMED");
     assertThat(fixtures.redemptions(a)).isEqualTo(1);
-    assertThatThrownBy(() -> ledger.redeem(second, relay, List.of(new Share(a, 10_000))))
-        .isInstanceOf(BusinessException.class);
+    assertThatThrownBy(() -> ledger.redeemAt(second, relay, List.of(new Share(a, 10_000)), now()))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
     assertThat(fixtures.redemptions(a)).isEqualTo(1);
     assertThat(ledger.release(a, second)).isFalse();
-    assertThatThrownBy(() -> ledger.hold(a, first, null))
+    assertThatThrownBy(() -> ledger.holdAt(a, first, null, now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
     assertThat(audit.of("Voucher", a))
@@ -201,14 +206,14 @@ class InsideTheServerIT {
   void malformedUnknownAndOtherPeoplesVouchersAreRefused() {
     String valid = VoucherCode.generate(new SecureRandom()).value();
     String typo = (valid.charAt(0) == 'A' ? 'B' : 'A') + valid.substring(1);
-    assertThatThrownBy(() -> ledger.hold(typo, 1, null))
+    assertThatThrownBy(() -> ledger.holdAt(typo, 1, null, now()))
         .isInstanceOfSatisfying(
             BusinessException.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo("MALFORMED_CODE");
             });
-    assertThatThrownBy(() -> ledger.hold(valid, 1, null))
+    assertThatThrownBy(() -> ledger.holdAt(valid, 1, null, now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
 
@@ -225,12 +230,13 @@ class InsideTheServerIT {
                 "4242")
             .codes()
             .get(0);
-    assertThatThrownBy(() -> ledger.hold(nominative, ORDERS.incrementAndGet(), "4343"))
+    assertThatThrownBy(() -> ledger.holdAt(nominative, ORDERS.incrementAndGet(), "4343", now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
-    assertThatThrownBy(() -> ledger.hold(nominative, ORDERS.incrementAndGet(), null))
-        .isInstanceOf(BusinessException.class);
-    assertThat(ledger.hold(nominative, ORDERS.incrementAndGet(), "4242").beneficiaryRef())
+    assertThatThrownBy(() -> ledger.holdAt(nominative, ORDERS.incrementAndGet(), null, now()))
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
+    assertThat(ledger.holdAt(nominative, ORDERS.incrementAndGet(), "4242", now()).beneficiaryRef())
         .isEqualTo("4242");
   }
 
@@ -250,7 +256,8 @@ class InsideTheServerIT {
             });
     assertThatThrownBy(
             () -> ledger.holdAt(codes.get(4), ORDERS.incrementAndGet(), null, LocalDateTime.now()))
-        .isInstanceOf(BusinessException.class);
+        .isInstanceOfSatisfying(
+            BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_EXPIRED"));
     assertThat(fixtures.status(codes.get(3))).isEqualTo("EXPIRED");
     assertThat(fixtures.status(codes.get(4))).isEqualTo("EXPIRED");
     assertThat(fixtures.status(codes.get(0))).isEqualTo("REDEEMED");

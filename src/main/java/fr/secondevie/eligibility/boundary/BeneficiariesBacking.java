@@ -82,10 +82,6 @@ public class BeneficiariesBacking {
     return Criteria.ALL;
   }
 
-  public LocalDate getToday() {
-    return LocalDate.now();
-  }
-
   public List<Beneficiary> getList() {
     return list;
   }

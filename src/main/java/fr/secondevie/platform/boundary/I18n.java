@@ -82,6 +82,11 @@ public class I18n {
         : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(day);
   }
 
+  /** A count with the language's grouping: "1 234" (a narrow no-break space), "1,234". */
+  public String count(long n) {
+    return java.text.NumberFormat.getIntegerInstance(locale).format(n);
+  }
+
   public String text(String key) {
     return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
   }

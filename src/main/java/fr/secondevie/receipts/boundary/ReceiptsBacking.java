@@ -32,6 +32,7 @@ public class ReceiptsBacking {
   private List<TaxReceipt> list;
   private TaxReceipts.Summary summary;
   private List<Donation> waiting;
+  private Long waitingCount;
 
   @PostConstruct
   void load() {
@@ -52,6 +53,18 @@ public class ReceiptsBacking {
 
   public fr.secondevie.platform.entity.Money getIssuedAmount() {
     return fr.secondevie.platform.entity.Money.ofCents(getSummary().issuedAmountCents());
+  }
+
+  /** How many donations wait in all, when the page lists only the oldest of them. */
+  public long getWaitingCount() {
+    if (waitingCount == null) {
+      waitingCount = receipts.countWaitingForReceipt();
+    }
+    return waitingCount;
+  }
+
+  public boolean isWaitingCut() {
+    return getWaitingCount() > getWaiting().size();
   }
 
   public List<Donation> getWaiting() {

@@ -169,7 +169,24 @@ public class TaxReceipts {
         .getResultList();
   }
 
-  /** Received donations that have no receipt in force, oldest first. */
+  /** How many received donations have no receipt in force. */
+  public long countWaitingForReceipt() {
+    return em.createQuery(
+            "select count(d) from Donation d where d.status = :received and not exists"
+                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)",
+            Long.class)
+        .setParameter("received", DonationStatus.RECEIVED)
+        .setParameter("issued", TaxReceipt.Status.ISSUED)
+        .getSingleResult();
+  }
+
+  /** The most donations a page lists at once; the batch issues them all. */
+  public static final int WAITING_SHOWN = 200;
+
+  /**
+   * The oldest received donations that have no receipt in force, at most {@link #WAITING_SHOWN}
+   * (the page says how many more there are: {@link #countWaitingForReceipt()}).
+   */
   public List<Donation> donationsWaitingForReceipt() {
     return em.createQuery(
             "select d from Donation d join fetch d.donor where d.status = :received and not exists"
@@ -178,7 +195,7 @@ public class TaxReceipts {
             Donation.class)
         .setParameter("received", DonationStatus.RECEIVED)
         .setParameter("issued", TaxReceipt.Status.ISSUED)
-        .setMaxResults(200)
+        .setMaxResults(WAITING_SHOWN)
         .getResultList();
   }
 

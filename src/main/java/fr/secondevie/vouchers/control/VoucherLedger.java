@@ -73,12 +73,6 @@ public class VoucherLedger {
     return info(voucher, programme, LocalDate.now(clock));
   }
 
-  /** Holds the voucher for an open order, now. See {@link #holdAt}. */
-  @Transactional
-  public VoucherInfo hold(String typedCode, long orderId, String beneficiaryRef) {
-    return holdAt(typedCode, orderId, beneficiaryRef, LocalDateTime.now(clock));
-  }
-
   /**
    * Holds the voucher for an open order at the given moment, for that person, wherever they live.
    * See {@link #holdFor}; the territory is not checked (the ledger's own tests hold by person).
@@ -190,12 +184,6 @@ public class VoucherLedger {
       audit.record("VOUCHER_RELEASED", "Voucher", code.value(), "order " + orderId);
     }
     return rows == 1;
-  }
-
-  /** Redeems, now, the vouchers an order holds. See {@link #redeemAt}. */
-  @Transactional
-  public void redeem(long orderId, long relayId, List<Share> shares) {
-    redeemAt(orderId, relayId, shares, LocalDateTime.now(clock));
   }
 
   /**
