@@ -3,7 +3,7 @@ package fr.secondevie.eligibility.control;
 import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.platform.control.DocumentFrench;
-import fr.secondevie.platform.control.PdfPage;
+import fr.secondevie.platform.control.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 
@@ -17,7 +17,8 @@ public class AttestationRenderer {
 
   public byte[] render(
       Beneficiary beneficiary, Eligibility eligibility, String structureName, LocalDate today) {
-    try (PdfPage pdf = new PdfPage("Attestation d'éligibilité " + beneficiary.displayId())) {
+    try (PdfDocument pdf =
+        new PdfDocument("Attestation d'éligibilité " + beneficiary.displayId())) {
       pdf.text("Seconde Vie — équipement numérique solidaire", 12)
           .gap(6)
           .text("Attestation d'éligibilité", 22)
