@@ -31,6 +31,32 @@ class PdfDocumentTest {
     assertThat(Pdfs.qrCode(pdf, 0)).isEqualTo("B7KQM2XR9HTP4WCD");
   }
 
+  /**
+   * The attestation's QR code (150 pt, quiet zone of 4 modules, correction M) drawn by runs of dark
+   * modules, as the voucher sheets draw theirs: random identifiers read back at 150 dpi.
+   */
+  @Test
+  void attestationSizedQrCodesOfRandomIdentifiersReadBack() {
+    java.util.Random random = new java.util.Random(12);
+    String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    for (int i = 0; i < 20; i++) {
+      StringBuilder id = new StringBuilder();
+      for (int c = 0; c < 16; c++) {
+        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      byte[] pdf;
+      try (PdfDocument document = new PdfDocument("Essai")) {
+        pdf =
+            document
+                .text("Attestation d'éligibilité", 22)
+                .gap(10)
+                .qrCode(id.toString(), 150)
+                .toBytes();
+      }
+      assertThat(Pdfs.qrCode(pdf, 0)).isEqualTo(id.toString());
+    }
+  }
+
   @Test
   void writesWhatHelveticaCannotWithTheEmbeddedFont() {
     byte[] pdf;
