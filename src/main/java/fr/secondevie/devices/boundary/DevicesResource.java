@@ -2,7 +2,6 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.boundary.DeviceViews.DeviceDetailView;
 import fr.secondevie.devices.control.CatalogueQueries;
-import fr.secondevie.devices.control.ErasureCertificateRenderer;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.devices.entity.ErasureMethod;
@@ -10,6 +9,7 @@ import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
 import fr.secondevie.platform.boundary.Bounded;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
@@ -87,7 +87,6 @@ public class DevicesResource {
   @Inject Workshop workshop;
   @Inject Traceability traceability;
   @Inject CatalogueQueries catalogue;
-  @Inject ErasureCertificateRenderer certificates;
   @Inject Caller caller;
 
   /**
@@ -141,11 +140,9 @@ public class DevicesResource {
   @Produces("application/pdf")
   @RolesAllowed({Roles.DONOR, Roles.REFURBISHER, Roles.ADMIN})
   public Response erasureCertificate(@PathParam("id") long id) {
-    Device device = traceability.erasedDevice(id);
-    return Response.ok(certificates.render(device), "application/pdf")
-        .header(
-            "Content-Disposition",
-            "inline; filename=\"effacement-" + device.erasure().certificateId() + ".pdf\"")
+    Document certificate = traceability.erasureCertificate(id);
+    return Response.ok(certificate.pdf(), Document.PDF)
+        .header("Content-Disposition", certificate.disposition("inline"))
         .build();
   }
 }

@@ -1,7 +1,7 @@
 package fr.secondevie.devices.boundary;
 
-import fr.secondevie.devices.control.ErasureCertificateRenderer;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Document;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 public class TraceDownloads extends HttpServlet {
 
   @Inject Traceability traceability;
-  @Inject ErasureCertificateRenderer certificates;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -43,10 +42,10 @@ public class TraceDownloads extends HttpServlet {
         if (trace.devices().stream().noneMatch(d -> d.deviceId() == deviceId)) {
           throw BusinessException.notFound("Device");
         }
-        body = certificates.render(traceability.erasedDevice(deviceId));
-        response.setContentType("application/pdf");
-        response.setHeader(
-            "Content-Disposition", "attachment; filename=\"effacement-" + deviceId + ".pdf\"");
+        Document pdf = traceability.erasureCertificate(deviceId);
+        body = pdf.pdf();
+        response.setContentType(Document.PDF);
+        response.setHeader("Content-Disposition", pdf.disposition("attachment"));
       }
       response.setContentLength(body.length);
       response.getOutputStream().write(body);

@@ -1,10 +1,12 @@
 package fr.secondevie.devices.boundary;
 
+import fr.secondevie.devices.control.ErasureCertificateRenderer;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,7 @@ public class Traceability {
   public record Trace(Donation donation, List<TracedDevice> devices, Summary summary) {}
 
   @PersistenceContext EntityManager em;
+  @Inject ErasureCertificateRenderer certificates;
   @Inject Donations donations;
   @Inject Caller caller;
 
@@ -84,6 +87,16 @@ public class Traceability {
                         d.recycledAt()))
             .toList();
     return new Trace(donation, devices, Summary.of(devices));
+  }
+
+  /**
+   * The erasure certificate of a device, for those who may have it (another company's device is
+   * "not found"): what the API and the donor's trace page both download.
+   */
+  public Document erasureCertificate(long deviceId) {
+    Device device = erasedDevice(deviceId);
+    return new Document(
+        "effacement-" + device.erasure().certificateId() + ".pdf", certificates.render(device));
   }
 
   /**

@@ -5,8 +5,7 @@ import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
-import fr.secondevie.organisations.control.Directory;
-import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -142,9 +140,6 @@ public class BeneficiariesResource {
 
   @Inject Beneficiaries beneficiaries;
   @Inject AttestationRenderer attestations;
-  @Inject Directory directory;
-  @Inject Caller caller;
-  @Inject Clock clock;
   @Context UriInfo uri;
 
   @POST
@@ -207,17 +202,9 @@ public class BeneficiariesResource {
   @Produces("application/pdf")
   @RolesAllowed(Roles.SOCIAL_WORKER)
   public Response attestation(@PathParam("id") String id) {
-    Beneficiary beneficiary = beneficiaries.ofMyStructure(id);
-    byte[] pdf =
-        attestations.render(
-            beneficiary,
-            beneficiaries.eligibility(beneficiary.id()),
-            directory.getOrganisation(caller.organisationId()).name(),
-            LocalDate.now(clock));
-    return Response.ok(pdf, "application/pdf")
-        .header(
-            "Content-Disposition",
-            "inline; filename=\"attestation-" + beneficiary.displayId() + ".pdf\"")
+    Document attestation = attestations.forBeneficiary(id);
+    return Response.ok(attestation.pdf(), Document.PDF)
+        .header("Content-Disposition", attestation.disposition("inline"))
         .build();
   }
 

@@ -2,9 +2,14 @@ package fr.secondevie.eligibility.control;
 
 import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.control.DocumentFrench;
-import fr.secondevie.platform.control.PdfPage;
+import fr.secondevie.platform.control.PdfDocument;
+import fr.secondevie.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -15,9 +20,27 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class AttestationRenderer {
 
+  @Inject Beneficiaries beneficiaries;
+  @Inject Directory directory;
+  @Inject Caller caller;
+  @Inject Clock clock;
+
+  /** The attestation of a beneficiary of the caller's social structure, issued by it today. */
+  public Document forBeneficiary(String id) {
+    Beneficiary beneficiary = beneficiaries.ofMyStructure(id);
+    return new Document(
+        "attestation-" + beneficiary.displayId() + ".pdf",
+        render(
+            beneficiary,
+            beneficiaries.eligibility(beneficiary.id()),
+            directory.getOrganisation(caller.organisationId()).name(),
+            LocalDate.now(clock)));
+  }
+
   public byte[] render(
       Beneficiary beneficiary, Eligibility eligibility, String structureName, LocalDate today) {
-    try (PdfPage pdf = new PdfPage("Attestation d'éligibilité " + beneficiary.displayId())) {
+    try (PdfDocument pdf =
+        new PdfDocument("Attestation d'éligibilité " + beneficiary.displayId())) {
       pdf.text("Seconde Vie — équipement numérique solidaire", 12)
           .gap(6)
           .text("Attestation d'éligibilité", 22)

@@ -3,7 +3,7 @@ package fr.secondevie.impact.control;
 import fr.secondevie.impact.control.ImpactReport.CategoryImpact;
 import fr.secondevie.impact.control.ImpactReport.Impact;
 import fr.secondevie.platform.control.DocumentFrench;
-import fr.secondevie.platform.control.PdfPage;
+import fr.secondevie.platform.control.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The impact report a donor company attaches to its CSR report: figures, categories, source. */
@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ImpactPdf {
 
   public byte[] render(String company, String scope, Impact impact) {
-    try (PdfPage pdf = new PdfPage("Rapport d'impact " + company)) {
-      pdf.text("Seconde Vie — rapport d'impact", 18)
+    try (PdfDocument pdf = new PdfDocument("Rapport d'impact " + company)) {
+      pdf.heading("Seconde Vie — rapport d'impact", 18)
           .text(company + " — " + scope, 12)
           .rule()
           .field("Appareils réemployés", Long.toString(impact.devicesReused()))
@@ -21,7 +21,7 @@ public class ImpactPdf {
           .field("CO2e évité", decimal(impact.kgCo2eAvoided()) + " kg")
           .field("Matières premières économisées", decimal(impact.kgRawMaterialsAvoided()) + " kg")
           .rule()
-          .text("Par catégorie", 12);
+          .heading("Par catégorie", 12);
       for (CategoryImpact c : impact.byCategory()) {
         pdf.field(
             DocumentFrench.label("category." + c.category()),

@@ -4,7 +4,7 @@ import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.DocumentFrench;
-import fr.secondevie.platform.control.PdfPage;
+import fr.secondevie.platform.control.PdfDocument;
 import fr.secondevie.platform.control.Settings;
 import fr.secondevie.platform.entity.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,22 +32,22 @@ public class ReceiptRenderer {
       LocalDate issuedOn,
       String replaces) {
     Money amount = donation.totalValue();
-    try (PdfPage pdf = new PdfPage("Reçu fiscal " + number)) {
-      pdf.text("Reçu des dons et versements effectués par les entreprises", 14)
+    try (PdfDocument pdf = new PdfDocument("Reçu fiscal " + number)) {
+      pdf.heading("Reçu des dons et versements effectués par les entreprises", 14)
           .text("au titre de l'article 238 bis du code général des impôts", 12)
           .field("Numéro d'ordre du reçu", number);
       if (replaces != null) {
         pdf.field("Remplace le reçu", replaces + " (annulé)");
       }
       pdf.rule()
-          .text("Organisme bénéficiaire", 12)
+          .heading("Organisme bénéficiaire", 12)
           .field("Dénomination", issuer.name())
           .field("Adresse", address(issuer))
           .field(issuer.siren() != null ? "SIREN" : "RNA", identifier(issuer))
           .field("Objet", nullToDash(issuer.object()))
           .field("Catégorie juridique", nullToDash(issuer.legalForm()))
           .rule()
-          .text("Entreprise donatrice", 12)
+          .heading("Entreprise donatrice", 12)
           .field("Dénomination", donor.name())
           .field("Forme juridique", nullToDash(donor.legalForm()))
           .field("SIREN", nullToDash(donor.siren()))
@@ -96,7 +96,7 @@ public class ReceiptRenderer {
   }
 
   static String figures(Money amount) {
-    return amount.format(Locale.FRANCE).replace('\u202f', ' ').replace('\u00a0', ' ');
+    return amount.format(Locale.FRANCE);
   }
 
   private static String address(Organisation o) {

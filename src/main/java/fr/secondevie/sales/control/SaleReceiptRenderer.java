@@ -3,7 +3,7 @@ package fr.secondevie.sales.control;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.DocumentFrench;
-import fr.secondevie.platform.control.PdfPage;
+import fr.secondevie.platform.control.PdfDocument;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
 import fr.secondevie.sales.entity.OrderLine;
@@ -63,7 +63,7 @@ public class SaleReceiptRenderer {
   }
 
   static byte[] render(SaleOrder order, Organisation relay) {
-    try (PdfPage pdf = new PdfPage("Ticket de vente " + order.receiptNumber())) {
+    try (PdfDocument pdf = new PdfDocument("Ticket de vente " + order.receiptNumber())) {
       pdf.text("Ticket de vente", 16);
       pdf.text(relay.name(), 12);
       if (relay.address() != null) {

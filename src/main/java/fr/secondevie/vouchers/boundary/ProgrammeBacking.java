@@ -1,6 +1,7 @@
 package fr.secondevie.vouchers.boundary;
 
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Reconciliation;
@@ -193,15 +194,7 @@ public class ProgrammeBacking implements Serializable {
   }
 
   public StreamedContent sheet(long batchId) {
-    IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
-    VoucherProgramme own = programmes.getOwn(id);
-    byte[] pdf =
-        documents.sheet(own, programmes.funderName(own), issuance.vouchersOf(batch.id(), 0, 1000));
-    return DefaultStreamedContent.builder()
-        .name("bons-lot-" + batchId + ".pdf")
-        .contentType("application/pdf")
-        .stream(() -> new ByteArrayInputStream(pdf))
-        .build();
+    return download(documents.batchSheet(id, batchId, 0, 1000));
   }
 
   public StreamedContent reconciliationCsv() {
@@ -214,19 +207,14 @@ public class ProgrammeBacking implements Serializable {
   }
 
   public StreamedContent statementPdf(long statementId) {
-    VoucherProgramme visible = programmes.getVisible(id);
-    Statement statement = statements.get(id, statementId);
-    byte[] pdf =
-        documents.statement(
-            visible,
-            programmes.funderName(visible),
-            statement,
-            statements.relayName(statement),
-            statements.lines(statement));
+    return download(documents.statementOf(id, statementId));
+  }
+
+  private static StreamedContent download(Document document) {
     return DefaultStreamedContent.builder()
-        .name("releve-" + statement.period() + "-" + statementId + ".pdf")
-        .contentType("application/pdf")
-        .stream(() -> new ByteArrayInputStream(pdf))
+        .name(document.filename())
+        .contentType(Document.PDF)
+        .stream(() -> new ByteArrayInputStream(document.pdf()))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package fr.secondevie.vouchers.boundary;
 
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.vouchers.boundary.VoucherViews.BatchView;
 import fr.secondevie.vouchers.boundary.VoucherViews.IssuedView;
@@ -216,20 +217,7 @@ public class VoucherProgramsResource {
       @PathParam("batchId") long batchId,
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("count") @DefaultValue("1000") int count) {
-    if (first < 0 || count < 1 || count > 1000) {
-      throw BusinessException.badRequest(
-          "INVALID_INPUT", "first is 0 or more, count 1 to 1000 vouchers per sheet");
-    }
-    IssuanceBatch batch = issuance.getOwnBatch(id, batchId);
-    VoucherProgramme programme = programmes.getOwn(id);
-    byte[] pdf =
-        documents.sheet(
-            programme,
-            programmes.funderName(programme),
-            issuance.vouchersOf(batch.id(), first, count));
-    return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"bons-lot-" + batchId + ".pdf\"")
-        .build();
+    return inline(documents.batchSheet(id, batchId, first, count));
   }
 
   @GET
@@ -303,19 +291,12 @@ public class VoucherProgramsResource {
   @Produces("application/pdf")
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public Response statementPdf(@PathParam("id") long id, @PathParam("sid") long sid) {
-    VoucherProgramme programme = programmes.getVisible(id);
-    Statement statement = statements.get(id, sid);
-    byte[] pdf =
-        documents.statement(
-            programme,
-            programmes.funderName(programme),
-            statement,
-            statements.relayName(statement),
-            statements.lines(statement));
-    return Response.ok(pdf, "application/pdf")
-        .header(
-            "Content-Disposition",
-            "inline; filename=\"releve-" + statement.period() + "-" + sid + ".pdf\"")
+    return inline(documents.statementOf(id, sid));
+  }
+
+  private static Response inline(Document document) {
+    return Response.ok(document.pdf(), Document.PDF)
+        .header("Content-Disposition", document.disposition("inline"))
         .build();
   }
 
