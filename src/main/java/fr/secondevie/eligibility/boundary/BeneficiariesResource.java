@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,8 +132,9 @@ public class BeneficiariesResource {
       int devicesLeft,
       Map<String, Integer> devicesLeftByCategory) {
     static EligibilityView of(Eligibility e) {
-      return new EligibilityView(
-          e.eligible(), e.tier(), e.validUntil(), e.devicesLeft(), e.devicesLeftByCategory());
+      Map<String, Integer> byName = new LinkedHashMap<>();
+      e.devicesLeftByCategory().forEach((category, left) -> byName.put(category.name(), left));
+      return new EligibilityView(e.eligible(), e.tier(), e.validUntil(), e.devicesLeft(), byName);
     }
   }
 

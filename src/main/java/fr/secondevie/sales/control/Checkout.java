@@ -10,6 +10,7 @@ import fr.secondevie.payments.entity.CardPaymentSettled;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Settings;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
@@ -90,8 +91,8 @@ public class Checkout {
     for (Long id : new TreeSet<>(deviceIds)) {
       devices.add(lockDeviceOfRelay(id, relayId));
     }
-    Map<String, Integer> wanted = new LinkedHashMap<>();
-    devices.forEach(d -> wanted.merge(d.category().name(), 1, Integer::sum));
+    Map<DeviceCategory, Integer> wanted = new LinkedHashMap<>();
+    devices.forEach(d -> wanted.merge(d.category(), 1, Integer::sum));
     wanted.forEach(
         (category, count) -> {
           if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < count) {
@@ -110,18 +111,15 @@ public class Checkout {
       }
       PriceEngine.Quote quote =
           engine.quote(
-              device.listPrice(),
-              device.category().name(),
-              eligibility.tier(),
-              device.publicOrigin());
+              device.listPrice(), device.category(), eligibility.tier(), device.publicOrigin());
       device.reserve(now);
       lines.add(
           OrderLine.device(
               device.id(),
               device.brandAndModel().isEmpty() ? device.category().name() : device.brandAndModel(),
-              device.category().name(),
+              device.category(),
               device.serialNumber(),
-              device.grade() == null ? null : device.grade().name(),
+              device.grade(),
               quote.listPrice(),
               quote.price()));
     }
