@@ -2,6 +2,7 @@ package fr.secondevie.eligibility.control;
 
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.Criteria;
+import fr.secondevie.eligibility.entity.EligibilityAudit;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.control.AuditTrail;
@@ -66,7 +67,7 @@ public class Beneficiaries {
       throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
     }
     em.persist(beneficiary);
-    audit.record("BENEFICIARY_REGISTERED", "Beneficiary", beneficiary.id(), null);
+    audit.record(EligibilityAudit.BENEFICIARY_REGISTERED, "Beneficiary", beneficiary.id(), null);
     return beneficiary;
   }
 
@@ -246,7 +247,7 @@ public class Beneficiaries {
                   + " where d.beneficiary = :b")
           .setParameter("b", beneficiary)
           .executeUpdate();
-      audit.record("BENEFICIARY_ANONYMISED", "Beneficiary", beneficiary.id(), null);
+      audit.record(EligibilityAudit.BENEFICIARY_ANONYMISED, "Beneficiary", beneficiary.id(), null);
     }
     return due.size();
   }
