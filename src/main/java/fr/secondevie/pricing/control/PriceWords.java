@@ -30,7 +30,7 @@ public final class PriceWords {
 
   private static String sentence(ResourceBundle bundle, PriceStep step, Locale locale) {
     Object[] values = new Object[step.args().size() + 1];
-    values[0] = euros(step.amount(), locale);
+    values[0] = euros(step.amount());
     for (int i = 0; i < step.args().size(); i++) {
       values[i + 1] = step.args().get(i).toString();
     }
@@ -38,10 +38,10 @@ public final class PriceWords {
   }
 
   /**
-   * "450,00 €" in French (plain spaces, as the API has always written it), "€450.00" in English.
+   * "450,00 €" in either language, as the counter's pages write every amount (with plain spaces, as
+   * the API has always written them).
    */
-  private static String euros(Money money, Locale locale) {
-    Locale format = "fr".equals(locale.getLanguage()) ? Locale.FRANCE : Locale.UK;
-    return money.format(format).replace('\u202f', ' ').replace('\u00a0', ' ');
+  private static String euros(Money money) {
+    return money.format(Locale.FRANCE).replace('\u202f', ' ').replace('\u00a0', ' ');
   }
 }

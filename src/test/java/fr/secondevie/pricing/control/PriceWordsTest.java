@@ -28,9 +28,9 @@ class PriceWordsTest {
             "Prix à payer : 180,00 €.");
     assertThat(PriceWords.text(quote.explanation(), Locale.ENGLISH))
         .isEqualTo(
-            "List price: €450.00. Support tier 1: 50% off, rounded down to the euro, that is"
-                + " €225.00. Device donated by a public body: the price is brought down to the"
-                + " legal cap of €180.00. To pay: €180.00.");
+            "List price: 450,00 €. Support tier 1: 50% off, rounded down to the euro, that is"
+                + " 225,00 €. Device donated by a public body: the price is brought down to the"
+                + " legal cap of 180,00 €. To pay: 180,00 €.");
   }
 
   @Test
@@ -39,7 +39,7 @@ class PriceWordsTest {
         PriceEngineTest.version1().quote(Money.ofCents(1500), DeviceCategory.SMARTPHONE, 1, true);
     assertThat(PriceWords.sentences(floor.explanation(), Locale.ENGLISH))
         .contains(
-            "Minimum price for this device: €10.00.",
-            "Device donated by a public body: the legal cap of €100.00 is respected.");
+            "Minimum price for this device: 10,00 €.",
+            "Device donated by a public body: the legal cap of 100,00 € is respected.");
   }
 }
