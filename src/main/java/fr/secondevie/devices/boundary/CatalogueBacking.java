@@ -3,10 +3,10 @@ package fr.secondevie.devices.boundary;
 import fr.secondevie.devices.control.CatalogueFilter;
 import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
-import fr.secondevie.devices.entity.Grade;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -34,8 +34,8 @@ public class CatalogueBacking {
   @Inject CatalogueQueries catalogue;
   @Inject Relays relays;
 
-  private String category;
-  private String grade;
+  private DeviceCategory category;
+  private Grade grade;
   private Long relay;
   private String q;
   private CataloguePage page;
@@ -44,8 +44,8 @@ public class CatalogueBacking {
   @PostConstruct
   void load() {
     FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
-    category = oneOf(request.getParameter("category"), DeviceCategory.values());
-    grade = oneOf(request.getParameter("grade"), Grade.values());
+    category = DeviceCategory.named(request.getParameter("category")).orElse(null);
+    grade = Grade.named(request.getParameter("grade")).orElse(null);
     relay = number(request.getParameter("relay"));
     String text = request.getParameter("q");
     q = text == null || text.isBlank() ? null : text.strip();
@@ -55,23 +55,8 @@ public class CatalogueBacking {
     Long asked = number(request.getParameter("page"));
     int pageNumber = asked == null ? 0 : (int) Math.min(asked - 1, 100_000);
     page =
-        catalogue.page(
-            new CatalogueFilter(
-                category == null ? null : DeviceCategory.valueOf(category),
-                grade == null ? null : Grade.valueOf(grade),
-                relay,
-                q,
-                Math.max(pageNumber, 0),
-                12));
+        catalogue.page(new CatalogueFilter(category, grade, relay, q, Math.max(pageNumber, 0), 12));
     relayList = relays.all();
-  }
-
-  private static String oneOf(String value, Enum<?>[] values) {
-    return Arrays.stream(values)
-        .map(Enum::name)
-        .filter(n -> n.equals(value))
-        .findFirst()
-        .orElse(null);
   }
 
   private static Long number(String value) {
@@ -88,13 +73,13 @@ public class CatalogueBacking {
 
   public List<Option> getCategories() {
     return Arrays.stream(DeviceCategory.values())
-        .map(c -> new Option(c.name(), "category." + c.name(), c.name().equals(category)))
+        .map(c -> new Option(c.name(), "category." + c.name(), c == category))
         .toList();
   }
 
   public List<Option> getGrades() {
     return Arrays.stream(Grade.values())
-        .map(g -> new Option(g.name(), "grade." + g.name(), g.name().equals(grade)))
+        .map(g -> new Option(g.name(), "grade." + g.name(), g == grade))
         .toList();
   }
 

@@ -4,9 +4,10 @@ import fr.secondevie.devices.boundary.DeviceViews.CatalogueItemView;
 import fr.secondevie.devices.control.CatalogueFilter;
 import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
-import fr.secondevie.devices.entity.Grade;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.platform.boundary.Bounded;
+import fr.secondevie.platform.boundary.NameOf;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,8 +41,8 @@ public class CatalogueResource {
    * break Payara's OpenAPI generation, which takes every validated parameter for a path one).
    */
   public record CatalogueQuery(
-      @Pattern(regexp = "(LAPTOP|DESKTOP|TABLET|SMARTPHONE|SCREEN)?") String category,
-      @Pattern(regexp = "[ABC]?") String grade,
+      @NameOf(DeviceCategory.class) String category,
+      @NameOf(Grade.class) String grade,
       @Bounded(min = 1) Long relay,
       @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String q,
       @Bounded(min = 0, max = 100_000) int page,
@@ -49,8 +50,8 @@ public class CatalogueResource {
 
     CatalogueFilter filter() {
       return new CatalogueFilter(
-          category == null || category.isEmpty() ? null : DeviceCategory.valueOf(category),
-          grade == null || grade.isEmpty() ? null : Grade.valueOf(grade),
+          DeviceCategory.named(category).orElse(null),
+          Grade.named(grade).orElse(null),
           relay,
           q,
           page,

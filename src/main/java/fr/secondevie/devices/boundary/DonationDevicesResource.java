@@ -2,7 +2,7 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.boundary.DeviceViews.DeviceView;
 import fr.secondevie.devices.entity.Device;
-import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

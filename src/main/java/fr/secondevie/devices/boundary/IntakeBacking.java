@@ -1,10 +1,10 @@
 package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Device;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

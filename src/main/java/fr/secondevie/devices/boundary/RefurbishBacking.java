@@ -2,13 +2,13 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.ErasureMethod;
-import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
 import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

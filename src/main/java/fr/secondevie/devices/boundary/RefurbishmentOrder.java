@@ -2,8 +2,8 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Erasure;
 import fr.secondevie.devices.entity.ErasureMethod;
-import fr.secondevie.devices.entity.Grade;
 import fr.secondevie.devices.entity.Specs;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import java.time.LocalDateTime;
 

@@ -1,14 +1,15 @@
 package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.entity.Device;
+import fr.secondevie.devices.entity.DeviceAudit;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.devices.entity.Refurbishment;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,10 @@ public class Workshop {
       throw e;
     }
     audit.record(
-        "device.registered", "Device", device.id(), serial + " from donation " + donationId);
+        DeviceAudit.DEVICE_REGISTERED,
+        "Device",
+        device.id(),
+        serial + " from donation " + donationId);
     return device;
   }
 
@@ -85,7 +89,7 @@ public class Workshop {
             order.listPrice()),
         LocalDateTime.now(clock));
     audit.record(
-        "device.refurbished",
+        DeviceAudit.DEVICE_REFURBISHED,
         "Device",
         deviceId,
         "grade "
@@ -105,7 +109,7 @@ public class Workshop {
     requireRefurbisher();
     Device device = get(deviceId);
     if (device.recycle(reason, LocalDateTime.now(clock))) {
-      audit.record("device.recycled", "Device", deviceId, reason);
+      audit.record(DeviceAudit.DEVICE_RECYCLED, "Device", deviceId, reason);
     }
     return device;
   }

@@ -1,7 +1,7 @@
 package fr.secondevie.devices.control;
 
-import fr.secondevie.devices.entity.Grade;
-import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 
 /** What a visitor narrows the catalogue to; null means any. Pages start at 0. */
 public record CatalogueFilter(

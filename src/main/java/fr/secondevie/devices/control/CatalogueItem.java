@@ -1,7 +1,7 @@
 package fr.secondevie.devices.control;
 
-import fr.secondevie.devices.entity.Grade;
-import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import java.math.BigDecimal;
 

@@ -1,6 +1,7 @@
 package fr.secondevie.devices.entity;
 
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 
 /**

@@ -1,11 +1,11 @@
 package fr.secondevie.donations.boundary;
 
 import fr.secondevie.donations.control.Donations;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,11 +1,11 @@
 package fr.secondevie.donations.boundary;
 
 import fr.secondevie.donations.control.Donations;
-import fr.secondevie.donations.entity.DeviceCategory;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.platform.boundary.Bounded;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

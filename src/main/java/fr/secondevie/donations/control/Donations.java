@@ -1,6 +1,7 @@
 package fr.secondevie.donations.control;
 
 import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.donations.entity.DonationAudit;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.organisations.control.Directory;
@@ -50,7 +51,7 @@ public class Donations {
     em.persist(donation);
     em.flush();
     audit.record(
-        "donation.pledged",
+        DonationAudit.DONATION_PLEDGED,
         "Donation",
         donation.id(),
         donation.pledgedQuantity() + " devices, " + donation.totalValue());
@@ -64,7 +65,7 @@ public class Donations {
       throw BusinessException.notFound("Donation");
     }
     if (donation.receive(LocalDateTime.now(clock))) {
-      audit.record("donation.received", "Donation", id, null);
+      audit.record(DonationAudit.DONATION_RECEIVED, "Donation", id, null);
     }
     return donation;
   }

@@ -1,5 +1,6 @@
 package fr.secondevie.donations.entity;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

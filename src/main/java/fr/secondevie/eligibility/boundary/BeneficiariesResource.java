@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,8 +130,9 @@ public class BeneficiariesResource {
       int devicesLeft,
       Map<String, Integer> devicesLeftByCategory) {
     static EligibilityView of(Eligibility e) {
-      return new EligibilityView(
-          e.eligible(), e.tier(), e.validUntil(), e.devicesLeft(), e.devicesLeftByCategory());
+      Map<String, Integer> byName = new LinkedHashMap<>();
+      e.devicesLeftByCategory().forEach((category, left) -> byName.put(category.name(), left));
+      return new EligibilityView(e.eligible(), e.tier(), e.validUntil(), e.devicesLeft(), byName);
     }
   }
 

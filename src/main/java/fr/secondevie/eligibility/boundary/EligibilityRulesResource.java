@@ -2,6 +2,8 @@ package fr.secondevie.eligibility.boundary;
 
 import fr.secondevie.eligibility.control.RulesBook;
 import fr.secondevie.eligibility.entity.RuleSet;
+import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -109,7 +111,7 @@ public class EligibilityRulesResource {
           r.proofMaxAgeMonths(),
           r.criteria().stream().map(c -> new CriterionView(c.code(), c.tier())).toList(),
           r.quotientTiers().stream().map(q -> new QuotientView(q.maxCents(), q.tier())).toList(),
-          r.quotas().stream().map(q -> new QuotaView(q.category(), q.quantity())).toList(),
+          r.quotas().stream().map(q -> new QuotaView(q.category().name(), q.quantity())).toList(),
           r.createdBy(),
           r.createdAt(),
           r.note());
@@ -163,11 +165,20 @@ public class EligibilityRulesResource {
                 input.familyQuotientTiers.stream()
                     .map(q -> new RuleSet.QuotientTier(q.maxCents, q.tier))
                     .toList(),
-                input.quotas.stream().map(q -> new RuleSet.Quota(q.category, q.quantity)).toList(),
+                input.quotas.stream()
+                    .map(q -> new RuleSet.Quota(category(q.category), q.quantity))
+                    .toList(),
                 input.note));
     return Response.created(
             uri.getAbsolutePathBuilder().path("versions/" + published.version()).build())
         .entity(RulesView.of(published))
         .build();
+  }
+
+  /** A quota's category, refused as the rules' other mistakes are (422 INVALID_RULES). */
+  private static DeviceCategory category(String name) {
+    return DeviceCategory.named(name)
+        .orElseThrow(
+            () -> BusinessException.unprocessable("INVALID_RULES", "unknown category " + name));
   }
 }

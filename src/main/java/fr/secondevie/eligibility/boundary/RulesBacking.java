@@ -5,6 +5,7 @@ import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -34,7 +35,7 @@ public class RulesBacking {
   private final Map<String, Integer> tiers = new LinkedHashMap<>();
   private Long quotientTier1Euros;
   private Long quotientTier2Euros;
-  private final Map<String, Integer> quotas = new LinkedHashMap<>();
+  private final Map<DeviceCategory, Integer> quotas = new LinkedHashMap<>();
   private String note;
 
   @PostConstruct
@@ -54,8 +55,8 @@ public class RulesBacking {
         .filter(q -> q.tier() == 2)
         .findFirst()
         .ifPresent(q -> quotientTier2Euros = q.maxCents() / 100);
-    Criteria.CATEGORIES.forEach(c -> quotas.put(c, 0));
-    quotas.putAll(current.quotaByCategory());
+    DeviceCategory.all().forEach(c -> quotas.put(c, 0));
+    current.quotas().forEach(q -> quotas.put(q.category(), q.quantity()));
   }
 
   public String publish() {
@@ -104,15 +105,15 @@ public class RulesBacking {
     return Criteria.ALL;
   }
 
-  public List<String> getCategories() {
-    return Criteria.CATEGORIES;
+  public List<DeviceCategory> getCategories() {
+    return DeviceCategory.all();
   }
 
   public Map<String, Integer> getTiers() {
     return tiers;
   }
 
-  public Map<String, Integer> getQuotas() {
+  public Map<DeviceCategory, Integer> getQuotas() {
     return quotas;
   }
 

@@ -2,11 +2,13 @@ package fr.secondevie.eligibility.control;
 
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.Criteria;
+import fr.secondevie.eligibility.entity.EligibilityAudit;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Settings;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,7 @@ public class Beneficiaries {
       Integer tier,
       LocalDate validUntil,
       int devicesLeft,
-      Map<String, Integer> devicesLeftByCategory) {}
+      Map<DeviceCategory, Integer> devicesLeftByCategory) {}
 
   @PersistenceContext EntityManager em;
   @Inject RulesBook rules;
@@ -64,7 +67,7 @@ public class Beneficiaries {
       throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
     }
     em.persist(beneficiary);
-    audit.record("BENEFICIARY_REGISTERED", "Beneficiary", beneficiary.id(), null);
+    audit.record(EligibilityAudit.BENEFICIARY_REGISTERED, "Beneficiary", beneficiary.id(), null);
     return beneficiary;
   }
 
@@ -172,7 +175,7 @@ public class Beneficiaries {
           Map.of());
     }
     EligibilityDecision decision = latest.get();
-    Map<String, Integer> left =
+    Map<DeviceCategory, Integer> left =
         devicesLeft(beneficiary.id(), rules.version(decision.ruleSetVersion()));
     return new Eligibility(
         beneficiary.id(),
@@ -183,9 +186,10 @@ public class Beneficiaries {
         left);
   }
 
-  private Map<String, Integer> devicesLeft(String beneficiaryId, RuleSet rules) {
+  /** The units left per category, in the order of the rules' quotas (by category name). */
+  private Map<DeviceCategory, Integer> devicesLeft(String beneficiaryId, RuleSet rules) {
     LocalDateTime since = LocalDateTime.now(clock).minusMonths(rules.quotaPeriodMonths());
-    Map<String, Long> used = new LinkedHashMap<>();
+    Map<DeviceCategory, Long> used = new EnumMap<>(DeviceCategory.class);
     em.createQuery(
             "select q.category, count(q) from QuotaUse q where q.beneficiaryId = :b"
                 + " and q.usedAt >= :since group by q.category",
@@ -193,13 +197,12 @@ public class Beneficiaries {
         .setParameter("b", beneficiaryId)
         .setParameter("since", since)
         .getResultList()
-        .forEach(row -> used.put((String) row[0], (Long) row[1]));
-    Map<String, Integer> left = new LinkedHashMap<>();
-    rules
-        .quotaByCategory()
-        .forEach(
-            (category, quantity) ->
-                left.put(category, (int) Math.max(0, quantity - used.getOrDefault(category, 0L))));
+        .forEach(row -> used.put((DeviceCategory) row[0], (Long) row[1]));
+    Map<DeviceCategory, Integer> left = new LinkedHashMap<>();
+    for (RuleSet.Quota quota : rules.quotas()) {
+      long taken = used.getOrDefault(quota.category(), 0L);
+      left.put(quota.category(), (int) Math.max(0, quota.quantity() - taken));
+    }
     return left;
   }
 
@@ -209,7 +212,7 @@ public class Beneficiaries {
    * at once queue up and the second is refused.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void consumeQuota(String beneficiaryId, String category, String reference) {
+  public void consumeQuota(String beneficiaryId, DeviceCategory category, String reference) {
     Beneficiary beneficiary =
         Optional.ofNullable(
                 em.find(Beneficiary.class, beneficiaryId, LockModeType.PESSIMISTIC_WRITE))
@@ -244,7 +247,7 @@ public class Beneficiaries {
                   + " where d.beneficiary = :b")
           .setParameter("b", beneficiary)
           .executeUpdate();
-      audit.record("BENEFICIARY_ANONYMISED", "Beneficiary", beneficiary.id(), null);
+      audit.record(EligibilityAudit.BENEFICIARY_ANONYMISED, "Beneficiary", beneficiary.id(), null);
     }
     return due.size();
   }

@@ -1,5 +1,6 @@
 package fr.secondevie.eligibility.control;
 
+import fr.secondevie.eligibility.entity.EligibilityAudit;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
@@ -103,7 +104,8 @@ public class RulesBook {
       throw BusinessException.conflict(
           "CONCURRENT_UPDATE", "Another version of the rules was published at the same time");
     }
-    audit.record("ELIGIBILITY_RULES_PUBLISHED", "RuleSet", next.version(), draft.note());
+    audit.record(
+        EligibilityAudit.ELIGIBILITY_RULES_PUBLISHED, "RuleSet", next.version(), draft.note());
     return next;
   }
 }

@@ -21,9 +21,5 @@ public final class Criteria {
           "MISSION_LOCALE",
           "REFUGEE");
 
-  /** The device categories a quota may limit. */
-  public static final List<String> CATEGORIES =
-      List.of("LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN");
-
   private Criteria() {}
 }

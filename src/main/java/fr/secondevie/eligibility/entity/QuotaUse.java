@@ -1,7 +1,10 @@
 package fr.secondevie.eligibility.entity;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -20,8 +23,9 @@ public class QuotaUse {
   @Column(name = "beneficiary_id", nullable = false, updatable = false)
   private String beneficiaryId;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
-  private String category;
+  private DeviceCategory category;
 
   @Column(nullable = false, updatable = false)
   private String reference;
@@ -31,14 +35,15 @@ public class QuotaUse {
 
   protected QuotaUse() {}
 
-  public QuotaUse(String beneficiaryId, String category, String reference, LocalDateTime usedAt) {
+  public QuotaUse(
+      String beneficiaryId, DeviceCategory category, String reference, LocalDateTime usedAt) {
     this.beneficiaryId = beneficiaryId;
     this.category = category;
     this.reference = reference;
     this.usedAt = usedAt;
   }
 
-  public String category() {
+  public DeviceCategory category() {
     return category;
   }
 

@@ -1,11 +1,14 @@
 package fr.secondevie.eligibility.entity;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -88,17 +91,27 @@ public class RuleSet {
   /** At most {@code quantity} devices of a category per quota period. */
   @Embeddable
   public static class Quota {
-    private String category;
+    @Enumerated(EnumType.STRING)
+    private DeviceCategory category;
+
     private int quantity;
 
     protected Quota() {}
 
-    public Quota(String category, int quantity) {
+    public Quota(DeviceCategory category, int quantity) {
       this.category = category;
       this.quantity = quantity;
     }
 
-    public String category() {
+    /** A quota written with the category's name, as the tables and the tests of the rules do. */
+    public Quota(String category, int quantity) {
+      this(
+          DeviceCategory.named(category)
+              .orElseThrow(() -> new IllegalArgumentException("unknown category " + category)),
+          quantity);
+    }
+
+    public DeviceCategory category() {
       return category;
     }
 
@@ -178,7 +191,7 @@ public class RuleSet {
         });
     quotas.forEach(
         q -> {
-          require(Criteria.CATEGORIES.contains(q.category()), "unknown category " + q.category());
+          require(q.category() != null, "a quota has a category");
           require(q.quantity() >= 0 && q.quantity() <= 10, "a quota is 0 to 10 devices");
         });
     require(
@@ -250,10 +263,10 @@ public class RuleSet {
     return Verdict.refused(String.join(" ", reasons));
   }
 
-  /** Devices allowed per category in one quota period. */
+  /** Devices allowed per category in one quota period, by the category's name, as views show it. */
   public Map<String, Integer> quotaByCategory() {
     Map<String, Integer> byCategory = new TreeMap<>();
-    quotas.forEach(q -> byCategory.put(q.category(), q.quantity()));
+    quotas.forEach(q -> byCategory.put(q.category().name(), q.quantity()));
     return byCategory;
   }
 
@@ -282,7 +295,7 @@ public class RuleSet {
   }
 
   public List<Quota> quotas() {
-    return quotas.stream().sorted(Comparator.comparing(Quota::category)).toList();
+    return quotas.stream().sorted(Comparator.comparing(q -> q.category().name())).toList();
   }
 
   public LocalDateTime createdAt() {

@@ -1,5 +1,6 @@
 package fr.secondevie.impact.control;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,7 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public class ImpactReport {
 
   /** One category's share. */
   public record CategoryImpact(
-      String category,
+      DeviceCategory category,
       long reused,
       long recycled,
       BigDecimal kgCo2eFactor,
@@ -67,7 +68,7 @@ public class ImpactReport {
         donorId.isPresent()
             ? " and d.donor_id = ?3" + (donationId.isPresent() ? " and d.donation_id = ?4" : "")
             : "";
-    Map<String, long[]> counts = new LinkedHashMap<>();
+    Map<DeviceCategory, long[]> counts = new EnumMap<>(DeviceCategory.class);
     Query devices =
         em.createNativeQuery(
             "select d.category,"
@@ -82,7 +83,7 @@ public class ImpactReport {
     donationId.ifPresent(id -> devices.setParameter(4, id));
     for (Object row : devices.getResultList()) {
       Object[] r = (Object[]) row;
-      counts.put((String) r[0], new long[] {number(r[1]), number(r[2])});
+      counts.put(DeviceCategory.valueOf((String) r[0]), new long[] {number(r[1]), number(r[2])});
     }
     List<CategoryImpact> categories = new ArrayList<>();
     BigDecimal co2 = BigDecimal.ZERO.setScale(2);
@@ -95,7 +96,7 @@ public class ImpactReport {
                     + " from impact_factor order by category")
             .getResultList()) {
       Object[] r = (Object[]) row;
-      String category = (String) r[0];
+      DeviceCategory category = DeviceCategory.valueOf((String) r[0]);
       long[] count = counts.getOrDefault(category, new long[2]);
       BigDecimal co2Factor = decimal(r[1]);
       BigDecimal materialsFactor = decimal(r[2]);

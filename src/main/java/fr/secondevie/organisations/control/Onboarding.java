@@ -2,6 +2,7 @@ package fr.secondevie.organisations.control;
 
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
@@ -55,7 +56,11 @@ public class Onboarding {
     }
     em.persist(organisation);
     em.flush();
-    audit.record("ORGANISATION_REGISTERED", "Organisation", organisation.id(), n.kind().name());
+    audit.record(
+        OrganisationAudit.ORGANISATION_REGISTERED,
+        "Organisation",
+        organisation.id(),
+        n.kind().name());
     return organisation;
   }
 
@@ -79,7 +84,7 @@ public class Onboarding {
     }
     em.persist(user);
     em.flush();
-    audit.record("USER_CREATED", "AppUser", user.id(), username + " " + role);
+    audit.record(OrganisationAudit.USER_CREATED, "AppUser", user.id(), username + " " + role);
     return user;
   }
 }

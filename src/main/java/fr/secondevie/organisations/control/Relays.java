@@ -2,6 +2,7 @@ package fr.secondevie.organisations.control;
 
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
@@ -72,7 +73,7 @@ public class Relays {
     em.persist(service);
     em.flush();
     audit.record(
-        "mediation-service.added",
+        OrganisationAudit.MEDIATION_SERVICE_ADDED,
         "MediationService",
         service.id(),
         name + " at relay " + relayId + ", " + price);

@@ -2,6 +2,7 @@ package fr.secondevie.payments.control;
 
 import fr.secondevie.payments.control.StripeWebhook.ReceivedEvent;
 import fr.secondevie.payments.entity.CardPaymentSettled;
+import fr.secondevie.payments.entity.PaymentAudit;
 import fr.secondevie.platform.control.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -70,7 +71,9 @@ public class StripeEventLog {
     if (settled != null) {
       settlements.fire(settled);
       audit.record(
-          settled.succeeded() ? "CARD_PAYMENT_SUCCEEDED" : "CARD_PAYMENT_FAILED",
+          settled.succeeded()
+              ? PaymentAudit.CARD_PAYMENT_SUCCEEDED
+              : PaymentAudit.CARD_PAYMENT_FAILED,
           "PaymentIntent",
           settled.intentId(),
           "Stripe event " + settled.eventId() + ", " + settled.amountCents() + " cents");

@@ -1,5 +1,6 @@
 package fr.secondevie.platform.control;
 
+import fr.secondevie.platform.entity.AuditAction;
 import fr.secondevie.platform.entity.AuditEntry;
 import fr.secondevie.platform.security.AuthenticatedCaller;
 import fr.secondevie.platform.security.Caller;
@@ -29,6 +30,15 @@ public class AuditTrail {
    * request, or a job or background thread where there is no request to ask.
    */
   @Transactional(Transactional.TxType.MANDATORY)
+  public void record(AuditAction action, String recordType, Object recordId, String details) {
+    record(action.name(), recordType, recordId, details);
+  }
+
+  /**
+   * The same with the action's name, for the acts whose name is made of a state ({@code "ORDER_" +
+   * outcome}); a fixed act uses its capability's {@link AuditAction}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
   public void record(String action, String recordType, Object recordId, String details) {
     AuthenticatedCaller who = currentCaller();
     em.persist(
@@ -47,7 +57,7 @@ public class AuditTrail {
   public void recordAs(
       String username,
       Long organisationId,
-      String action,
+      AuditAction action,
       String recordType,
       Object recordId,
       String details) {
@@ -56,7 +66,7 @@ public class AuditTrail {
             LocalDateTime.now(clock),
             username,
             organisationId,
-            action,
+            action.name(),
             recordType,
             recordId == null ? null : recordId.toString(),
             details));

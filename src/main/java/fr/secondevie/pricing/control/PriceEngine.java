@@ -1,9 +1,12 @@
 package fr.secondevie.pricing.control;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
+import fr.secondevie.pricing.control.PriceStep.Kind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +14,10 @@ import java.util.Optional;
 
 /**
  * The price calculation, with no database and no clock: given the rules, a list price, a category,
- * a tier and whether a public body donated the device, the solidarity price and the sentences that
+ * a tier and whether a public body donated the device, the solidarity price and the steps that
  * explain it. In order: the tier's discount, rounded down to the euro (in the buyer's favour),
- * raised to the floor, never above the list price, never above the legal cap.
+ * raised to the floor, never above the list price, never above the legal cap. The steps are data
+ * ({@link PriceStep}); {@link PriceWords} says them in a language.
  */
 public final class PriceEngine {
 
@@ -27,25 +31,72 @@ public final class PriceEngine {
   }
 
   /** The key of a discount. */
-  public record TierCategory(int tier, String category) {}
+  public record TierCategory(int tier, DeviceCategory category) {
 
-  /** A price and how it came about. */
+    /** The key with the category's name, as table {@code pricing_rule} and the tests write it. */
+    public TierCategory(int tier, String category) {
+      this(tier, DeviceCategory.valueOf(category));
+    }
+  }
+
+  /** A price and the steps of its calculation. */
   public record Quote(
-      Money listPrice, Money price, int tier, Optional<Money> cap, List<String> explanation) {
+      Money listPrice, Money price, int tier, Optional<Money> cap, List<PriceStep> explanation) {
+
+    /** The explanation in French, the language of the API. */
     public String explanationText() {
-      return String.join(" ", explanation);
+      return PriceWords.text(explanation, Locale.FRENCH);
     }
   }
 
   private final Map<TierCategory, Discount> discounts;
-  private final Map<String, Money> legalCaps;
+  private final Map<DeviceCategory, Money> legalCaps;
 
-  public PriceEngine(Map<TierCategory, Discount> discounts, Map<String, Money> legalCaps) {
+  private PriceEngine(
+      Map<TierCategory, Discount> discounts, EnumMap<DeviceCategory, Money> legalCaps) {
     this.discounts = Map.copyOf(discounts);
-    this.legalCaps = Map.copyOf(legalCaps);
+    this.legalCaps = legalCaps;
   }
 
+  /**
+   * The engine of these rules, with the legal caps by category name as table {@code
+   * legal_price_cap} holds them; a name that is no category is left out (no device can ask for it).
+   */
+  public PriceEngine(Map<TierCategory, Discount> discounts, Map<String, Money> legalCaps) {
+    this(discounts, byCategory(legalCaps));
+  }
+
+  /** The engine of these rules and legal caps. */
+  public static PriceEngine of(
+      Map<TierCategory, Discount> discounts, Map<DeviceCategory, Money> legalCaps) {
+    EnumMap<DeviceCategory, Money> caps = new EnumMap<>(DeviceCategory.class);
+    caps.putAll(legalCaps);
+    return new PriceEngine(discounts, caps);
+  }
+
+  private static EnumMap<DeviceCategory, Money> byCategory(Map<String, Money> byName) {
+    EnumMap<DeviceCategory, Money> caps = new EnumMap<>(DeviceCategory.class);
+    byName.forEach((name, cap) -> DeviceCategory.named(name).ifPresent(c -> caps.put(c, cap)));
+    return caps;
+  }
+
+  /**
+   * The price of a device whose category is given by name; a name that is no category has no price
+   * rule, like a category the rules leave out.
+   */
   public Quote quote(Money listPrice, String category, int tier, boolean publicOrigin) {
+    return quote(
+        listPrice,
+        DeviceCategory.named(category)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "No price rule for tier " + tier + " and " + category)),
+        tier,
+        publicOrigin);
+  }
+
+  public Quote quote(Money listPrice, DeviceCategory category, int tier, boolean publicOrigin) {
     if (listPrice.isNegative()) {
       throw new IllegalArgumentException("A list price is not negative");
     }
@@ -53,48 +104,31 @@ public final class PriceEngine {
     if (discount == null) {
       throw new IllegalArgumentException("No price rule for tier " + tier + " and " + category);
     }
-    List<String> words = new ArrayList<>();
-    words.add("Prix catalogue : " + euros(listPrice) + ".");
+    List<PriceStep> steps = new ArrayList<>();
+    steps.add(new PriceStep(Kind.LIST_PRICE, listPrice));
     Money discounted =
         listPrice.percent(BigDecimal.valueOf(100 - discount.percentOff()), RoundingMode.DOWN);
     Money price = discounted.roundToEuro(RoundingMode.DOWN);
-    words.add(
-        "Niveau d'aide "
-            + tier
-            + " : remise de "
-            + discount.percentOff()
-            + " %, arrondie à l'euro inférieur, soit "
-            + euros(price)
-            + ".");
+    steps.add(new PriceStep(Kind.DISCOUNT, price, List.of(tier, discount.percentOff())));
     if (price.compareTo(discount.floor()) < 0) {
       price = discount.floor();
-      words.add("Prix minimum pour cet appareil : " + euros(price) + ".");
+      steps.add(new PriceStep(Kind.FLOOR, price));
     }
     if (price.isGreaterThan(listPrice)) {
       price = listPrice;
-      words.add("Jamais plus que le prix catalogue : " + euros(price) + ".");
+      steps.add(new PriceStep(Kind.LIST_PRICE_CEILING, price));
     }
     Optional<Money> cap =
         publicOrigin ? Optional.ofNullable(legalCaps.get(category)) : Optional.empty();
     if (cap.isPresent()) {
       if (price.isGreaterThan(cap.get())) {
         price = cap.get();
-        words.add(
-            "Appareil donné par un organisme public : le prix est ramené au plafond légal de "
-                + euros(cap.get())
-                + ".");
+        steps.add(new PriceStep(Kind.LEGAL_CAP_APPLIED, cap.get()));
       } else {
-        words.add(
-            "Appareil donné par un organisme public : le plafond légal de "
-                + euros(cap.get())
-                + " est respecté.");
+        steps.add(new PriceStep(Kind.LEGAL_CAP_RESPECTED, cap.get()));
       }
     }
-    words.add("Prix à payer : " + euros(price) + ".");
-    return new Quote(listPrice, price, tier, cap, List.copyOf(words));
-  }
-
-  private static String euros(Money money) {
-    return money.format(Locale.FRANCE).replace('\u202f', ' ').replace('\u00a0', ' ');
+    steps.add(new PriceStep(Kind.TO_PAY, price));
+    return new Quote(listPrice, price, tier, cap, List.copyOf(steps));
   }
 }

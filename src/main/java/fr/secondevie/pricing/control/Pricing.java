@@ -38,10 +38,6 @@ public class Pricing {
     }
     return rules
         .engine()
-        .quote(
-            device.listPrice(),
-            device.category().name(),
-            eligibility.tier(),
-            device.publicOrigin());
+        .quote(device.listPrice(), device.category(), eligibility.tier(), device.publicOrigin());
   }
 }

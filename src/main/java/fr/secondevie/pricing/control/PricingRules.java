@@ -1,17 +1,20 @@
 package fr.secondevie.pricing.control;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.pricing.control.PriceEngine.Discount;
 import fr.secondevie.pricing.control.PriceEngine.TierCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The pricing rules in force (the highest version) and the legal caps, as a {@link PriceEngine}.
+ * Rows of a category the vocabulary does not know are left out: no device can ask for them.
  */
 @ApplicationScoped
 public class PricingRules {
@@ -53,16 +56,19 @@ public class PricingRules {
             .getResultList();
     for (Object row : rows) {
       Object[] r = (Object[]) row;
-      discounts.put(
-          new TierCategory(((Number) r[0]).intValue(), (String) r[1]),
-          new Discount(((Number) r[2]).intValue(), Money.ofCents(((Number) r[3]).longValue())));
+      int tier = ((Number) r[0]).intValue();
+      Discount discount =
+          new Discount(((Number) r[2]).intValue(), Money.ofCents(((Number) r[3]).longValue()));
+      DeviceCategory.named((String) r[1])
+          .ifPresent(category -> discounts.put(new TierCategory(tier, category), discount));
     }
-    Map<String, Money> caps = new HashMap<>();
+    Map<DeviceCategory, Money> caps = new EnumMap<>(DeviceCategory.class);
     for (Object row :
         em.createNativeQuery("select category, cap_cents from legal_price_cap").getResultList()) {
       Object[] r = (Object[]) row;
-      caps.put((String) r[0], Money.ofCents(((Number) r[1]).longValue()));
+      Money cap = Money.ofCents(((Number) r[1]).longValue());
+      DeviceCategory.named((String) r[0]).ifPresent(category -> caps.put(category, cap));
     }
-    return new PriceEngine(discounts, caps);
+    return PriceEngine.of(discounts, caps);
   }
 }

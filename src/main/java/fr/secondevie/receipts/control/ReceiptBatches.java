@@ -3,6 +3,7 @@ package fr.secondevie.receipts.control;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.security.Caller;
+import fr.secondevie.receipts.entity.ReceiptAudit;
 import fr.secondevie.receipts.entity.ReceiptBatch;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -91,7 +92,7 @@ public class ReceiptBatches {
       audit.recordAs(
           username,
           issuerId,
-          "TAX_RECEIPT_BATCH_STARTED",
+          ReceiptAudit.TAX_RECEIPT_BATCH_STARTED,
           "ReceiptBatch",
           batch.id(),
           total + " donations");

@@ -7,6 +7,7 @@ import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
+import fr.secondevie.receipts.entity.ReceiptAudit;
 import fr.secondevie.receipts.entity.TaxReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,7 +94,7 @@ public class TaxReceipts {
     audit.recordAs(
         username,
         issuerId,
-        "TAX_RECEIPT_ISSUED",
+        ReceiptAudit.TAX_RECEIPT_ISSUED,
         "TaxReceipt",
         number,
         "donation "
@@ -116,7 +117,7 @@ public class TaxReceipts {
     } catch (IllegalArgumentException e) {
       throw BusinessException.badRequest("INVALID_INPUT", e.getMessage());
     }
-    audit.record("TAX_RECEIPT_CANCELLED", "TaxReceipt", number, reason);
+    audit.record(ReceiptAudit.TAX_RECEIPT_CANCELLED, "TaxReceipt", number, reason);
     return receipt;
   }
 

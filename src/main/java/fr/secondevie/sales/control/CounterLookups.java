@@ -98,7 +98,7 @@ public class CounterLookups {
 
   private static DevicePreview preview(Device device, PriceEngine engine, int tier) {
     PriceEngine.Quote quote =
-        engine.quote(device.listPrice(), device.category().name(), tier, device.publicOrigin());
+        engine.quote(device.listPrice(), device.category(), tier, device.publicOrigin());
     return new DevicePreview(
         device.id(),
         device.category().name(),

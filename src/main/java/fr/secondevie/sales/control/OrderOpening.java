@@ -7,6 +7,7 @@ import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.pricing.control.PriceEngine;
 import fr.secondevie.pricing.control.PricingRules;
@@ -20,7 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public class OrderOpening {
               device,
               engine.quote(
                   device.listPrice(),
-                  device.category().name(),
+                  device.category(),
                   eligibility.tier(),
                   device.publicOrigin())));
     }
@@ -95,8 +96,8 @@ public class OrderOpening {
   }
 
   private static void requireQuota(Beneficiaries.Eligibility eligibility, List<Device> devices) {
-    Map<String, Integer> wanted = new LinkedHashMap<>();
-    devices.forEach(d -> wanted.merge(d.category().name(), 1, Integer::sum));
+    Map<DeviceCategory, Integer> wanted = new EnumMap<>(DeviceCategory.class);
+    devices.forEach(d -> wanted.merge(d.category(), 1, Integer::sum));
     wanted.forEach(
         (category, count) -> {
           if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < count) {
@@ -110,9 +111,9 @@ public class OrderOpening {
     return OrderLine.device(
         device.id(),
         device.brandAndModel().isEmpty() ? device.category().name() : device.brandAndModel(),
-        device.category().name(),
+        device.category(),
         device.serialNumber(),
-        device.grade() == null ? null : device.grade().name(),
+        device.grade(),
         quote.listPrice(),
         quote.price());
   }

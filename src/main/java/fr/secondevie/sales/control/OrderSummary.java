@@ -1,5 +1,7 @@
 package fr.secondevie.sales.control;
 
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.sales.entity.OrderLine;
 import fr.secondevie.sales.entity.OrderVoucher;
 import fr.secondevie.sales.entity.Payment;
@@ -38,9 +40,9 @@ public record OrderSummary(
       Long serviceId,
       String label,
       int quantity,
-      String category,
+      DeviceCategory category,
       String serialNumber,
-      String grade,
+      Grade grade,
       long listPriceCents,
       long priceCents) {
 

@@ -1,5 +1,7 @@
 package fr.secondevie.sales.entity;
 
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,12 +53,14 @@ public class OrderLine {
   @Column(nullable = false)
   private String label;
 
-  private String category;
+  @Enumerated(EnumType.STRING)
+  private DeviceCategory category;
 
   @Column(name = "serial_number")
   private String serialNumber;
 
-  private String grade;
+  @Enumerated(EnumType.STRING)
+  private Grade grade;
 
   @Column(name = "list_price_cents", nullable = false)
   private Money listPrice;
@@ -72,9 +76,9 @@ public class OrderLine {
       Long serviceId,
       int quantity,
       String label,
-      String category,
+      DeviceCategory category,
       String serialNumber,
-      String grade,
+      Grade grade,
       Money listPrice,
       Money price) {
     if (quantity < 1) {
@@ -99,13 +103,41 @@ public class OrderLine {
   public static OrderLine device(
       long deviceId,
       String label,
+      DeviceCategory category,
+      String serialNumber,
+      Grade grade,
+      Money listPrice,
+      Money price) {
+    return new OrderLine(
+        LineKind.DEVICE,
+        deviceId,
+        null,
+        1,
+        label,
+        Objects.requireNonNull(category),
+        serialNumber,
+        grade,
+        listPrice,
+        price);
+  }
+
+  /** The same, with the category and grade (or null) by name, as the tests of orders write them. */
+  public static OrderLine device(
+      long deviceId,
+      String label,
       String category,
       String serialNumber,
       String grade,
       Money listPrice,
       Money price) {
-    return new OrderLine(
-        LineKind.DEVICE, deviceId, null, 1, label, category, serialNumber, grade, listPrice, price);
+    return device(
+        deviceId,
+        label,
+        DeviceCategory.valueOf(category),
+        serialNumber,
+        grade == null ? null : Grade.valueOf(grade),
+        listPrice,
+        price);
   }
 
   /** A mediation service, {@code quantity} times its unit price. */
@@ -148,7 +180,7 @@ public class OrderLine {
     return label;
   }
 
-  public String category() {
+  public DeviceCategory category() {
     return category;
   }
 
@@ -156,7 +188,7 @@ public class OrderLine {
     return serialNumber;
   }
 
-  public String grade() {
+  public Grade grade() {
     return grade;
   }
 

@@ -7,6 +7,7 @@ import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Voucher;
+import fr.secondevie.vouchers.entity.VoucherAudit;
 import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.annotation.Resource;
@@ -99,7 +100,7 @@ public class Issuance {
     em.persist(batch);
     em.flush();
     audit.record(
-        "VOUCHERS_ISSUED",
+        VoucherAudit.VOUCHERS_ISSUED,
         "VoucherProgramme",
         programmeId,
         "batch " + batch.id() + ", " + quantity + " vouchers");

@@ -8,6 +8,7 @@ import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.entity.VoucherAudit;
 import fr.secondevie.vouchers.entity.VoucherKind;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class Programmes {
     }
     VoucherProgramme programme = define(authority.id(), p);
     audit.record(
-        "VOUCHER_PROGRAMME_CREATED",
+        VoucherAudit.VOUCHER_PROGRAMME_CREATED,
         "VoucherProgramme",
         programme.id(),
         programme.name() + ", " + programme.kind() + ", " + programme.faceValue());

@@ -8,6 +8,7 @@ import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.StatementLine;
+import fr.secondevie.vouchers.entity.VoucherAudit;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -134,7 +135,11 @@ public class Statements {
           .setParameter(6, end)
           .executeUpdate();
     }
-    audit.record("VOUCHER_STATEMENTS_DRAWN_UP", "VoucherProgramme", programmeId, month.toString());
+    audit.record(
+        VoucherAudit.VOUCHER_STATEMENTS_DRAWN_UP,
+        "VoucherProgramme",
+        programmeId,
+        month.toString());
     return ofMonth(programmeId, month);
   }
 

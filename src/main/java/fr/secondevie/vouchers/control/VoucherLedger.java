@@ -9,6 +9,7 @@ import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.vouchers.entity.MalformedCodeException;
 import fr.secondevie.vouchers.entity.Voucher;
+import fr.secondevie.vouchers.entity.VoucherAudit;
 import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import fr.secondevie.vouchers.entity.VoucherStatus;
@@ -155,7 +156,7 @@ public class VoucherLedger {
       throw unavailable();
     }
     em.refresh(voucher);
-    audit.record("VOUCHER_HELD", "Voucher", code.value(), "order " + orderId);
+    audit.record(VoucherAudit.VOUCHER_HELD, "Voucher", code.value(), "order " + orderId);
     return info(voucher, programme, day);
   }
 
@@ -181,7 +182,7 @@ public class VoucherLedger {
             .setParameter(2, orderId)
             .executeUpdate();
     if (rows == 1) {
-      audit.record("VOUCHER_RELEASED", "Voucher", code.value(), "order " + orderId);
+      audit.record(VoucherAudit.VOUCHER_RELEASED, "Voucher", code.value(), "order " + orderId);
     }
     return rows == 1;
   }
@@ -229,7 +230,7 @@ public class VoucherLedger {
           .setParameter(7, Timestamp.valueOf(now))
           .executeUpdate();
       audit.record(
-          "VOUCHER_REDEEMED",
+          VoucherAudit.VOUCHER_REDEEMED,
           "Voucher",
           code.value(),
           "order " + orderId + ", relay " + relayId + ", " + share.appliedCents() + " cents");
@@ -260,7 +261,8 @@ public class VoucherLedger {
             "VOUCHER_NOT_CANCELLABLE", "Only a voucher not yet used can be cancelled");
       }
       em.refresh(voucher);
-      audit.record("VOUCHER_CANCELLED", "Voucher", code.value(), "programme " + programme.id());
+      audit.record(
+          VoucherAudit.VOUCHER_CANCELLED, "Voucher", code.value(), "programme " + programme.id());
     }
     return info(voucher, programme, now.toLocalDate());
   }
@@ -292,7 +294,7 @@ public class VoucherLedger {
               .executeUpdate();
       if (rows > 0) {
         audit.record(
-            "VOUCHERS_EXPIRED",
+            VoucherAudit.VOUCHERS_EXPIRED,
             "VoucherProgramme",
             programme.id(),
             rows + " vouchers expired on " + programme.expiryDay());

@@ -1,8 +1,8 @@
 package fr.secondevie.devices.control;
 
 import fr.secondevie.devices.control.CatalogueSnapshot.Entry;
-import fr.secondevie.devices.entity.Grade;
-import fr.secondevie.donations.entity.DeviceCategory;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,0 +1,10 @@
+package fr.secondevie.organisations.entity;
+
+import fr.secondevie.platform.entity.AuditAction;
+
+/** What the audit trail records of organisations, their users and relays' services. */
+public enum OrganisationAudit implements AuditAction {
+  ORGANISATION_REGISTERED,
+  USER_CREATED,
+  MEDIATION_SERVICE_ADDED
+}
