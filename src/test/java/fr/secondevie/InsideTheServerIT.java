@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.entity.AuditEntry;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.sales.control.HoldExpiryJob;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;

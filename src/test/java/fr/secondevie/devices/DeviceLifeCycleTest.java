@@ -13,7 +13,7 @@ import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;

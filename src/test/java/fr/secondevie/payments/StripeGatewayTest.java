@@ -9,7 +9,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
 import fr.secondevie.payments.control.PaymentGateway.CardIntent;
 import fr.secondevie.payments.control.StripeGateway;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.testing.FakeStripe;
 import fr.secondevie.testing.FakeStripe.Request;
 import java.io.IOException;

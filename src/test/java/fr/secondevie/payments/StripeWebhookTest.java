@@ -7,7 +7,7 @@ import com.stripe.Stripe;
 import fr.secondevie.payments.control.StripeWebhook;
 import fr.secondevie.payments.control.StripeWebhook.ReceivedEvent;
 import fr.secondevie.payments.entity.CardPaymentSettled;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.testing.FakeStripe;
 import java.time.Clock;
 import java.time.Instant;

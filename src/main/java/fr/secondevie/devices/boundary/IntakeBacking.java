@@ -3,7 +3,7 @@ package fr.secondevie.devices.boundary;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

@@ -4,7 +4,7 @@ import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.platform.boundary.PageMessages;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -7,7 +7,7 @@ import fr.secondevie.organisations.control.Relays;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;

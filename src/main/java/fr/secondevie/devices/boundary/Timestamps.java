@@ -1,7 +1,7 @@
 package fr.secondevie.devices.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.ClockProducer;
+import fr.secondevie.platform.entity.BusinessException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -2,7 +2,7 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.boundary.Traceability.Summary;
 import fr.secondevie.devices.boundary.Traceability.Trace;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

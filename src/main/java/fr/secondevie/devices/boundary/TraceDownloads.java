@@ -1,7 +1,7 @@
 package fr.secondevie.devices.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -8,7 +8,7 @@ import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;

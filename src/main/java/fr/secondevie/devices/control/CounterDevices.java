@@ -2,7 +2,7 @@ package fr.secondevie.devices.control;
 
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

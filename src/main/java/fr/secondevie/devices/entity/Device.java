@@ -3,7 +3,7 @@ package fr.secondevie.devices.entity;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;

@@ -4,7 +4,7 @@ import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.platform.boundary.PageMessages;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,7 @@
 package fr.secondevie.donations.entity;
 
 import fr.secondevie.organisations.entity.Organisation;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -5,7 +5,7 @@ import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.platform.boundary.PageMessages;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -1,7 +1,7 @@
 package fr.secondevie.eligibility.boundary;
 
 import fr.secondevie.eligibility.control.Beneficiaries;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -2,7 +2,7 @@ package fr.secondevie.eligibility.boundary;
 
 import fr.secondevie.eligibility.control.RulesBook;
 import fr.secondevie.eligibility.entity.RuleSet;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

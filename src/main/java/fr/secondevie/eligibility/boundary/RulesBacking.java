@@ -4,7 +4,7 @@ import fr.secondevie.eligibility.control.RulesBook;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.boundary.PageMessages;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -3,7 +3,7 @@ package fr.secondevie.eligibility.control;
 import fr.secondevie.eligibility.entity.EligibilityAudit;
 import fr.secondevie.eligibility.entity.RuleSet;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package fr.secondevie.impact.boundary;
 
 import fr.secondevie.donations.entity.Donation;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

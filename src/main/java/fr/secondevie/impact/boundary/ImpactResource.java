@@ -1,7 +1,7 @@
 package fr.secondevie.impact.boundary;
 
 import fr.secondevie.impact.control.ImpactReport;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;

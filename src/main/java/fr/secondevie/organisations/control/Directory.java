@@ -3,7 +3,7 @@ package fr.secondevie.organisations.control;
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

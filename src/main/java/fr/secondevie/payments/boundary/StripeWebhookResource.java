@@ -3,7 +3,7 @@ package fr.secondevie.payments.boundary;
 import fr.secondevie.payments.control.StripeEventLog;
 import fr.secondevie.payments.control.StripeWebhook;
 import fr.secondevie.payments.control.StripeWebhook.ReceivedEvent;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What sales asks of a card payment provider. Every call that creates or moves money carries an
  * idempotency key, so a retried request never charges or refunds twice. Failures of the provider
- * are {@link fr.secondevie.platform.control.BusinessException}s: 503 CARD_PAYMENTS_UNAVAILABLE when
+ * are {@link fr.secondevie.platform.entity.BusinessException}s: 503 CARD_PAYMENTS_UNAVAILABLE when
  * no provider is configured, 502 PAYMENT_PROVIDER_ERROR when it refuses or cannot be reached.
  */
 public interface PaymentGateway {

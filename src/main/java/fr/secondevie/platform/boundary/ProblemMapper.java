@@ -1,8 +1,8 @@
 package fr.secondevie.platform.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Problems;
 import fr.secondevie.platform.control.Problems.FieldError;
+import fr.secondevie.platform.entity.BusinessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;

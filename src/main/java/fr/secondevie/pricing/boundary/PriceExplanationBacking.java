@@ -1,7 +1,7 @@
 package fr.secondevie.pricing.boundary;
 
 import fr.secondevie.platform.boundary.I18n;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.pricing.control.PriceWords;
 import fr.secondevie.pricing.control.Pricing;
 import jakarta.enterprise.context.RequestScoped;

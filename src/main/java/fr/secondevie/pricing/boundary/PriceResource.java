@@ -1,6 +1,6 @@
 package fr.secondevie.pricing.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.pricing.control.PriceEngine.Quote;
 import fr.secondevie.pricing.control.Pricing;

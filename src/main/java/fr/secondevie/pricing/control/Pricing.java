@@ -4,7 +4,7 @@ import fr.secondevie.devices.control.CatalogueQueries;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.eligibility.control.Beneficiaries;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.pricing.control.PriceEngine.Quote;
 import jakarta.enterprise.context.ApplicationScoped;

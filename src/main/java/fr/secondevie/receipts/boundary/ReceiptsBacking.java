@@ -3,7 +3,7 @@ package fr.secondevie.receipts.boundary;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.boundary.PageParameters;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.receipts.control.TaxReceipts;
 import fr.secondevie.receipts.entity.TaxReceipt;
 import jakarta.annotation.PostConstruct;

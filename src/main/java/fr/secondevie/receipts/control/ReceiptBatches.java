@@ -1,7 +1,7 @@
 package fr.secondevie.receipts.control;
 
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.receipts.entity.ReceiptAudit;
 import fr.secondevie.receipts.entity.ReceiptBatch;

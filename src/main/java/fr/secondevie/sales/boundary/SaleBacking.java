@@ -3,7 +3,7 @@ package fr.secondevie.sales.boundary;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.boundary.PageMessages;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;

@@ -2,7 +2,7 @@ package fr.secondevie.sales.control;
 
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.payments.entity.CardPaymentSettled;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.sales.control.OrderPayments.CardToStart;
 import fr.secondevie.sales.control.OrderPayments.PaymentTaken;
 import fr.secondevie.sales.entity.PaymentMethod;

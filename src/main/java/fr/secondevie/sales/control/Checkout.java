@@ -3,7 +3,7 @@ package fr.secondevie.sales.control;
 import fr.secondevie.devices.control.CounterDevices;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
 import fr.secondevie.sales.entity.OrderStatus;

@@ -6,7 +6,7 @@ import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.pricing.control.PriceEngine;

@@ -2,7 +2,7 @@ package fr.secondevie.sales.control;
 
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.Payment;
 import fr.secondevie.sales.entity.PaymentMethod;

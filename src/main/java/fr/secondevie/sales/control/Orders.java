@@ -1,7 +1,7 @@
 package fr.secondevie.sales.control;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Settings;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.sales.entity.SaleOrder;

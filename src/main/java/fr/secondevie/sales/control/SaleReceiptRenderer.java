@@ -1,9 +1,9 @@
 package fr.secondevie.sales.control;
 
 import fr.secondevie.organisations.entity.Organisation;
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfDocument;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
 import fr.secondevie.sales.entity.OrderLine;

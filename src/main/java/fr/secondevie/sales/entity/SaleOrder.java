@@ -1,6 +1,6 @@
 package fr.secondevie.sales.entity;
 
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

@@ -1,6 +1,6 @@
 package fr.secondevie.vouchers.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.vouchers.control.VoucherInfo;
 import fr.secondevie.vouchers.control.VoucherLedger;
 import jakarta.enterprise.context.RequestScoped;

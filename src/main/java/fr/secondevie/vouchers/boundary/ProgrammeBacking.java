@@ -1,7 +1,7 @@
 package fr.secondevie.vouchers.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Reconciliation;

@@ -1,6 +1,6 @@
 package fr.secondevie.vouchers.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Programmes.NewProgramme;

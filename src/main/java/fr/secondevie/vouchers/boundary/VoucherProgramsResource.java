@@ -1,7 +1,7 @@
 package fr.secondevie.vouchers.boundary;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.vouchers.boundary.VoucherViews.BatchView;
 import fr.secondevie.vouchers.boundary.VoucherViews.IssuedView;

@@ -2,8 +2,8 @@ package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Voucher;

@@ -3,7 +3,7 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.vouchers.entity.Statement;

@@ -1,12 +1,12 @@
 package fr.secondevie.vouchers.control;
 
-import fr.secondevie.platform.control.BusinessException;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.control.PdfCanvas;
 import fr.secondevie.platform.control.PdfDocument;
 import fr.secondevie.platform.control.PdfForm;
 import fr.secondevie.platform.control.PdfGrid;
 import fr.secondevie.platform.control.PdfTable;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.StatementLine;

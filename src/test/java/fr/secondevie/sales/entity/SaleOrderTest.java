@@ -2,7 +2,7 @@ package fr.secondevie.sales.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.secondevie.platform.control.BusinessException;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import java.time.LocalDateTime;
 import java.util.List;

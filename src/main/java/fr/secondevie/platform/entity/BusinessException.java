@@ -1,4 +1,4 @@
-package fr.secondevie.platform.control;
+package fr.secondevie.platform.entity;
 
 /**
  * A refusal the caller can understand and act on: it leaves as a problem response with an HTTP
