@@ -12,11 +12,24 @@ mvn -B -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:$(cat target/bench.classpath)"
 
-SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true \
-  java -Xmx512m -jar target/secondevie-microbundle.jar --port "$PORT" --nocluster \
-  > "$LOG" 2>&1 &
+# Started as production starts it: config/run.sh, with the JVM options of config/jvm.options.
+SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true PORT="$PORT" \
+  config/run.sh > "$LOG" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+# The server's resident memory, sampled every second while the benchmark runs; rss_report prints
+# the highest seen.
+RSS_LOG=target/bench-rss.log
+: > "$RSS_LOG"
+( while kill -0 $SERVER 2>/dev/null; do
+    awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVER/status >> "$RSS_LOG" 2>/dev/null || true
+    sleep 1
+  done ) &
+SAMPLER=$!
+rss_report() {
+  echo "server resident memory: highest $(sort -n "$RSS_LOG" | tail -n 1) MB," \
+    "last $(tail -n 1 "$RSS_LOG") MB ($(wc -l < "$RSS_LOG") samples, JVM options of config/jvm.options)"
+}
+trap 'rss_report; kill $SERVER $SAMPLER 2>/dev/null || true' EXIT
 started=no
 for _ in $(seq 1 180); do
   if curl -sf "http://localhost:$PORT/api/v1/relays" > /dev/null; then started=yes; break; fi

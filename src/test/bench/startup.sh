@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time and resident memory of Seconde Vie against the same Payara Micro serving an
-# empty WAR, measured in the same run with the same JVM options (config/jvm.options).
+# empty WAR, measured in the same run with the same JVM options (config/jvm.options), pre-boot
+# commands (config/preboot.asadmin) and environment as config/run.sh gives them.
 #   mvn -q package -DskipTests && src/test/bench/startup.sh [runs]
 # Prints, per run: milliseconds from `java` to the first HTTP 200 on /, and VmRSS after a
 # warm-up of 500 requests on / (and /api/v1/me for Seconde Vie).
@@ -14,6 +15,8 @@ mkdir -p "$work/empty"
 echo '<!DOCTYPE html><title>empty</title>' > "$work/empty/index.html"
 (cd "$work/empty" && rm -f ../empty.war && jar cf ../empty.war index.html)
 opts="$(grep -v '^#' config/jvm.options | tr '\n' ' ')"
+# The environment config/run.sh gives the JVM, for both.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 measure() { # name war warmup-path...
   local name="$1" war="$2"; shift 2
@@ -21,7 +24,8 @@ measure() { # name war warmup-path...
   local start; start=$(date +%s%N)
   # shellcheck disable=SC2086
   (cd "$work/data" && exec java $opts -jar "../../../$micro" --deploy "../../../$war" \
-     --contextroot / --port $port --nocluster > ../"$name".log 2>&1) &
+     --contextroot / --port $port --nocluster \
+     --prebootcommandfile "../../../config/preboot.asadmin" > ../"$name".log 2>&1) &
   local pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; do
     sleep 0.05

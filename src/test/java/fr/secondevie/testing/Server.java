@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Every black-box test calls the application over HTTP as an integrator would, so one boot
  * serves them all: {@link #shared()} starts it on first use (a free port, the build's database and
- * fake Stripe given by the environment failsafe sets) and stops it when the test JVM exits. Each
- * test builds its own data, so a test class passes alone as well as in the suite. {@link
- * #start(String)} starts another instance of the same WAR on the same database, for the tests of
- * several instances. The server's console goes to {@code target/<name>.log}.
+ * fake Stripe given by the environment failsafe sets, the JVM options and pre-boot commands of
+ * {@code config/}, as production runs) and stops it when the test JVM exits. Each test builds its
+ * own data, so a test class passes alone as well as in the suite. {@link #start(String)} starts
+ * another instance of the same WAR on the same database, for the tests of several instances. The
+ * server's console goes to {@code target/<name>.log}.
  */
 public final class Server {
 
@@ -73,7 +74,7 @@ public final class Server {
     workDir.mkdirs();
     List<String> command = new ArrayList<>();
     command.add(new File(System.getProperty("java.home"), "bin/java").getPath());
-    command.addAll(List.of(System.getProperty("it.server.jvm", "-Xmx512m").split(" ")));
+    command.addAll(jvmOptions());
     command.addAll(
         List.of(
             "-jar",
@@ -85,16 +86,15 @@ public final class Server {
             "--port",
             String.valueOf(port),
             "--nocluster",
+            "--prebootcommandfile",
+            new File(CONFIG, "preboot.asadmin").getAbsolutePath(),
             "--rootdir",
             new File(workDir, "root").getAbsolutePath()));
     Process process;
     try {
-      process =
-          new ProcessBuilder(command)
-              .directory(workDir)
-              .redirectErrorStream(true)
-              .redirectOutput(log)
-              .start();
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
+      process = builder.directory(workDir).redirectErrorStream(true).redirectOutput(log).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -102,6 +102,22 @@ public final class Server {
     Instance instance = new Instance(name, base, log, process);
     awaitReady(instance);
     return instance;
+  }
+
+  /** The shipped configuration: the tests run the server as {@code config/run.sh} does. */
+  private static final File CONFIG = new File(System.getProperty("secondevie.config", "config"));
+
+  /** The JVM options of {@code config/jvm.options}, one a line, comments left out. */
+  private static List<String> jvmOptions() {
+    try {
+      return Files.readAllLines(new File(CONFIG, "jvm.options").toPath(), StandardCharsets.UTF_8)
+          .stream()
+          .map(String::trim)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void awaitReady(Instance instance) {

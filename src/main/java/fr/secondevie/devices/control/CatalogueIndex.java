@@ -211,7 +211,12 @@ public class CatalogueIndex {
   private static List<Entry> read(TypedQuery<Object[]> query) {
     return query.setParameter("status", DeviceStatus.AVAILABLE).getResultList().stream()
         .map(
-            row -> new Entry((CatalogueItem) row[3], (String) row[0], (Long) row[1], (Long) row[2]))
+            row ->
+                new Entry(
+                    ((CatalogueItem) row[3]).shared(),
+                    (String) row[0],
+                    (Long) row[1],
+                    (Long) row[2]))
         .toList();
   }
 
