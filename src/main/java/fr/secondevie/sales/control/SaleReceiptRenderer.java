@@ -13,6 +13,7 @@ import fr.secondevie.sales.entity.Payment;
 import fr.secondevie.sales.entity.PaymentMethod;
 import fr.secondevie.sales.entity.PaymentStatus;
 import fr.secondevie.sales.entity.SaleOrder;
+import fr.secondevie.vouchers.entity.VoucherKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -149,7 +150,7 @@ public class SaleReceiptRenderer {
   }
 
   private static String kindLabel(String kind) {
-    return "PASS_NUMERIQUE".equals(kind) ? "pass numérique" : "chèque-équipement";
+    return VoucherKind.valueOf(kind).paysServices() ? "pass numérique" : "chèque-équipement";
   }
 
   static String euros(Money amount) {
