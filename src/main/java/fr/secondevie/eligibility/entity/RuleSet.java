@@ -20,12 +20,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -101,14 +101,6 @@ public class RuleSet {
     public Quota(DeviceCategory category, int quantity) {
       this.category = category;
       this.quantity = quantity;
-    }
-
-    /** A quota written with the category's name, as the tables and the tests of the rules do. */
-    public Quota(String category, int quantity) {
-      this(
-          DeviceCategory.named(category)
-              .orElseThrow(() -> new IllegalArgumentException("unknown category " + category)),
-          quantity);
     }
 
     public DeviceCategory category() {
@@ -264,9 +256,9 @@ public class RuleSet {
   }
 
   /** Devices allowed per category in one quota period, by the category's name, as views show it. */
-  public Map<String, Integer> quotaByCategory() {
-    Map<String, Integer> byCategory = new TreeMap<>();
-    quotas.forEach(q -> byCategory.put(q.category().name(), q.quantity()));
+  public Map<DeviceCategory, Integer> quotaByCategory() {
+    Map<DeviceCategory, Integer> byCategory = new EnumMap<>(DeviceCategory.class);
+    quotas.forEach(q -> byCategory.put(q.category(), q.quantity()));
     return byCategory;
   }
 

@@ -31,13 +31,7 @@ public final class PriceEngine {
   }
 
   /** The key of a discount. */
-  public record TierCategory(int tier, DeviceCategory category) {
-
-    /** The key with the category's name, as table {@code pricing_rule} and the tests write it. */
-    public TierCategory(int tier, String category) {
-      this(tier, DeviceCategory.valueOf(category));
-    }
-  }
+  public record TierCategory(int tier, DeviceCategory category) {}
 
   /** A price and the steps of its calculation. */
   public record Quote(
@@ -58,42 +52,12 @@ public final class PriceEngine {
     this.legalCaps = legalCaps;
   }
 
-  /**
-   * The engine of these rules, with the legal caps by category name as table {@code
-   * legal_price_cap} holds them; a name that is no category is left out (no device can ask for it).
-   */
-  public PriceEngine(Map<TierCategory, Discount> discounts, Map<String, Money> legalCaps) {
-    this(discounts, byCategory(legalCaps));
-  }
-
   /** The engine of these rules and legal caps. */
   public static PriceEngine of(
       Map<TierCategory, Discount> discounts, Map<DeviceCategory, Money> legalCaps) {
     EnumMap<DeviceCategory, Money> caps = new EnumMap<>(DeviceCategory.class);
     caps.putAll(legalCaps);
     return new PriceEngine(discounts, caps);
-  }
-
-  private static EnumMap<DeviceCategory, Money> byCategory(Map<String, Money> byName) {
-    EnumMap<DeviceCategory, Money> caps = new EnumMap<>(DeviceCategory.class);
-    byName.forEach((name, cap) -> DeviceCategory.named(name).ifPresent(c -> caps.put(c, cap)));
-    return caps;
-  }
-
-  /**
-   * The price of a device whose category is given by name; a name that is no category has no price
-   * rule, like a category the rules leave out.
-   */
-  public Quote quote(Money listPrice, String category, int tier, boolean publicOrigin) {
-    return quote(
-        listPrice,
-        DeviceCategory.named(category)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "No price rule for tier " + tier + " and " + category)),
-        tier,
-        publicOrigin);
   }
 
   public Quote quote(Money listPrice, DeviceCategory category, int tier, boolean publicOrigin) {

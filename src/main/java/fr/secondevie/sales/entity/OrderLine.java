@@ -121,25 +121,6 @@ public class OrderLine {
         price);
   }
 
-  /** The same, with the category and grade (or null) by name, as the tests of orders write them. */
-  public static OrderLine device(
-      long deviceId,
-      String label,
-      String category,
-      String serialNumber,
-      String grade,
-      Money listPrice,
-      Money price) {
-    return device(
-        deviceId,
-        label,
-        DeviceCategory.valueOf(category),
-        serialNumber,
-        grade == null ? null : Grade.valueOf(grade),
-        listPrice,
-        price);
-  }
-
   /** A mediation service, {@code quantity} times its unit price. */
   public static OrderLine service(long serviceId, String name, int quantity, Money unitPrice) {
     Money total = unitPrice.times(quantity);

@@ -3,6 +3,7 @@ package fr.secondevie.eligibility.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -31,7 +32,9 @@ class RuleSetTest {
             new RuleSet.CriterionTier("JOB_SEEKER", 2),
             new RuleSet.CriterionTier("STUDENT_GRANT", 2)),
         List.of(new RuleSet.QuotientTier(60_000, 1), new RuleSet.QuotientTier(80_000, 2)),
-        List.of(new RuleSet.Quota("LAPTOP", 1), new RuleSet.Quota("SMARTPHONE", 1)),
+        List.of(
+            new RuleSet.Quota(DeviceCategory.LAPTOP, 1),
+            new RuleSet.Quota(DeviceCategory.SMARTPHONE, 1)),
         "admin",
         LocalDateTime.of(2026, 1, 1, 0, 0),
         null);
@@ -86,8 +89,8 @@ class RuleSetTest {
   @Test
   void quotasAreReadByCategory() {
     assertThat(version1().quotaByCategory())
-        .containsEntry("LAPTOP", 1)
-        .containsEntry("SMARTPHONE", 1);
+        .containsEntry(DeviceCategory.LAPTOP, 1)
+        .containsEntry(DeviceCategory.SMARTPHONE, 1);
   }
 
   @Test
@@ -129,7 +132,9 @@ class RuleSetTest {
                     6,
                     List.of(),
                     List.of(),
-                    List.of(new RuleSet.Quota("LAPTOP", 1), new RuleSet.Quota("LAPTOP", 2)),
+                    List.of(
+                        new RuleSet.Quota(DeviceCategory.LAPTOP, 1),
+                        new RuleSet.Quota(DeviceCategory.LAPTOP, 2)),
                     "admin",
                     LocalDateTime.now(),
                     null))

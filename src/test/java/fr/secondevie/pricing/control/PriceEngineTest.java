@@ -3,6 +3,7 @@ package fr.secondevie.pricing.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.pricing.control.PriceEngine.Discount;
 import fr.secondevie.pricing.control.PriceEngine.Quote;
@@ -18,46 +19,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The rules of migration V31, table-driven on the cases that matter and over many prices. */
 class PriceEngineTest {
 
-  static final List<String> CATEGORIES =
-      List.of("LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN");
-  static final Map<String, Long> CAPS =
+  static final List<DeviceCategory> CATEGORIES = List.of(DeviceCategory.values());
+  static final Map<DeviceCategory, Long> CAPS =
       Map.of(
-          "LAPTOP",
+          DeviceCategory.LAPTOP,
           18000L,
-          "DESKTOP",
+          DeviceCategory.DESKTOP,
           15000L,
-          "TABLET",
+          DeviceCategory.TABLET,
           10000L,
-          "SMARTPHONE",
+          DeviceCategory.SMARTPHONE,
           10000L,
-          "SCREEN",
+          DeviceCategory.SCREEN,
           3000L);
 
   static PriceEngine version1() {
     Map<TierCategory, Discount> discounts = new HashMap<>();
     Map<Integer, Integer> percent = Map.of(1, 50, 2, 33, 3, 20);
-    Map<String, Long> floors =
+    Map<DeviceCategory, Long> floors =
         Map.of(
-            "LAPTOP",
+            DeviceCategory.LAPTOP,
             2000L,
-            "DESKTOP",
+            DeviceCategory.DESKTOP,
             2000L,
-            "TABLET",
+            DeviceCategory.TABLET,
             1000L,
-            "SMARTPHONE",
+            DeviceCategory.SMARTPHONE,
             1000L,
-            "SCREEN",
+            DeviceCategory.SCREEN,
             500L);
     for (int tier = 1; tier <= 3; tier++) {
-      for (String category : CATEGORIES) {
+      for (DeviceCategory category : CATEGORIES) {
         discounts.put(
             new TierCategory(tier, category),
             new Discount(percent.get(tier), Money.ofCents(floors.get(category))));
       }
     }
-    Map<String, Money> caps = new HashMap<>();
+    Map<DeviceCategory, Money> caps = new HashMap<>();
     CAPS.forEach((category, cents) -> caps.put(category, Money.ofCents(cents)));
-    return new PriceEngine(discounts, caps);
+    return PriceEngine.of(discounts, caps);
   }
 
   @ParameterizedTest(name = "{1} at {0} cents, tier {2}, public {3} -> {4}")
@@ -78,14 +78,14 @@ class PriceEngineTest {
     "12999, TABLET, 2, true, 8700",
   })
   void pricesTheCasesOfTheCounter(
-      long listCents, String category, int tier, boolean publicOrigin, long expectedCents) {
+      long listCents, DeviceCategory category, int tier, boolean publicOrigin, long expectedCents) {
     Quote quote = version1().quote(Money.ofCents(listCents), category, tier, publicOrigin);
     assertThat(quote.price()).isEqualTo(Money.ofCents(expectedCents));
   }
 
   @Test
   void explainsTheCapInWordsTheAgentCanRead() {
-    Quote quote = version1().quote(Money.ofCents(45000), "LAPTOP", 1, true);
+    Quote quote = version1().quote(Money.ofCents(45000), DeviceCategory.LAPTOP, 1, true);
     assertThat(quote.explanationText())
         .contains("Prix catalogue : 450,00 €.")
         .contains("remise de 50 %")
@@ -97,7 +97,10 @@ class PriceEngineTest {
 
   @Test
   void explainsTheFloor() {
-    assertThat(version1().quote(Money.ofCents(1500), "SMARTPHONE", 1, false).explanationText())
+    assertThat(
+            version1()
+                .quote(Money.ofCents(1500), DeviceCategory.SMARTPHONE, 1, false)
+                .explanationText())
         .contains("Prix minimum pour cet appareil : 10,00 €.");
   }
 
@@ -107,7 +110,7 @@ class PriceEngineTest {
     Random random = new Random(20261126L);
     for (int i = 0; i < 200_000; i++) {
       long list = random.nextInt(4) == 0 ? random.nextInt(5000) : random.nextInt(200_000);
-      String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
+      DeviceCategory category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
       int tier = 1 + random.nextInt(3);
       boolean publicOrigin = random.nextBoolean();
       Money price = engine.quote(Money.ofCents(list), category, tier, publicOrigin).price();
@@ -129,9 +132,9 @@ class PriceEngineTest {
 
   @Test
   void refusesWhatItCannotPrice() {
-    assertThatThrownBy(() -> version1().quote(Money.ofCents(100), "PRINTER", 1, false))
+    assertThatThrownBy(() -> version1().quote(Money.ofCents(100), DeviceCategory.LAPTOP, 4, false))
         .hasMessageContaining("No price rule");
-    assertThatThrownBy(() -> version1().quote(Money.ofCents(-1), "LAPTOP", 1, false))
+    assertThatThrownBy(() -> version1().quote(Money.ofCents(-1), DeviceCategory.LAPTOP, 1, false))
         .hasMessageContaining("not negative");
   }
 }

@@ -2,6 +2,8 @@ package fr.secondevie.sales.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Grade;
 import fr.secondevie.platform.entity.Money;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -24,7 +26,13 @@ class GivingUpTest {
         NOW,
         List.of(
             OrderLine.device(
-                1, "Lenovo T480", "LAPTOP", "SN1", "A", Money.ofEuros(300), Money.ofEuros(150))));
+                1,
+                "Lenovo T480",
+                DeviceCategory.LAPTOP,
+                "SN1",
+                Grade.A,
+                Money.ofEuros(300),
+                Money.ofEuros(150))));
   }
 
   private static Payment card(SaleOrder order, long euros, String intentId) {
