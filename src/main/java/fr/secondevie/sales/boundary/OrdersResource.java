@@ -1,5 +1,6 @@
 package fr.secondevie.sales.boundary;
 
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;
@@ -190,9 +191,9 @@ public class OrdersResource {
   @Produces("application/pdf")
   @RolesAllowed({Roles.COUNTER, Roles.ADMIN})
   public Response receipt(@PathParam("id") long id) {
-    SaleReceiptRenderer.Document document = receipts.forOrder(id);
-    return Response.ok(document.pdf(), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"ticket-" + document.number() + ".pdf\"")
+    Document document = receipts.forOrder(id);
+    return Response.ok(document.pdf(), Document.PDF)
+        .header("Content-Disposition", document.disposition("inline"))
         .build();
   }
 }

@@ -181,12 +181,4 @@ public class Checkout {
             + order.vouchers().size()
             + " vouchers released");
   }
-
-  /**
-   * The order entity for documents, scoped like {@link Orders#get}. (The sale receipt's renderer
-   * asks here; it can ask {@link Orders} directly once it is free to change.)
-   */
-  public SaleOrder readEntity(long orderId) {
-    return orders.get(orderId);
-  }
 }

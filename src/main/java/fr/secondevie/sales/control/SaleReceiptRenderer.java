@@ -1,6 +1,7 @@
 package fr.secondevie.sales.control;
 
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfDocument;
 import fr.secondevie.platform.entity.BusinessException;
@@ -34,9 +35,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SaleReceiptRenderer {
 
-  /** A receipt and its number (for the file name). */
-  public record Document(String number, byte[] pdf) {}
-
   static final String WARRANTY =
       "Garantie légale de conformité (articles L.217-3 et suivants du Code de la consommation) :"
           + " 2 ans à compter de la remise de l'appareil. Pour un bien d'occasion, un défaut qui"
@@ -49,18 +47,19 @@ public class SaleReceiptRenderer {
       DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
   @PersistenceContext EntityManager em;
-  @Inject Checkout checkout;
+  @Inject Orders orders;
 
   /** The receipt of a paid order of the caller's relay (409 ORDER_NOT_PAID before that). */
   @Transactional
   public Document forOrder(long orderId) {
-    SaleOrder order = checkout.readEntity(orderId);
+    SaleOrder order = orders.get(orderId);
     if (order.status() != OrderStatus.PAID) {
       throw BusinessException.conflict(
           "ORDER_NOT_PAID", "The receipt is printed once the order is paid");
     }
     return new Document(
-        order.receiptNumber(), render(order, em.find(Organisation.class, order.relayId())));
+        "ticket-" + order.receiptNumber() + ".pdf",
+        render(order, em.find(Organisation.class, order.relayId())));
   }
 
   static byte[] render(SaleOrder order, Organisation relay) {
