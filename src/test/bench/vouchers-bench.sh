@@ -22,9 +22,10 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 dropdb -h "$PGHOST" -U postgres --if-exists "$DB"
 createdb -h "$PGHOST" -U postgres "$DB"
 cp "$JAR" "$WORK/vouchers-bench.jar"
+# Started as production starts it: config/run.sh, with the options of config/jvm.options.
 SECONDEVIE_DB_URL="jdbc:postgresql://$PGHOST:5432/$DB" SECONDEVIE_DB_USER=postgres \
-  SECONDEVIE_DEMO=true java -Xmx512m -jar "$WORK/vouchers-bench.jar" --port "$PORT" \
-  --nocluster > "$WORK/server.log" 2>&1 < /dev/null &
+  SECONDEVIE_DEMO=true PORT="$PORT" SECONDEVIE_BUNDLE="$WORK/vouchers-bench.jar" \
+  config/run.sh > "$WORK/server.log" 2>&1 < /dev/null &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "$BASE/health" > /dev/null; do
