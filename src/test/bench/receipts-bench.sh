@@ -13,11 +13,9 @@ PORT=${BENCH_PORT:-8083}
 export PGHOST=127.0.0.1 PGUSER=postgres
 
 dropdb --if-exists "$DB" && createdb "$DB"
-opts="$(grep -v '^#' config/jvm.options | tr '\n' ' ')"
-# shellcheck disable=SC2086
+# Started as production starts it: config/run.sh, with the options of config/.
 SECONDEVIE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SECONDEVIE_DB_USER=postgres \
-  SECONDEVIE_DEMO=true java $opts -jar target/secondevie-microbundle.jar --port "$PORT" \
-  --nocluster > target/receipts-bench-server.log 2>&1 &
+  SECONDEVIE_DEMO=true PORT="$PORT" config/run.sh > target/receipts-bench-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do sleep 0.5; done
