@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,6 +109,11 @@ class ArchitectureTest {
 
   @Test
   void eachCapabilityUsesOnlyWhatTheMapAllows() {
+    capabilities().check(CLASSES);
+  }
+
+  /** The map as layers: each capability may access only the ones its line names. */
+  static LayeredArchitecture capabilities() {
     LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
     for (String capability : MAY_USE.keySet()) {
       layers = layers.layer(capability).definedBy(ROOT + "." + capability + "..");
@@ -127,7 +133,7 @@ class ArchitectureTest {
                   .whereLayer(entry.getKey())
                   .mayOnlyAccessLayers(allowed.toArray(String[]::new));
     }
-    layers.check(CLASSES);
+    return layers;
   }
 
   @Test
@@ -148,13 +154,33 @@ class ArchitectureTest {
 
   @Test
   void entitiesKnowNothingOfControlOrBoundary() {
-    noClasses()
+    entitiesRule().check(CLASSES);
+  }
+
+  static ArchRule entitiesRule() {
+    return noClasses()
         .that()
         .resideInAPackage(ROOT + ".*.entity..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(ROOT + ".*.control..", ROOT + ".*.boundary..")
-        .check(CLASSES);
+        .resideInAnyPackage(ROOT + ".*.control..", ROOT + ".*.boundary..");
+  }
+
+  /**
+   * The rules fail when the code breaks them: an entity of the test sources that holds a sales
+   * control bean ({@link fr.secondevie.vouchers.entity.ForbiddenEntity}) breaks both the map and
+   * the entities' rule, and the main code alone breaks neither.
+   */
+  @Test
+  void theRulesSeeAForbiddenImport() {
+    JavaClasses bad =
+        new ClassFileImporter()
+            .importClasses(
+                fr.secondevie.vouchers.entity.ForbiddenEntity.class,
+                fr.secondevie.sales.control.Orders.class);
+    assertThat(entitiesRule().evaluate(bad).hasViolation()).isTrue();
+    assertThat(capabilities().evaluate(bad).hasViolation()).isTrue();
+    assertThat(entitiesRule().evaluate(CLASSES).hasViolation()).isFalse();
   }
 
   @Test
