@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -160,25 +161,13 @@ public class TaxReceipts {
 
   /** The identifiers of every received donation that has no receipt in force, oldest first. */
   public List<Long> idsWaitingForReceipt() {
-    return em.createQuery(
-            "select d.id from Donation d where d.status = :received and not exists"
-                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
-                + " order by d.receivedAt, d.id",
-            Long.class)
-        .setParameter("received", DonationStatus.RECEIVED)
-        .setParameter("issued", TaxReceipt.Status.ISSUED)
+    return waiting("select d.id from Donation d", " order by d.receivedAt, d.id", Long.class)
         .getResultList();
   }
 
   /** How many received donations have no receipt in force. */
   public long countWaitingForReceipt() {
-    return em.createQuery(
-            "select count(d) from Donation d where d.status = :received and not exists"
-                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)",
-            Long.class)
-        .setParameter("received", DonationStatus.RECEIVED)
-        .setParameter("issued", TaxReceipt.Status.ISSUED)
-        .getSingleResult();
+    return waiting("select count(d) from Donation d", "", Long.class).getSingleResult();
   }
 
   /** The most donations a page lists at once; the batch issues them all. */
@@ -189,15 +178,22 @@ public class TaxReceipts {
    * (the page says how many more there are: {@link #countWaitingForReceipt()}).
    */
   public List<Donation> donationsWaitingForReceipt() {
-    return em.createQuery(
-            "select d from Donation d join fetch d.donor where d.status = :received and not exists"
-                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
-                + " order by d.receivedAt",
-            Donation.class)
-        .setParameter("received", DonationStatus.RECEIVED)
-        .setParameter("issued", TaxReceipt.Status.ISSUED)
+    return waiting(
+            "select d from Donation d join fetch d.donor", " order by d.receivedAt", Donation.class)
         .setMaxResults(WAITING_SHOWN)
         .getResultList();
+  }
+
+  /** A query over the received donations that have no receipt in force. */
+  private <T> TypedQuery<T> waiting(String select, String order, Class<T> type) {
+    return em.createQuery(
+            select
+                + " where d.status = :received and not exists"
+                + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
+                + order,
+            type)
+        .setParameter("received", DonationStatus.RECEIVED)
+        .setParameter("issued", TaxReceipt.Status.ISSUED);
   }
 
   /** The year's receipts as CSV lines for the accountant, amounts in euros with a comma. */
