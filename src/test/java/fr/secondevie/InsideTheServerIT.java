@@ -1,5 +1,6 @@
 package fr.secondevie;
 
+import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,16 +21,11 @@ import fr.secondevie.vouchers.entity.VoucherStatus;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -343,9 +339,9 @@ class InsideTheServerIT {
             .json();
     assertThat(january.getInt("redeemedCount")).isEqualTo(1);
 
-    var csv = csv("financeur", "api/v1/voucher-programs/" + id + "/reconciliation");
-    assertThat(csv.statusCode()).isEqualTo(200);
-    assertThat(csv.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+    var csv = funder.get("api/v1/voucher-programs/" + id + "/reconciliation", "text/csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).get().asString().startsWith("text/csv");
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0))
         .isEqualTo("code,redeemed_at,relay_id,relay_name,order_id,face_value_cents,applied_cents");
@@ -447,25 +443,6 @@ class InsideTheServerIT {
     assertThat(funder.get(path).structure().asJsonArray()).hasSizeGreaterThanOrEqualTo(3);
   }
 
-  /** A GET that accepts CSV only (the helper's default Accept also names JSON). */
-  private HttpResponse<String> csv(String user, String path) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(Api.anonymous(base).uri(path))
-                  .header("Accept", "text/csv")
-                  .header(
-                      "Authorization",
-                      "Basic "
-                          + Base64.getEncoder()
-                              .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   // ---- a voucher past its validity and tolerance (programme made inside the server) ----
 
   @Test
@@ -484,7 +461,7 @@ class InsideTheServerIT {
             .codes()
             .get(0);
     long id = openOrder(person(), laptop(20000));
-    assertRefused(
+    assertProblem(
         counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}"),
         422,
         "VOUCHER_EXPIRED");
@@ -512,7 +489,7 @@ class InsideTheServerIT {
     assertThat(expired.getString("status")).isEqualTo("EXPIRED");
     assertThat(deviceStatus(device)).isEqualTo("AVAILABLE");
     assertThat(voucherStatus(code)).isEqualTo("ISSUED");
-    assertRefused(
+    assertProblem(
         counter().post("api/v1/orders/" + id + "/vouchers", "{\"code\":\"" + code + "\"}"),
         409,
         "ORDER_NOT_OPEN");
@@ -550,9 +527,5 @@ class InsideTheServerIT {
 
   private static long cents(JsonObject json, String field) {
     return json.getJsonNumber(field).longValue();
-  }
-
-  private static void assertRefused(Api.Answer answer, int status, String code) {
-    Problems.assertProblem(answer, status, code);
   }
 }

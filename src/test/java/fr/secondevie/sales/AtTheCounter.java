@@ -3,7 +3,6 @@ package fr.secondevie.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
-import fr.secondevie.testing.Problems;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import jakarta.json.JsonObject;
@@ -66,9 +65,5 @@ abstract class AtTheCounter {
 
   static long cents(JsonObject json, String field) {
     return json.getJsonNumber(field).longValue();
-  }
-
-  static void assertRefused(Api.Answer answer, int status, String code) {
-    Problems.assertProblem(answer, status, code);
   }
 }

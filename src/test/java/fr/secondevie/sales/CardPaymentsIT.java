@@ -1,5 +1,6 @@
 package fr.secondevie.sales;
 
+import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
@@ -36,8 +37,8 @@ class CardPaymentsIT extends AtTheCounter {
     assertThat(fake.intent(intent).orElseThrow().metadata())
         .containsEntry("order_id", String.valueOf(id));
     // pending is not paid
-    assertRefused(counter().post("api/v1/orders/" + id + "/completion"), 409, "BALANCE_DUE");
-    assertRefused(
+    assertProblem(counter().post("api/v1/orders/" + id + "/completion"), 409, "BALANCE_DUE");
+    assertProblem(
         counter()
             .post("api/v1/orders/" + id + "/payments", "{\"method\":\"CASH\",\"amountCents\":1}"),
         422,

@@ -1,5 +1,6 @@
 package fr.secondevie.sales;
 
+import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
@@ -161,24 +162,24 @@ class CounterPaymentsIT extends AtTheCounter {
     String path = "api/v1/orders/" + id + "/vouchers";
     // a pass numérique pays services, not devices
     String pass = scenarios().vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
-    assertRefused(
+    assertProblem(
         counter().post(path, "{\"code\":\"" + pass + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // another territory (the person lives in 80000)
     String paris =
         scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "75", null).get(0);
-    assertRefused(
+    assertProblem(
         counter().post(path, "{\"code\":\"" + paris + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // bound to someone else
     String nominative =
         scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", person()).get(0);
-    assertRefused(
+    assertProblem(
         counter().post(path, "{\"code\":\"" + nominative + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
     // a typo is refused before any lookup; an unknown code is not found
     String good =
         scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
     String typo = good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A");
-    assertRefused(counter().post(path, "{\"code\":\"" + typo + "\"}"), 400, "MALFORMED_CODE");
-    assertRefused(counter().post(path, "{\"code\":\"\"}"), 400, "INVALID_INPUT");
+    assertProblem(counter().post(path, "{\"code\":\"" + typo + "\"}"), 400, "MALFORMED_CODE");
+    assertProblem(counter().post(path, "{\"code\":\"\"}"), 400, "INVALID_INPUT");
     // held by another order
     long other = openOrder(person(), laptop(30000));
     assertThat(
@@ -186,7 +187,7 @@ class CounterPaymentsIT extends AtTheCounter {
                 .post("api/v1/orders/" + other + "/vouchers", "{\"code\":\"" + good + "\"}")
                 .status())
         .isEqualTo(200);
-    assertRefused(counter().post(path, "{\"code\":\"" + good + "\"}"), 409, "VOUCHER_UNAVAILABLE");
+    assertProblem(counter().post(path, "{\"code\":\"" + good + "\"}"), 409, "VOUCHER_UNAVAILABLE");
     // released by the other order, it is free for this one
     Api.Answer released = counter().delete("api/v1/orders/" + other + "/vouchers/" + good);
     assertThat(released.status()).as(released.toString()).isEqualTo(200);
@@ -211,7 +212,7 @@ class CounterPaymentsIT extends AtTheCounter {
             .sum();
     assertThat(applied).isEqualTo(cents(withBig, "totalCents"));
     String more = scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 500, 1, "80", null).get(0);
-    assertRefused(
+    assertProblem(
         counter().post(path, "{\"code\":\"" + more + "\"}"), 422, "VOUCHER_NOT_APPLICABLE");
   }
 
