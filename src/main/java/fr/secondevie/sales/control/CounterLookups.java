@@ -7,6 +7,7 @@ import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.pricing.control.PriceEngine;
+import fr.secondevie.pricing.control.PriceStep;
 import fr.secondevie.pricing.control.PricingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ public class CounterLookups {
       String serialNumber,
       String grade,
       long listPriceCents,
-      long priceCents) {}
+      long priceCents,
+      List<PriceStep> explanation) {}
 
   /**
    * The sale screen before the order: the person's eligibility (null when no such person), and when
@@ -106,6 +108,7 @@ public class CounterLookups {
         device.serialNumber(),
         device.grade() == null ? null : device.grade().name(),
         quote.listPrice().cents(),
-        quote.price().cents());
+        quote.price().cents(),
+        quote.explanation());
   }
 }
