@@ -7,6 +7,7 @@ import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -48,6 +49,12 @@ final class FunderJourney {
       browser.findElement(By.id("new-programme:create")).click();
       wait.until(ExpectedConditions.urlContains("programme.xhtml?id="));
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+      // French dates, not ISO ones: "30/11/2026 → 01/12/2027"
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .contains(
+              DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().minusDays(1))
+                  + " → "
+                  + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().plusYears(1)));
 
       browser
           .findElement(By.id("issue:quantity_input"))
@@ -59,7 +66,7 @@ final class FunderJourney {
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("batches-form:batches"), "Terminé"));
       assertThat(browser.findElement(By.id("batches-form:batches")).getText())
-          .contains("2500")
+          .containsPattern("2[\\s\u202f\u00a0]500")
           .contains("100 %");
 
       browser.findElement(By.xpath("//button[contains(., 'Planche à imprimer')]")).click();
