@@ -86,6 +86,9 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       request.getSession(true);
       request.changeSessionId();
       request.getSession().setAttribute(SESSION_ATTRIBUTE, accepted.caller());
+      if (proxies.cameThroughHttps(request)) {
+        SessionCookies.markSecure(context.getResponse(), SessionCookies.cookieName(request));
+      }
       return login(request, context, accepted.caller());
     }
     if (outcome instanceof Locked locked) {
