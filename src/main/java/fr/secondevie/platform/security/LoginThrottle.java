@@ -5,12 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Slows down password guessing. Every login attempt that reaches the password check is counted
@@ -35,6 +37,9 @@ public class LoginThrottle {
   static final Duration FIRST_LOCK = Duration.ofSeconds(30);
   static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
   static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+  /** Lock timeouts (H2, PostgreSQL), deadlocks and serialization failures: a counter too busy. */
+  private static final Set<String> BUSY = Set.of("HYT00", "55P03", "40P01", "40001");
 
   /** The user name of an address's counter across names (a user name is never blank). */
   static final String ANY_USER = "";
@@ -100,23 +105,41 @@ public class LoginThrottle {
    */
   private Optional<LocalDateTime> take(Counter counter) {
     LocalDateTime now = LocalDateTime.now(clock);
-    for (int round = 0; round < 3; round++) {
-      if (counters.take(counter, now)) {
-        return Optional.empty();
-      }
-      Optional<LocalDateTime> until = counters.lockedUntil(counter, now);
-      if (until.isPresent()) {
-        return until;
-      }
-      try {
-        if (counters.open(counter, now)) {
+    try {
+      for (int round = 0; round < 3; round++) {
+        if (counters.take(counter, now)) {
           return Optional.empty();
         }
-      } catch (RuntimeException openedConcurrently) {
-        // Another request created this counter at the same moment: it exists now.
+        Optional<LocalDateTime> until = counters.lockedUntil(counter, now);
+        if (until.isPresent()) {
+          return until;
+        }
+        try {
+          if (counters.open(counter, now)) {
+            return Optional.empty();
+          }
+        } catch (RuntimeException openedConcurrently) {
+          // Another request created this counter at the same moment: it exists now.
+        }
       }
+    } catch (RuntimeException e) {
+      if (!busy(e)) {
+        throw e;
+      }
+      // So many attempts at once on this counter that the database gave up waiting (H2 waits 2 s
+      // for a row): refused for a second, unchecked, as a lock would.
     }
     return Optional.of(now.plusSeconds(1));
+  }
+
+  /** Whether the failure is the database giving up on a busy row rather than an error. */
+  static boolean busy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql && BUSY.contains(String.valueOf(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The lock that follows the given number of attempts, if any. */

@@ -33,6 +33,17 @@ class LoginThrottleTest {
   }
 
   @Test
+  void aLockTimeoutIsABusyCounterAndOtherFailuresAreNot() {
+    var timeout = new java.sql.SQLException("Timeout trying to lock table", "HYT00");
+    assertThat(LoginThrottle.busy(new RuntimeException(new IllegalStateException(timeout))))
+        .isTrue();
+    assertThat(LoginThrottle.busy(new java.sql.SQLException("deadlock", "40P01"))).isTrue();
+    assertThat(LoginThrottle.busy(new RuntimeException(new java.sql.SQLException("down", "08001"))))
+        .isFalse();
+    assertThat(LoginThrottle.busy(new IllegalStateException("no database"))).isFalse();
+  }
+
+  @Test
   void aCounterIsForgottenLongAfterItsLongestLock() {
     assertThat(LoginThrottle.FORGET_AFTER).isGreaterThan(LoginThrottle.LONGEST_LOCK);
   }
