@@ -48,6 +48,43 @@ class TwoInstancesIT {
     }
   }
 
+  /**
+   * The login throttle counts in the database, so guesses spread over both instances share one
+   * limit: of 40 wrong passwords at once for one user from one address, five are checked (401) and
+   * the rest refused unchecked (429), whichever instance each reached.
+   */
+  @Test
+  void fortyGuessesSpreadOverTwoInstancesAreCheckedFiveTimes() throws Exception {
+    URL other = second();
+    String agent = "agent" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    long relay = new Scenarios(base).organisationOf("relais");
+    var created =
+        Api.as(base, "admin")
+            .post(
+                "api/v1/organisations/" + relay + "/users",
+                "{\"username\":\""
+                    + agent
+                    + "\",\"password\":\""
+                    + Scenarios.PASSWORD
+                    + "\",\"role\":\"counter\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String address = "2001:db8:" + Integer.toHexString(agent.hashCode() & 0xffff) + ":0:0:0:0:1";
+    List<Api> guessers =
+        List.of(base, other).stream()
+            .map(
+                instance ->
+                    Api.anonymous(instance)
+                        .withHeader("X-Forwarded-For", address)
+                        .withCredentials(agent, "pas le bon mot de passe"))
+            .toList();
+
+    List<Integer> statuses = Race.of(40, i -> guessers.get(i % 2).get("api/v1/me").status());
+
+    Map<Integer, Long> byStatus =
+        statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+    assertThat(byStatus).containsOnly(Map.entry(401, 5L), Map.entry(429, 35L));
+  }
+
   @Test
   void fiftyOrdersOnTwoInstancesRaceForOneVoucherAndOneWins() throws Exception {
     URL other = second();

@@ -61,10 +61,16 @@ public final class Api {
 
   private final URI base;
   private final String authorization;
+  private final Map<String, String> headers;
 
   private Api(URI base, String authorization) {
+    this(base, authorization, Map.of());
+  }
+
+  private Api(URI base, String authorization, Map<String, String> headers) {
     this.base = base;
     this.authorization = authorization;
+    this.headers = headers;
   }
 
   /** Anonymous calls to the application deployed at {@code base}. */
@@ -85,7 +91,17 @@ public final class Api {
     String token =
         Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Api(base, "Basic " + token);
+    return new Api(base, "Basic " + token, headers);
+  }
+
+  /**
+   * The same calls with one more request header, such as {@code X-Forwarded-For} (the tests call
+   * from the loopback address, which the server trusts as a proxy).
+   */
+  public Api withHeader(String name, String value) {
+    var more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Api(base, authorization, Map.copyOf(more));
   }
 
   public Answer get(String path) {
@@ -101,6 +117,22 @@ public final class Api {
         request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A form posted as a browser posts it ({@code application/x-www-form-urlencoded}). */
+  public Answer postForm(String path, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                field ->
+                    java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer post(String path) {
@@ -123,6 +155,7 @@ public final class Api {
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 

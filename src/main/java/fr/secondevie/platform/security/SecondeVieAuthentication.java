@@ -37,6 +37,7 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStore;
   @Inject LoginThrottle throttle;
+  @Inject TrustedProxies proxies;
   @Inject Clock clock;
 
   private final CredentialCache cache = new CredentialCache();
@@ -80,11 +81,14 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request,
       HttpMessageContext context,
       UsernamePasswordCredential credential) {
-    Outcome outcome = check(credential.getCaller(), credential.getPasswordAsString());
+    Outcome outcome = check(request, credential.getCaller(), credential.getPasswordAsString());
     if (outcome instanceof Accepted accepted) {
       request.getSession(true);
       request.changeSessionId();
       request.getSession().setAttribute(SESSION_ATTRIBUTE, accepted.caller());
+      if (proxies.cameThroughHttps(request)) {
+        SessionCookies.markSecure(context.getResponse(), SessionCookies.cookieName(request));
+      }
       return login(request, context, accepted.caller());
     }
     if (outcome instanceof Locked locked) {
@@ -103,7 +107,7 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     if (credentials.isEmpty()) {
       return refuse(response, 401, "BAD_CREDENTIALS", "Malformed Basic credentials", null);
     }
-    Outcome outcome = check(credentials.get()[0], credentials.get()[1]);
+    Outcome outcome = check(request, credentials.get()[0], credentials.get()[1]);
     if (outcome instanceof Accepted accepted) {
       return login(request, context, accepted.caller());
     }
@@ -113,7 +117,7 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
           response,
           429,
           "TOO_MANY_ATTEMPTS",
-          "Too many failed logins for this user: try again in " + seconds + " s",
+          "Too many failed logins: try again in " + seconds + " s",
           seconds);
     }
     return refuse(response, 401, "BAD_CREDENTIALS", "Unknown user or wrong password", null);
@@ -144,15 +148,22 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     return context.doNothing();
   }
 
-  private Outcome check(String username, String password) {
-    if (username == null || username.isBlank() || password == null) {
+  /**
+   * Checks credentials: the cache of those just accepted, then the throttle's count of the attempt,
+   * and only then the password hash. User names too long to be one and passwords with control
+   * characters are refused at once, as any wrong password is.
+   */
+  private Outcome check(HttpServletRequest request, String username, String password) {
+    if (!plausible(username, password)) {
       return new Rejected();
     }
     Optional<AuthenticatedCaller> cached = cache.find(username, password);
     if (cached.isPresent()) {
       return new Accepted(cached.get());
     }
-    Optional<LocalDateTime> lockedUntil = throttle.lockedUntil(username);
+    String address = proxies.clientAddress(request);
+    boolean acrossNames = !proxies.isProxy(address);
+    Optional<LocalDateTime> lockedUntil = throttle.admit(username, address, acrossNames);
     if (lockedUntil.isPresent()) {
       return new Locked(lockedUntil.get());
     }
@@ -163,12 +174,25 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       AuthenticatedCaller caller =
           new AuthenticatedCaller(
               principal.getName(), principal.organisationId(), result.getCallerGroups());
-      throttle.recordSuccess(username);
+      throttle.succeeded(username, address, acrossNames);
       cache.remember(username, password, caller);
       return new Accepted(caller);
     }
-    throttle.recordFailure(username);
     return new Rejected();
+  }
+
+  /**
+   * Whether the credentials could be a user's at all: a user name that is not blank, fits the users
+   * table and holds no control character, and a password without control characters (a trailing NUL
+   * must not pass for the password without it).
+   */
+  static boolean plausible(String username, String password) {
+    return username != null
+        && !username.isBlank()
+        && username.length() <= LoginThrottle.USERNAME_LENGTH
+        && password != null
+        && username.chars().noneMatch(Character::isISOControl)
+        && password.chars().noneMatch(Character::isISOControl);
   }
 
   private static AuthenticationStatus login(
