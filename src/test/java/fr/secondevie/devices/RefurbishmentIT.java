@@ -207,7 +207,14 @@ class RefurbishmentIT extends DeviceSteps {
     assertThat(pdf.header("Content-Type")).get().asString().startsWith("application/pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains(serial).contains(certificate).contains("PURGE");
+      assertThat(text)
+          .contains(serial)
+          .contains(certificate)
+          .contains("Méthode (NIST SP 800-88) : Effacement renforcé (NIST Purge)")
+          .contains("Appareil : Ordinateur portable")
+          .contains("Date : 20 novembre 2026 à 10 h 15")
+          .doesNotContain("PURGE")
+          .doesNotContain("LAPTOP");
       assertThat(text).contains("Atelier Réemploi Picard").contains("effacement");
     }
     assertThat(

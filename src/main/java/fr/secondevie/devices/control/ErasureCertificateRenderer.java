@@ -2,12 +2,11 @@ package fr.secondevie.devices.control;
 
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.Erasure;
+import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.PdfDocument;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The erasure certificate of one device as a one-page A4 PDF: the device and its serial number, the
@@ -15,9 +14,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class ErasureCertificateRenderer {
-
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
   public byte[] render(Device device) {
     Erasure erasure = device.erasure();
@@ -37,8 +33,8 @@ public class ErasureCertificateRenderer {
           .text(
               "Toutes les données des utilisateurs précédents ont été effacées de cet appareil"
                   + " avant son changement de propriétaire, selon la méthode indiquée (NIST SP"
-                  + " 800-88 : CLEAR = effacement logique, PURGE = effacement résistant aux"
-                  + " techniques de laboratoire, DESTROY = support détruit).",
+                  + " 800-88 : Clear = effacement logique, Purge = effacement résistant aux"
+                  + " techniques de laboratoire, Destroy = support détruit).",
               10)
           .toBytes();
     }
@@ -51,15 +47,18 @@ public class ErasureCertificateRenderer {
     rows.add(
         new String[] {
           "Appareil",
-          device.category()
+          DocumentFrench.label("category." + device.category().name())
               + " "
               + (device.brand() == null ? "" : device.brand())
               + " "
               + (device.model() == null ? "" : device.model())
         });
-    rows.add(new String[] {"Méthode (NIST SP 800-88)", erasure.method().name()});
+    rows.add(
+        new String[] {
+          "Méthode (NIST SP 800-88)", DocumentFrench.label("erasure." + erasure.method().name())
+        });
     rows.add(new String[] {"Outil", erasure.tool()});
-    rows.add(new String[] {"Date", DATE.format(erasure.erasedAt())});
+    rows.add(new String[] {"Date", DocumentFrench.moment(erasure.erasedAt())});
     rows.add(new String[] {"Opérateur", erasure.operator() == null ? "-" : erasure.operator()});
     rows.add(
         new String[] {"Atelier", device.refurbisher() == null ? "-" : device.refurbisher().name()});

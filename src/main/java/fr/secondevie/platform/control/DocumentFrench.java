@@ -1,6 +1,8 @@
 package fr.secondevie.platform.control;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -16,9 +18,22 @@ public final class DocumentFrench {
 
   private DocumentFrench() {}
 
-  /** "26 novembre 2026". */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH 'h' mm");
+
+  /** "26 novembre 2026", "1er décembre 2026". */
   public static String day(LocalDate day) {
-    return DAY.format(day);
+    String text = DAY.format(day);
+    return day.getDayOfMonth() == 1 ? "1er" + text.substring(1) : text;
+  }
+
+  /**
+   * "26 novembre 2026 à 14 h 05"; the day alone when no time was recorded (midnight, as a day typed
+   * in a form is stored).
+   */
+  public static String moment(LocalDateTime moment) {
+    return moment.toLocalTime().equals(LocalTime.MIDNIGHT)
+        ? day(moment.toLocalDate())
+        : day(moment.toLocalDate()) + " à " + TIME.format(moment);
   }
 
   /** The French label of a bundle key, e.g. {@code category.LAPTOP}: "Ordinateur portable". */

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -42,9 +41,6 @@ public class SaleReceiptRenderer {
           + " L.217-7). Garantie des vices cachés (articles 1641 et suivants du Code civil)."
           + " Appareils reconditionnés : fonctions testées, données des utilisateurs précédents"
           + " effacées avant la vente.";
-
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH);
 
   @PersistenceContext EntityManager em;
   @Inject Orders orders;
@@ -75,7 +71,7 @@ public class SaleReceiptRenderer {
             10);
       }
       pdf.field("Numéro", order.receiptNumber());
-      pdf.field("Date", TIME.format(order.closedAt()));
+      pdf.field("Date", DocumentFrench.moment(order.closedAt()));
       pdf.field("Commande", String.valueOf(order.id()));
       pdf.rule();
       for (OrderLine line : order.lines()) {
