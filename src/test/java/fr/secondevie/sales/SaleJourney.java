@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,7 +51,20 @@ final class SaleJourney {
           .contains("Département de la Somme");
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
 
-      // the cash field offers what is left to pay: Enter takes it
+      // a typing mistake in the cash field is said on the same screen, and the order is kept
+      for (String mistake : new String[] {"0", "-5"}) {
+        WebElement cash = browser.findElement(By.id("cash"));
+        cash.sendKeys(Keys.chord(Keys.CONTROL, "a"), mistake, Keys.ENTER);
+        wait.until(ExpectedConditions.stalenessOf(cash));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
+        assertThat(browser.findElement(By.id("messages")).getText())
+            .as("the cash amount " + mistake)
+            .contains("Tapez un montant supérieur à zéro");
+        assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
+        assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
+      }
+
+      // the cash field offers again what is left to pay: Enter takes it
       browser.findElement(By.id("cash")).sendKeys(Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(

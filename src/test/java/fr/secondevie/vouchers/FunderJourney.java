@@ -14,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -80,6 +81,21 @@ final class FunderJourney {
       try (PDDocument pdf = Loader.loadPDF(sheet)) {
         assertThat(pdf.getNumberOfPages()).isEqualTo(125);
         assertThat(new PDFTextStripper().getText(pdf)).contains("150,00 €");
+      }
+
+      // a month typed wrong, or none, is said at the field; nothing is drawn up
+      for (String mistake : new String[] {"2026-13", "décembre", ""}) {
+        WebElement month = browser.findElement(By.id("statements-form:month"));
+        month.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        month.sendKeys(mistake);
+        browser.findElement(By.id("statements-form:draw-up")).click();
+        wait.until(ExpectedConditions.stalenessOf(month));
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("statements-form:month-message"), "Tapez un mois comme 11/2026"));
+        assertThat(browser.findElement(By.id("statements-form:statements")).getText())
+            .as("after the month " + mistake)
+            .contains("Aucun");
       }
     } catch (RuntimeException | AssertionError failed) {
       java.nio.file.Files.copy(

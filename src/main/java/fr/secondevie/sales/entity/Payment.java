@@ -1,5 +1,6 @@
 package fr.secondevie.sales.entity;
 
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,7 +77,7 @@ public class Payment {
 
   Payment(SaleOrder order, PaymentMethod method, Money amount, LocalDateTime at) {
     if (!amount.isGreaterThan(Money.ZERO)) {
-      throw new IllegalArgumentException("A payment is of at least one cent");
+      throw BusinessException.badRequest("INVALID_AMOUNT", "A payment is of at least one cent");
     }
     this.order = order;
     this.method = method;

@@ -1,5 +1,7 @@
 package fr.secondevie.vouchers.boundary;
 
+import fr.secondevie.platform.boundary.MonthTyped;
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.vouchers.control.Issuance;
@@ -19,8 +21,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -47,7 +51,9 @@ public class ProgrammeBacking implements Serializable {
   private Integer quantity = 10;
   private String beneficiaryId;
   private List<String> lastCodes = List.of();
-  private String month = YearMonth.now().minusMonths(1).toString();
+  @Inject Clock clock;
+
+  private String month;
 
   /** Loads the programme named by the {@code id} view parameter (another's is not found). */
   public void load() {
@@ -70,11 +76,27 @@ public class ProgrammeBacking implements Serializable {
   }
 
   public void drawUp() {
+    Optional<YearMonth> typed = MonthTyped.read(month);
+    if (typed.isEmpty()) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.addMessage(
+          "statements-form:month",
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              faces
+                  .getApplication()
+                  .getResourceBundle(faces, "msg")
+                  .getString("vouchers.field.month.invalid"),
+              null));
+      faces.validationFailed();
+      return;
+    }
     try {
-      statements.drawUp(id, YearMonth.parse(month));
+      statements.drawUp(id, typed.get());
+      month = typed.get().toString();
       info("vouchers.statements.drawn");
-    } catch (BusinessException | java.time.format.DateTimeParseException e) {
-      error("vouchers.statements.refused", e.getMessage());
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
     }
   }
 
@@ -281,7 +303,12 @@ public class ProgrammeBacking implements Serializable {
     return lastCodes.stream().map(fr.secondevie.vouchers.entity.VoucherCode::group).toList();
   }
 
+  /** The month to draw up, last month unless one was typed: "11/2026". */
   public String getMonth() {
+    if (month == null) {
+      YearMonth last = YearMonth.now(clock).minusMonths(1);
+      month = String.format("%02d/%d", last.getMonthValue(), last.getYear());
+    }
     return month;
   }
 
