@@ -161,8 +161,8 @@ class VouchersIT {
     var cancelled = funder.post("api/v1/vouchers/" + code + "/cancellation");
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
-    assertThat(funder.post("api/v1/vouchers/" + code + "/cancellation").json().getString("status"))
-        .isEqualTo("CANCELLED");
+    Problems.assertProblem(
+        funder.post("api/v1/vouchers/" + code + "/cancellation"), 409, "VOUCHER_NOT_CANCELLABLE");
     assertThat(Api.as(base, "relais").get("api/v1/vouchers/" + code).json().getString("status"))
         .isEqualTo("CANCELLED");
 
