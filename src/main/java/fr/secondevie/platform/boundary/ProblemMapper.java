@@ -135,7 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
         name.append('[').append(position == null ? "" : position).append(']');
       }
-      if (node.getName() == null) {
+      if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         continue;
       }
       if (!name.isEmpty()) {
