@@ -3,11 +3,15 @@ package fr.secondevie.platform.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one source of "now" for the application. Business time is French time: a voucher valid until
- * 31 December is valid until midnight in Paris. Tests replace it with a fixed clock.
+ * 31 December is valid until midnight in Paris. It ticks in microseconds, the precision of the
+ * timestamps both databases store, so that the answer to an act and the answer to its retry (read
+ * back from the database) show the same instant. Tests replace it with a fixed clock.
  */
 @ApplicationScoped
 public class ClockProducer {
@@ -16,6 +20,6 @@ public class ClockProducer {
 
   @Produces
   Clock clock() {
-    return Clock.system(BUSINESS_ZONE);
+    return Clock.tick(Clock.system(BUSINESS_ZONE), Duration.of(1, ChronoUnit.MICROS));
   }
 }
