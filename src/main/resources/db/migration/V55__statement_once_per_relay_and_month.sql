@@ -43,22 +43,22 @@ create table voucher_statement_duplicate_line (
     amount_cents     bigint        not null
 );
 
-create table voucher_statement_kept as
-select id,
-       first_value(id) over (
-           partition by programme_id, period, relay_key
-           order by case status when 'PAID' then 0 when 'AGREED' then 1 else 2 end, id
-       ) as kept_id
-from voucher_statement;
-
+-- kept_id: the statement kept of the row's programme, month and relay.
 insert into voucher_statement_duplicate (id, kept_statement_id, programme_id, relay_id, kind,
     period, status, item_count, amount_cents, created_at, agreed_at, agreed_by, paid_at,
     set_aside_at)
-select s.id, k.kept_id, s.programme_id, s.relay_id, s.kind, s.period, s.status, s.item_count,
+select s.id, s.kept_id, s.programme_id, s.relay_id, s.kind, s.period, s.status, s.item_count,
        s.amount_cents, s.created_at, s.agreed_at, s.agreed_by, s.paid_at, current_timestamp
-from voucher_statement s
-join voucher_statement_kept k on k.id = s.id
-where k.id <> k.kept_id and s.status <> 'DRAFT';
+from (
+    select d.*,
+           (select k.id from voucher_statement k
+            where k.programme_id = d.programme_id and k.period = d.period
+              and k.relay_key = d.relay_key
+            order by case k.status when 'PAID' then 0 when 'AGREED' then 1 else 2 end, k.id
+            fetch first 1 row only) as kept_id
+    from voucher_statement d
+) s
+where s.id <> s.kept_id and s.status <> 'DRAFT';
 
 insert into voucher_statement_duplicate_line (id, statement_id, voucher_code, occurred_at,
     order_id, face_value_cents, amount_cents)
@@ -67,11 +67,23 @@ select l.id, l.statement_id, l.voucher_code, l.occurred_at, l.order_id, l.face_v
 from voucher_statement_line l
 where l.statement_id in (select id from voucher_statement_duplicate);
 
+-- Every statement that is not the one kept of its programme, month and relay goes (the kept one
+-- never matches, so what is kept does not change while the rows go).
 delete from voucher_statement_line
-where statement_id in (select id from voucher_statement_kept where id <> kept_id);
+where statement_id in (
+    select d.id from voucher_statement d
+    where d.id <> (select k.id from voucher_statement k
+                   where k.programme_id = d.programme_id and k.period = d.period
+                     and k.relay_key = d.relay_key
+                   order by case k.status when 'PAID' then 0 when 'AGREED' then 1 else 2 end, k.id
+                   fetch first 1 row only));
 delete from voucher_statement
-where id in (select id from voucher_statement_kept where id <> kept_id);
-drop table voucher_statement_kept;
+where id <> (select k.id from voucher_statement k
+             where k.programme_id = voucher_statement.programme_id
+               and k.period = voucher_statement.period
+               and k.relay_key = voucher_statement.relay_key
+             order by case k.status when 'PAID' then 0 when 'AGREED' then 1 else 2 end, k.id
+             fetch first 1 row only);
 
 alter table voucher_statement
     add constraint voucher_statement_relay_key check (relay_key = coalesce(relay_id, 0));
