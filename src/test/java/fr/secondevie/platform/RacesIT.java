@@ -394,6 +394,22 @@ class RacesIT {
   }
 
   private static void noServerError(List<Answer> answers) {
+    System.out.printf(
+        "race %s: %s%n",
+        StackWalker.getInstance()
+            .walk(
+                frames ->
+                    frames
+                        .map(StackWalker.StackFrame::getMethodName)
+                        .filter(name -> name.startsWith("a") || name.startsWith("the"))
+                        .filter(name -> !name.equals("allCreatedOrRefused"))
+                        .reduce((first, second) -> second)
+                        .orElse("?")),
+        answers.stream()
+            .map(a -> a.status() + (a.status() >= 400 ? " " + a.json().getString("code", "") : ""))
+            .collect(
+                Collectors.groupingBy(
+                    outcome -> outcome, java.util.TreeMap::new, Collectors.counting())));
     assertThat(answers).hasSize(AT_ONCE);
     for (Answer answer : answers) {
       assertThat(answer.status()).as(summary(answers)).isLessThan(500);
