@@ -400,10 +400,9 @@ class RacesIT {
             .walk(
                 frames ->
                     frames
+                        .filter(frame -> frame.getClassName().equals(RacesIT.class.getName()))
                         .map(StackWalker.StackFrame::getMethodName)
-                        .filter(name -> name.startsWith("a") || name.startsWith("the"))
-                        .filter(name -> !name.equals("allCreatedOrRefused"))
-                        .reduce((first, second) -> second)
+                        .reduce((inner, outer) -> outer)
                         .orElse("?")),
         answers.stream()
             .map(a -> a.status() + (a.status() >= 400 ? " " + a.json().getString("code", "") : ""))
