@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Eventually;
+import fr.secondevie.testing.FakeStripe;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
@@ -225,6 +226,32 @@ class RacesIT {
         repeatsAnswerTheSame(
             atOnce(() -> as("relais").post("api/v1/orders/" + order + "/completion")), 200);
     assertThat(completed.json().getString("status")).isEqualTo("PAID");
+    assertThat(audited("ORDER_PAID", order)).isEqualTo(1);
+  }
+
+  @Test
+  void aCardPaymentAskedEightTimesAtOnceIsOneIntentSettledOnce() throws Exception {
+    FakeStripe stripe = FakeStripe.shared();
+    long order = openOrder();
+    long due =
+        as("relais").get("api/v1/orders/" + order).json().getJsonNumber("dueCents").longValue();
+    List<Answer> asked =
+        atOnce(
+            () ->
+                as("relais")
+                    .post(
+                        "api/v1/orders/" + order + "/payments",
+                        "{\"method\":\"CARD\",\"amountCents\":" + due + "}"));
+    String secret = oneWinner(asked, 201, "AMOUNT_EXCEEDS_DUE").json().getString("clientSecret");
+    assertThat(count("select count(*) from sale_payment where order_id = ?", order)).isEqualTo(1);
+    String intent = secret.substring(0, secret.indexOf("_secret_"));
+    String succeeded = stripe.succeededEvent(intent);
+    List<Integer> delivered = Race.of(AT_ONCE, i -> stripe.deliver(base, succeeded));
+    assertThat(delivered).as("every delivery acknowledged").containsOnly(200);
+    Answer completed =
+        repeatsAnswerTheSame(
+            atOnce(() -> as("relais").post("api/v1/orders/" + order + "/completion")), 200);
+    assertThat(completed.json().getJsonNumber("paidCents").longValue()).isEqualTo(due);
     assertThat(audited("ORDER_PAID", order)).isEqualTo(1);
   }
 
