@@ -329,9 +329,10 @@ class RacesIT {
   }
 
   /**
-   * The creations without a natural key (each request is a new pledge, person, programme or
-   * organisation, as the same form sent twice would be): eight at once are eight answers 201 with
-   * eight different ids, or problems, and never a 5xx.
+   * The creations without a natural key (each request is a new pledge, person, programme,
+   * organisation, service, decision or version of the rules, as the same form sent twice would be):
+   * eight at once are answers 201 with as many different resources, or problems, and never a 5xx.
+   * The rules published again are the current ones, so that no other test sees different rules.
    */
   @Test
   void creationsSentEightTimesAtOnceNeverFailTheServer() throws Exception {
@@ -371,6 +372,12 @@ class RacesIT {
                     .post(
                         "api/v1/relays/" + relay + "/services",
                         "{\"name\":\"Atelier course\",\"durationMinutes\":60,\"priceCents\":0}")));
+    JsonObject rules = as("admin").get("api/v1/eligibility-rules").json();
+    var republished = jakarta.json.Json.createObjectBuilder(rules);
+    republished.remove("version").remove("createdBy").remove("createdAt");
+    String sameRules =
+        republished.add("note", "Les mêmes, publiées à la course").build().toString();
+    allCreatedOrRefused(atOnce(() -> as("admin").post("api/v1/eligibility-rules", sameRules)));
     List<Answer> anonymised = atOnce(() -> as("admin").post("api/v1/beneficiaries/anonymisation"));
     assertThat(anonymised).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
   }
