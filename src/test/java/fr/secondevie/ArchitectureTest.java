@@ -81,6 +81,8 @@ class ArchitectureTest {
           Map.entry("redemption", "vouchers"),
           Map.entry("voucher_statement", "vouchers"),
           Map.entry("voucher_statement_line", "vouchers"),
+          Map.entry("voucher_statement_duplicate", "vouchers"),
+          Map.entry("voucher_statement_duplicate_line", "vouchers"),
           Map.entry("stripe_event", "payments"),
           Map.entry("sale_order", "sales"),
           Map.entry("sale_order_line", "sales"),

@@ -61,7 +61,12 @@ class InsideTheServerIT {
   static WebArchive deployment() throws Exception {
     return Deployments.withTests(
         new Class<?>[] {
-          InsideTheServerIT.class, VoucherFixtures.class, Api.class, Scenarios.class, Problems.class
+          InsideTheServerIT.class,
+          VoucherFixtures.class,
+          Api.class,
+          Scenarios.class,
+          Problems.class,
+          CommitFailureProbe.class
         },
         org.assertj.core.api.Assertions.class);
   }
@@ -72,6 +77,42 @@ class InsideTheServerIT {
   @Inject AuditTrail audit;
   @Inject HoldExpiryJob holdExpiry;
   @Inject Clock clock;
+
+  // ---- what the API answers when the database refuses a write at commit ----
+
+  /**
+   * A transaction that fails at commit, after the resource method returned (issue 13: the JSF error
+   * page, 500 text/html): a unique key met is 409 ALREADY_EXISTS, a row changed meanwhile is 409
+   * CONCURRENT_UPDATE, anything else a 500 problem with an incident id, never the HTML page.
+   */
+  @Test
+  void writesTheDatabaseRefusesAtCommitAnswerProblemsNotTheErrorPage() {
+    Api anyone = Api.anonymous(base);
+    Problems.assertProblem(
+        anyone.post("api/v1/test/commit-failures/unique"), 409, "ALREADY_EXISTS");
+    var pledged =
+        Api.as(base, "donateur")
+            .post(
+                "api/v1/donations",
+                "{\"items\":[{\"category\":\"LAPTOP\",\"quantity\":1,\"description\":\"x\","
+                    + "\"unitValueCents\":100}],\"pickupAddress\":\"1 rue de la Gare, Amiens\","
+                    + "\"availableFrom\":\"2026-12-01\"}");
+    assertThat(pledged.status()).as(pledged.toString()).isEqualTo(201);
+    Problems.assertProblem(
+        anyone.post("api/v1/test/commit-failures/stale/" + pledged.json().getInt("id")),
+        409,
+        "CONCURRENT_UPDATE");
+    var broken = anyone.post("api/v1/test/commit-failures/broken");
+    Problems.assertProblem(broken, 500, "INTERNAL_ERROR");
+    assertThat(broken.json().getString("detail")).containsPattern("incident [0-9a-f-]{36}");
+    assertThat(
+            Api.as(base, "donateur")
+                .get("api/v1/donations/" + pledged.json().getInt("id"))
+                .json()
+                .getString("status"))
+        .as("nothing of the failed transaction stayed")
+        .isEqualTo("PLEDGED");
+  }
 
   // ---- the voucher ledger, which sales calls ----
 

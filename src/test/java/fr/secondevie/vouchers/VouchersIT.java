@@ -78,6 +78,16 @@ class VouchersIT {
     assertThat(answer.json().getJsonArray("errors").getValuesAs(JsonObject.class))
         .extracting(e -> e.getString("field"))
         .contains("name", "faceValueCents", "validUntil");
+    var nullPrefix =
+        funder.post(
+            "api/v1/voucher-programs",
+            "{\"name\":\"x\",\"kind\":\"CHEQUE_EQUIPEMENT\",\"faceValueCents\":1000,"
+                + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2026-12-31\","
+                + "\"postalCodePrefixes\":[null]}");
+    Problems.assertProblem(nullPrefix, 400, "INVALID_INPUT");
+    assertThat(nullPrefix.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("field"))
+        .containsExactly("postalCodePrefixes[0]");
     var backwards =
         funder.post(
             "api/v1/voucher-programs",
@@ -161,8 +171,8 @@ class VouchersIT {
     var cancelled = funder.post("api/v1/vouchers/" + code + "/cancellation");
     assertThat(cancelled.status()).isEqualTo(200);
     assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
-    assertThat(funder.post("api/v1/vouchers/" + code + "/cancellation").json().getString("status"))
-        .isEqualTo("CANCELLED");
+    Problems.assertProblem(
+        funder.post("api/v1/vouchers/" + code + "/cancellation"), 409, "VOUCHER_NOT_CANCELLABLE");
     assertThat(Api.as(base, "relais").get("api/v1/vouchers/" + code).json().getString("status"))
         .isEqualTo("CANCELLED");
 

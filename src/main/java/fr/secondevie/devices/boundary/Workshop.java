@@ -15,6 +15,7 @@ import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -74,7 +75,7 @@ public class Workshop {
 
   public Device refurbish(long deviceId, RefurbishmentOrder order) {
     requireRefurbisher();
-    Device device = get(deviceId);
+    Device device = locked(deviceId);
     Organisation relay =
         order.relayId() == null ? null : directory.findOrganisation(order.relayId()).orElse(null);
     device.refurbish(
@@ -107,7 +108,7 @@ public class Workshop {
 
   public Device recycle(long deviceId, String reason) {
     requireRefurbisher();
-    Device device = get(deviceId);
+    Device device = locked(deviceId);
     if (device.recycle(reason, LocalDateTime.now(clock))) {
       audit.record(DeviceAudit.DEVICE_RECYCLED, "Device", deviceId, reason);
     }
@@ -132,6 +133,19 @@ public class Workshop {
 
   public Device get(long deviceId) {
     Device device = em.find(Device.class, deviceId);
+    if (device == null) {
+      throw BusinessException.notFound("Device");
+    }
+    return device;
+  }
+
+  /**
+   * The device with its row locked until the act commits: acts on one device at once run one after
+   * the other, and each finds the state the one before left (a second recycling answers the same, a
+   * second refurbishment is refused as an illegal transition).
+   */
+  private Device locked(long deviceId) {
+    Device device = em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
     if (device == null) {
       throw BusinessException.notFound("Device");
     }

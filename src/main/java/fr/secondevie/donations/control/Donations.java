@@ -12,6 +12,7 @@ import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -58,9 +59,14 @@ public class Donations {
     return donation;
   }
 
+  /**
+   * The workshop has the lot in hand. The donation's row is locked first, so that receptions at
+   * once run one after the other: the first receives it, the others find it received and answer the
+   * same.
+   */
   public Donation receive(long id) {
     requireRole(Roles.REFURBISHER);
-    Donation donation = em.find(Donation.class, id);
+    Donation donation = em.find(Donation.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (donation == null) {
       throw BusinessException.notFound("Donation");
     }

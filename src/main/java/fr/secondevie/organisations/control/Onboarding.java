@@ -5,11 +5,13 @@ import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -68,7 +70,7 @@ public class Onboarding {
   public AppUser createUser(long organisationId, String username, String password, String role) {
     Organisation organisation = directory.getOrganisation(organisationId);
     if (directory.findUser(username).isPresent()) {
-      throw BusinessException.conflict("DUPLICATE_USERNAME", "This user name is already taken");
+      throw taken();
     }
     AppUser user;
     try {
@@ -82,9 +84,21 @@ public class Onboarding {
     } catch (IllegalArgumentException e) {
       throw BusinessException.unprocessable("INVALID_USER", e.getMessage());
     }
-    em.persist(user);
-    em.flush();
+    try {
+      em.persist(user);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw taken();
+      }
+      throw e;
+    }
     audit.record(OrganisationAudit.USER_CREATED, "AppUser", user.id(), username + " " + role);
     return user;
+  }
+
+  /** The same name created by two requests at once: the second meets the unique key at flush. */
+  private static BusinessException taken() {
+    return BusinessException.conflict("DUPLICATE_USERNAME", "This user name is already taken");
   }
 }

@@ -5,8 +5,6 @@ import fr.secondevie.platform.control.Problems.FieldError;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,6 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,10 +45,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         || find(exception, JsonParsingException.class) != null) {
       return problem(400, "INVALID_INPUT", jsonDetail(exception), List.of());
     }
-    if (find(exception, OptimisticLockException.class) != null
-        || find(exception, PessimisticLockException.class) != null) {
-      return problem(
-          409, "CONCURRENT_UPDATE", "Someone else changed this record: try again", List.of());
+    Optional<Response> refusedByDatabase = CommitFailures.problemOf(exception);
+    if (refusedByDatabase.isPresent()) {
+      return refusedByDatabase.get();
     }
     if (exception instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
@@ -137,7 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
         name.append('[').append(position == null ? "" : position).append(']');
       }
-      if (node.getName() == null) {
+      if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
         continue;
       }
       if (!name.isEmpty()) {

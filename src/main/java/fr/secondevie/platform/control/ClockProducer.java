@@ -3,11 +3,15 @@ package fr.secondevie.platform.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one source of "now" for the application. Business time is French time: a voucher valid until
- * 31 December is valid until midnight in Paris. Tests replace it with a fixed clock.
+ * 31 December is valid until midnight in Paris. It reads the time in microseconds, the precision of
+ * the timestamps both databases store, so that the answer to an act and the answer to its retry
+ * (read back from the database) show the same instant. Tests replace it with a fixed clock.
  */
 @ApplicationScoped
 public class ClockProducer {
@@ -16,6 +20,40 @@ public class ClockProducer {
 
   @Produces
   Clock clock() {
-    return Clock.system(BUSINESS_ZONE);
+    return new Microseconds(Clock.system(BUSINESS_ZONE));
+  }
+
+  /**
+   * The system clock cut to the microsecond. Not {@code Clock.tick(clock, 1 µs)}: its {@code
+   * millis()} divides by the tick in whole milliseconds, zero, and Stripe's signature check reads
+   * {@code millis()}.
+   */
+  static final class Microseconds extends Clock {
+
+    private final Clock base;
+
+    Microseconds(Clock base) {
+      this.base = base;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new Microseconds(base.withZone(zone));
+    }
+
+    @Override
+    public Instant instant() {
+      return base.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public long millis() {
+      return base.millis();
+    }
   }
 }

@@ -87,8 +87,13 @@ public class ReceiptsBacking {
 
   /** Starts the batch of every waiting receipt and shows its progress. */
   public String startBatch() {
-    var batch = batches.start();
-    return "/app/admin/tax-receipts.xhtml?faces-redirect=true&batch=" + batch.id();
+    try {
+      var batch = batches.start();
+      return "/app/admin/tax-receipts.xhtml?faces-redirect=true&batch=" + batch.id();
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
   }
 
   /** The batch named in the address, if any. */

@@ -96,6 +96,7 @@ public class TaxReceiptsResource {
       int total,
       int done,
       int failed,
+      int alreadyIssued,
       int percent,
       LocalDateTime createdAt,
       LocalDateTime finishedAt) {
@@ -106,6 +107,7 @@ public class TaxReceiptsResource {
           b.total(),
           b.done(),
           b.failed(),
+          b.alreadyIssued(),
           b.percent(),
           b.createdAt(),
           b.finishedAt());

@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** A batch of receipts issued in the background, with its progress. */
+/**
+ * A batch of receipts issued in the background, with its progress. One runs at a time per issuer
+ * (the unique {@code running_issuer_id}); the donations it found already receipted by another act
+ * are counted apart, neither done nor failed.
+ */
 @Entity
 @Table(name = "receipt_batch")
 public class ReceiptBatch {
@@ -34,6 +38,16 @@ public class ReceiptBatch {
   @Column(name = "finished_at")
   private LocalDateTime finishedAt;
 
+  /** The issuer while the batch runs, null once it is over: unique, one running batch each. */
+  @Column(name = "running_issuer_id")
+  private Long runningIssuerId;
+
+  @Column(name = "progress_at")
+  private LocalDateTime progressAt;
+
+  @Column(name = "already_issued", nullable = false)
+  private int alreadyIssued;
+
   protected ReceiptBatch() {}
 
   public ReceiptBatch(int total, String createdBy, long issuerId, LocalDateTime createdAt) {
@@ -43,6 +57,8 @@ public class ReceiptBatch {
     this.createdAt = createdAt;
     this.status = total == 0 ? "FINISHED" : "RUNNING";
     this.finishedAt = total == 0 ? createdAt : null;
+    this.runningIssuerId = total == 0 ? null : issuerId;
+    this.progressAt = createdAt;
   }
 
   public Long id() {
@@ -81,7 +97,16 @@ public class ReceiptBatch {
     return finishedAt;
   }
 
+  /** Donations another act had receipted when the batch came to them. */
+  public int alreadyIssued() {
+    return alreadyIssued;
+  }
+
+  public LocalDateTime progressAt() {
+    return progressAt;
+  }
+
   public int percent() {
-    return total == 0 ? 100 : (int) (100L * (done + failed) / total);
+    return total == 0 ? 100 : (int) (100L * (done + failed + alreadyIssued) / total);
   }
 }

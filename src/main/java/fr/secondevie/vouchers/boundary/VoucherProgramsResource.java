@@ -89,7 +89,11 @@ public class VoucherProgramsResource {
     public Boolean nominative;
 
     @Size(max = 20)
-    public List<String> postalCodePrefixes;
+    public List<
+            @NotNull
+            @Pattern(regexp = "\\d{1,5}", message = "a postal-code prefix is one to five digits")
+            String>
+        postalCodePrefixes;
 
     @Size(max = 1000)
     public String conditions;

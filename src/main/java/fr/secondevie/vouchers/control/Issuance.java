@@ -3,6 +3,7 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -27,7 +29,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -41,13 +45,18 @@ import org.apache.commons.csv.CSVPrinter;
  * Issues vouchers under a programme. Up to {@link #SYNC_LIMIT} vouchers are issued at once and
  * their codes answered; a larger batch (up to 100,000) is written in the background in chunks of
  * {@link #CHUNK}, each in its own transaction, and its progress read from the {@code
- * issuance_batch} row by any instance.
+ * issuance_batch} row by any instance; one background batch runs at a time per programme (409
+ * {@code BATCH_RUNNING} for another, held by a unique key).
  */
 @ApplicationScoped
 public class Issuance {
 
   public static final int SYNC_LIMIT = 1_000;
   static final int CHUNK = 5_000;
+
+  /** A background batch that wrote no chunk for this long lost its instance. */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
   private static final Logger LOG = Logger.getLogger(Issuance.class.getName());
 
   /** The batch, and the codes when they were issued at once (empty for a background batch). */
@@ -97,8 +106,19 @@ public class Issuance {
     IssuanceBatch batch =
         new IssuanceBatch(
             programmeId, quantity, blankToNull(beneficiaryRef), caller.username(), now);
-    em.persist(batch);
-    em.flush();
+    if (quantity > SYNC_LIMIT) {
+      requireNoBackgroundBatch(programmeId, now);
+      batch.runInBackground();
+    }
+    try {
+      em.persist(batch);
+      em.flush();
+    } catch (PersistenceException e) {
+      if (SqlStates.isUniqueViolation(e)) {
+        throw batchRunning("Another batch of this programme has just started");
+      }
+      throw e;
+    }
     audit.record(
         VoucherAudit.VOUCHERS_ISSUED,
         "VoucherProgramme",
@@ -117,6 +137,38 @@ public class Issuance {
         transactions,
         () -> executor.submit(() -> runInBackground(batchId, programmeId, ref, quantity, now)));
     return new Issued(batch, List.of());
+  }
+
+  /**
+   * 409 BATCH_RUNNING while a background batch of the programme runs; one that wrote no chunk for
+   * {@link #ABANDONED_AFTER} lost its instance and is marked failed first.
+   */
+  private void requireNoBackgroundBatch(long programmeId, LocalDateTime now) {
+    em.createNativeQuery(
+            "update issuance_batch set status = 'FAILED', finished_at = ?,"
+                + " failure = 'abandoned: its instance stopped writing', running_programme_id = null"
+                + " where running_programme_id = ? and progress_at < ?")
+        .setParameter(1, Timestamp.valueOf(now))
+        .setParameter(2, programmeId)
+        .setParameter(3, Timestamp.valueOf(now.minus(ABANDONED_AFTER)))
+        .executeUpdate();
+    List<?> running =
+        em.createNativeQuery("select id from issuance_batch where running_programme_id = ?")
+            .setParameter(1, programmeId)
+            .getResultList();
+    if (!running.isEmpty()) {
+      throw batchRunning(
+          "Batch "
+              + running.get(0)
+              + " of this programme is still being issued: follow it at /api/v1/voucher-programs/"
+              + programmeId
+              + "/batches/"
+              + running.get(0));
+    }
+  }
+
+  private static BusinessException batchRunning(String detail) {
+    return BusinessException.conflict("BATCH_RUNNING", detail);
   }
 
   void runInBackground(

@@ -2,6 +2,7 @@ package fr.secondevie.vouchers.control;
 
 import fr.secondevie.vouchers.entity.VoucherCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ public class IssuanceWriter {
   private final SecureRandom random = new SecureRandom();
 
   @PersistenceContext EntityManager em;
+  @Inject Clock clock;
 
   /** Inserts {@code count} new vouchers of the batch in the current transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -59,9 +62,11 @@ public class IssuanceWriter {
       }
       try (PreparedStatement progress =
           connection.prepareStatement(
-              "update issuance_batch set issued_count = issued_count + ? where id = ?")) {
+              "update issuance_batch set issued_count = issued_count + ?, progress_at = ?"
+                  + " where id = ?")) {
         progress.setInt(1, count);
-        progress.setLong(2, batchId);
+        progress.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(clock)));
+        progress.setLong(3, batchId);
         progress.executeUpdate();
       }
     } catch (SQLException e) {
@@ -85,8 +90,8 @@ public class IssuanceWriter {
   @Transactional(Transactional.TxType.MANDATORY)
   public void finishInCurrent(long batchId, LocalDateTime at) {
     em.createNativeQuery(
-            "update issuance_batch set status = 'DONE', finished_at = ? where id = ?"
-                + " and status = 'RUNNING'")
+            "update issuance_batch set status = 'DONE', finished_at = ?,"
+                + " running_programme_id = null where id = ? and status = 'RUNNING'")
         .setParameter(1, Timestamp.valueOf(at))
         .setParameter(2, batchId)
         .executeUpdate();
@@ -95,8 +100,8 @@ public class IssuanceWriter {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void fail(long batchId, String failure, LocalDateTime at) {
     em.createNativeQuery(
-            "update issuance_batch set status = 'FAILED', failure = ?, finished_at = ?"
-                + " where id = ? and status = 'RUNNING'")
+            "update issuance_batch set status = 'FAILED', failure = ?, finished_at = ?,"
+                + " running_programme_id = null where id = ? and status = 'RUNNING'")
         .setParameter(1, failure.length() > 500 ? failure.substring(0, 500) : failure)
         .setParameter(2, Timestamp.valueOf(at))
         .setParameter(3, batchId)

@@ -19,7 +19,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The monthly settlement of a programme: one statement per relay for the vouchers it redeemed that
@@ -37,23 +39,24 @@ public class Statements {
   @Inject Caller caller;
   @Inject Clock clock;
 
-  /** Draws up (or redraws) the month's statements; agreed or paid ones are kept as they are. */
+  /**
+   * Draws up (or redraws) the month's statements; agreed or paid ones are kept as they are. Draws
+   * of one programme take its row lock first, so that draws at once run one after the other: each
+   * finds the drafts the one before left, recomputes them in place and answers them (the same
+   * statements, by id), and the unique key of a programme, month and relay holds if anything else
+   * tried.
+   */
   @Transactional
   public List<Statement> drawUp(long programmeId, YearMonth month) {
     VoucherProgramme programme = programmes.getOwn(programmeId);
     if (month.isAfter(YearMonth.now(clock))) {
       throw BusinessException.unprocessable("MONTH_NOT_STARTED", "This month has not started");
     }
+    em.createNativeQuery("select id from voucher_programme where id = ? for update")
+        .setParameter(1, programmeId)
+        .getResultList();
     List<Statement> existing = ofMonth(programmeId, month);
-    for (Statement s : existing) {
-      if (s.status() == Statement.Status.DRAFT) {
-        em.createNativeQuery("delete from voucher_statement_line where statement_id = ?")
-            .setParameter(1, s.id())
-            .executeUpdate();
-        em.remove(s);
-      }
-    }
-    em.flush();
+    List<Statement> drawn = new ArrayList<>();
     Timestamp start = Timestamp.valueOf(month.atDay(1).atStartOfDay());
     Timestamp end = Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay());
     LocalDateTime now = LocalDateTime.now(clock);
@@ -69,20 +72,21 @@ public class Statements {
             .getResultList();
     for (Object[] relay : relays) {
       long relayId = ((Number) relay[0]).longValue();
-      if (kept(existing, Statement.Kind.RELAY_PAYMENT, relayId)) {
+      Statement statement =
+          draft(
+              existing,
+              new Statement(
+                  programmeId,
+                  relayId,
+                  Statement.Kind.RELAY_PAYMENT,
+                  month,
+                  ((Number) relay[1]).intValue(),
+                  Money.ofCents(((Number) relay[2]).longValue()),
+                  now));
+      if (statement == null) {
         continue;
       }
-      Statement statement =
-          new Statement(
-              programmeId,
-              relayId,
-              Statement.Kind.RELAY_PAYMENT,
-              month,
-              ((Number) relay[1]).intValue(),
-              Money.ofCents(((Number) relay[2]).longValue()),
-              now);
-      em.persist(statement);
-      em.flush();
+      drawn.add(statement);
       em.createNativeQuery(
               "insert into voucher_statement_line (statement_id, voucher_code, occurred_at,"
                   + " order_id, face_value_cents, amount_cents)"
@@ -109,18 +113,21 @@ public class Statements {
                 .setParameter(3, end)
                 .getSingleResult();
     int expiredCount = ((Number) expired[0]).intValue();
-    if (expiredCount > 0 && !kept(existing, Statement.Kind.FUNDER_CREDIT, null)) {
-      Statement credit =
-          new Statement(
-              programmeId,
-              null,
-              Statement.Kind.FUNDER_CREDIT,
-              month,
-              expiredCount,
-              Money.ofCents(((Number) expired[1]).longValue()),
-              now);
-      em.persist(credit);
-      em.flush();
+    Statement credit =
+        expiredCount == 0
+            ? null
+            : draft(
+                existing,
+                new Statement(
+                    programmeId,
+                    null,
+                    Statement.Kind.FUNDER_CREDIT,
+                    month,
+                    expiredCount,
+                    Money.ofCents(((Number) expired[1]).longValue()),
+                    now));
+    if (credit != null) {
+      drawn.add(credit);
       em.createNativeQuery(
               "insert into voucher_statement_line (statement_id, voucher_code, occurred_at,"
                   + " order_id, face_value_cents, amount_cents)"
@@ -135,6 +142,13 @@ public class Statements {
           .setParameter(6, end)
           .executeUpdate();
     }
+    for (Statement stale : existing) {
+      if (stale.status() == Statement.Status.DRAFT && !drawn.contains(stale)) {
+        deleteLines(stale);
+        em.remove(stale);
+      }
+    }
+    em.flush();
     audit.record(
         VoucherAudit.VOUCHER_STATEMENTS_DRAWN_UP,
         "VoucherProgramme",
@@ -143,13 +157,35 @@ public class Statements {
     return ofMonth(programmeId, month);
   }
 
-  private static boolean kept(List<Statement> existing, Statement.Kind kind, Long relayId) {
-    return existing.stream()
-        .anyMatch(
-            s ->
-                s.status() != Statement.Status.DRAFT
-                    && s.kind() == kind
-                    && java.util.Objects.equals(s.relayId(), relayId));
+  /**
+   * The draft to fill with the lines of {@code computed}: the month's draft of the same relay (or
+   * the credit) recomputed, or {@code computed} stored as a new one; null when that statement is
+   * already agreed or paid (kept as it is).
+   */
+  private Statement draft(List<Statement> existing, Statement computed) {
+    Statement current =
+        existing.stream()
+            .filter(
+                s -> s.kind() == computed.kind() && Objects.equals(s.relayId(), computed.relayId()))
+            .findFirst()
+            .orElse(null);
+    if (current == null) {
+      em.persist(computed);
+      em.flush();
+      return computed;
+    }
+    if (current.status() != Statement.Status.DRAFT) {
+      return null;
+    }
+    current.redraw(computed.itemCount(), computed.amount());
+    deleteLines(current);
+    return current;
+  }
+
+  private void deleteLines(Statement statement) {
+    em.createNativeQuery("delete from voucher_statement_line where statement_id = ?")
+        .setParameter(1, statement.id())
+        .executeUpdate();
   }
 
   /** The funder agrees the statement: its lines are frozen. Agreeing again answers the same. */

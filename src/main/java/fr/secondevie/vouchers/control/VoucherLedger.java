@@ -239,8 +239,9 @@ public class VoucherLedger {
 
   /**
    * The funder withdraws an ISSUED voucher (lost, handed out by mistake). Another authority's
-   * voucher is NOT_FOUND; one that is held, used or expired is 409 VOUCHER_NOT_CANCELLABLE; one
-   * already cancelled answers the same again.
+   * voucher is NOT_FOUND; one that is held, used, expired or already cancelled is 409
+   * VOUCHER_NOT_CANCELLABLE (API.md: only an ISSUED voucher can be cancelled), so that of two
+   * cancellations, at once or one after the other, exactly one succeeds.
    */
   @Transactional
   public VoucherInfo cancel(String typedCode) {
@@ -248,22 +249,23 @@ public class VoucherLedger {
     Voucher voucher = get(code);
     VoucherProgramme programme = programmes.getOwn(voucher.programmeId());
     LocalDateTime now = LocalDateTime.now(clock);
-    if (voucher.status() != VoucherStatus.CANCELLED) {
-      int rows =
-          em.createNativeQuery(
-                  "update voucher set status = 'CANCELLED', cancelled_at = ?"
-                      + " where code = ? and status = 'ISSUED'")
-              .setParameter(1, Timestamp.valueOf(now))
-              .setParameter(2, code.value())
-              .executeUpdate();
-      if (rows != 1) {
-        throw BusinessException.conflict(
-            "VOUCHER_NOT_CANCELLABLE", "Only a voucher not yet used can be cancelled");
-      }
-      em.refresh(voucher);
-      audit.record(
-          VoucherAudit.VOUCHER_CANCELLED, "Voucher", code.value(), "programme " + programme.id());
+    int rows =
+        em.createNativeQuery(
+                "update voucher set status = 'CANCELLED', cancelled_at = ?"
+                    + " where code = ? and status = 'ISSUED'")
+            .setParameter(1, Timestamp.valueOf(now))
+            .setParameter(2, code.value())
+            .executeUpdate();
+    em.refresh(voucher);
+    if (rows != 1) {
+      throw BusinessException.conflict(
+          "VOUCHER_NOT_CANCELLABLE",
+          voucher.status() == VoucherStatus.CANCELLED
+              ? "This voucher is already cancelled"
+              : "Only a voucher not yet used can be cancelled");
     }
+    audit.record(
+        VoucherAudit.VOUCHER_CANCELLED, "Voucher", code.value(), "programme " + programme.id());
     return info(voucher, programme, now.toLocalDate());
   }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * One request to issue vouchers under a programme. Large batches are issued in the background in
- * chunks; the count issued so far lives in this row, so any instance can show the progress.
+ * chunks; the count issued so far lives in this row, so any instance can show the progress, and one
+ * background batch runs at a time per programme.
  */
 @Entity
 @Table(name = "issuance_batch")
@@ -62,6 +63,13 @@ public class IssuanceBatch {
 
   private String failure;
 
+  /** The programme while the batch runs in the background, else null: unique, one at a time. */
+  @Column(name = "running_programme_id")
+  private Long runningProgrammeId;
+
+  @Column(name = "progress_at")
+  private LocalDateTime progressAt;
+
   protected IssuanceBatch() {}
 
   public IssuanceBatch(
@@ -79,6 +87,16 @@ public class IssuanceBatch {
     this.requestedBy = requestedBy;
     this.createdAt = Objects.requireNonNull(createdAt);
     this.status = Status.RUNNING;
+    this.progressAt = createdAt;
+  }
+
+  /**
+   * The batch will be written in the background, after its request answered: it holds its programme
+   * until it is done or failed, so that no other background batch of the programme starts meanwhile
+   * (the database refuses a second running one).
+   */
+  public void runInBackground() {
+    this.runningProgrammeId = programmeId;
   }
 
   /** Progress in whole percent, 100 only once done. */

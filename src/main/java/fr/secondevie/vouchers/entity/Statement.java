@@ -17,8 +17,9 @@ import java.util.Objects;
 /**
  * A monthly statement of a programme: either what the funder owes one relay for the vouchers it
  * redeemed that month (RELAY_PAYMENT), or the credit back to the funder of the vouchers that
- * expired unused that month (FUNDER_CREDIT). A DRAFT is recomputed on request; once AGREED its
- * lines are frozen; then it is PAID. Status changes are conditional updates.
+ * expired unused that month (FUNDER_CREDIT), one of each per programme, relay and month (a unique
+ * constraint). A DRAFT is recomputed in place on request; once AGREED its lines are frozen; then it
+ * is PAID. Status changes are conditional updates.
  */
 @Entity
 @Table(name = "voucher_statement")
@@ -56,6 +57,13 @@ public class Statement {
 
   @Column(name = "relay_id", updatable = false)
   private Long relayId;
+
+  /**
+   * The relay's id, or 0 for a funder credit: the database holds one statement per programme, month
+   * and relay key (a unique constraint cannot compare the credit's null relay).
+   */
+  @Column(name = "relay_key", nullable = false, updatable = false)
+  private long relayKey;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, updatable = false)
@@ -101,12 +109,25 @@ public class Statement {
     }
     this.programmeId = programmeId;
     this.relayId = relayId;
+    this.relayKey = relayId == null ? 0 : relayId;
     this.kind = Objects.requireNonNull(kind);
     this.period = period.toString();
     this.status = Status.DRAFT;
     this.itemCount = itemCount;
     this.amount = Objects.requireNonNull(amount);
     this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  /**
+   * The month drawn up again while the statement is still a draft: its count and amount are those
+   * of today's redemptions (or expiries), the statement stays the same one.
+   */
+  public void redraw(int itemCount, Money amount) {
+    if (status != Status.DRAFT) {
+      throw new IllegalStateException("Only a draft statement is drawn up again");
+    }
+    this.itemCount = itemCount;
+    this.amount = Objects.requireNonNull(amount);
   }
 
   public Long id() {
