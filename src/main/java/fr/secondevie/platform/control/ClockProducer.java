@@ -2,6 +2,7 @@ package fr.secondevie.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +29,10 @@ public class ClockProducer {
    * millis()} divides by the tick in whole milliseconds, zero, and Stripe's signature check reads
    * {@code millis()}.
    */
-  static final class Microseconds extends Clock {
+  static final class Microseconds extends Clock implements Serializable {
+
+    // Serializable like the system clock it wraps: view-scoped pages keep the Clock they inject.
+    private static final long serialVersionUID = 1L;
 
     private final Clock base;
 

@@ -28,4 +28,17 @@ class ClockProducerTest {
     assertThat(new ClockProducer().clock().millis())
         .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(5_000L));
   }
+
+  @Test
+  void viewScopedPagesCanKeepIt() throws Exception {
+    Clock clock = new ClockProducer().clock();
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(clock);
+    }
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(((Clock) in.readObject()).getZone()).isEqualTo(ClockProducer.BUSINESS_ZONE);
+    }
+  }
 }
