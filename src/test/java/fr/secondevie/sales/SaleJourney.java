@@ -50,6 +50,16 @@ final class SaleJourney {
       assertThat(browser.findElement(By.id("vouchers")).getText())
           .contains("Département de la Somme");
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
+      assertThat(browser.findElement(By.id("vouchers")).getText())
+          .as("the voucher is listed by its printed code")
+          .contains(code.length() == 16 ? code.replaceAll("(.{4})(?!$)", "$1-") : code);
+
+      // the same voucher scanned twice is said to be there already, and counts once
+      browser.findElement(By.id("voucher")).sendKeys(code, Keys.ENTER);
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "déjà sur cette commande"));
+      assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
 
       // a typing mistake in the cash field is said on the same screen, and the order is kept
       for (String mistake : new String[] {"0", "-5"}) {
@@ -64,11 +74,13 @@ final class SaleJourney {
         assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
       }
 
-      // the cash field offers again what is left to pay: Enter takes it
-      browser.findElement(By.id("cash")).sendKeys(Keys.ENTER);
+      // the cash the person hands over: what is due is taken, the change is said
+      browser.findElement(By.id("cash")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "500", Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("messages"), "Espèces encaissées"));
+      assertThat(browser.findElement(By.id("messages")).getText())
+          .containsPattern("Reçu 500,00.€ : rendez \\d");
       assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
       browser.findElement(By.id("finish-form:complete")).sendKeys(Keys.ENTER);
       wait.until(

@@ -12,6 +12,8 @@ import fr.secondevie.sales.control.OrderOpening;
 import fr.secondevie.sales.control.OrderSummary;
 import fr.secondevie.sales.control.Orders;
 import fr.secondevie.sales.entity.PaymentMethod;
+import fr.secondevie.vouchers.control.VoucherLedger;
+import fr.secondevie.vouchers.entity.VoucherCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -96,12 +98,51 @@ public class SaleBacking {
     return act(() -> opening.open(person, devices, chosen), "sale.opened");
   }
 
+  /**
+   * Applies the scanned voucher. A voucher already on the order is said to be so (nothing changes);
+   * a voucher worth more than what was left to pay is applied for that much, and the agent is told
+   * how much of it is lost, with the voucher's "Retirer" button beside it for a person who would
+   * rather keep it.
+   */
   public String addVoucher() {
-    String code = param("voucher");
-    if (code == null) {
+    String typed = param("voucher");
+    if (typed == null) {
       return null;
     }
-    return act(() -> checkout.addVoucher(order.id(), code), "sale.voucherAdded");
+    String code;
+    try {
+      code = VoucherLedger.parse(typed).value();
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
+    if (order.vouchers().stream().anyMatch(v -> v.code().equals(code))) {
+      PageMessages.info("sale.voucherAlready", VoucherCode.group(code));
+      return redirectTo(order);
+    }
+    try {
+      OrderSummary result = checkout.addVoucher(order.id(), code);
+      result.vouchers().stream()
+          .filter(v -> v.code().equals(code) && v.faceValueCents() > v.appliedCents())
+          .findFirst()
+          .ifPresentOrElse(
+              v ->
+                  PageMessages.info(
+                      "sale.voucherAdded.partly",
+                      euros(v.appliedCents()),
+                      euros(v.faceValueCents()),
+                      euros(v.faceValueCents() - v.appliedCents())),
+              () -> PageMessages.info("sale.voucherAdded"));
+      return redirectTo(result);
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
+  }
+
+  /** A printed code in its groups, as on the voucher sheet: "SW4V-N4CK-822H-RS9P". */
+  public String grouped(String code) {
+    return VoucherCode.group(code);
   }
 
   public String removeVoucher() {
@@ -116,6 +157,20 @@ public class SaleBacking {
     } catch (RuntimeException e) {
       PageMessages.refused(new BusinessException(400, "INVALID_AMOUNT", "Not an amount"));
       return null;
+    }
+    // More cash than is due is what the person handed over: take what is due, say the change.
+    long due = order.dueCents();
+    if (amount.cents() > due && due > 0) {
+      long change = amount.cents() - due;
+      try {
+        OrderSummary result = payments.pay(order.id(), PaymentMethod.CASH, due).order();
+        PageMessages.info(
+            "sale.cashTaken.change", euros(due), euros(amount.cents()), euros(change));
+        return redirectTo(result);
+      } catch (BusinessException e) {
+        PageMessages.refused(e);
+        return null;
+      }
     }
     return act(
         () -> payments.pay(order.id(), PaymentMethod.CASH, amount.cents()).order(),
@@ -140,12 +195,16 @@ public class SaleBacking {
     try {
       OrderSummary result = use.get();
       PageMessages.info(doneKey);
-      PageMessages.keepForRedirect();
-      return "/app/counter/sale.xhtml?faces-redirect=true&order=" + result.id();
+      return redirectTo(result);
     } catch (BusinessException e) {
       PageMessages.refused(e);
       return null;
     }
+  }
+
+  private static String redirectTo(OrderSummary result) {
+    PageMessages.keepForRedirect();
+    return "/app/counter/sale.xhtml?faces-redirect=true&order=" + result.id();
   }
 
   private String param(String name) {
