@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Locale;
  */
 @WebFilter(filterName = "apiEdge", urlPatterns = "/*", asyncSupported = true)
 public class ApiEdge extends HttpFilter {
+
+  /** How much of a refused body is read and dropped before the refusal: 16 MiB. */
+  static final long DRAIN_BYTES = 16L << 20;
 
   @Override
   protected void doFilter(
@@ -73,6 +77,7 @@ public class ApiEdge extends HttpFilter {
       return;
     }
     if (request.getContentLengthLong() > RequiredBody.MAX_BYTES) {
+      drain(request.getInputStream());
       write(response, 413, "PAYLOAD_TOO_LARGE", RequiredBody.tooLarge().getMessage(), List.of());
       return;
     }
@@ -106,6 +111,23 @@ public class ApiEdge extends HttpFilter {
 
   private static String printable(String name) {
     return JsonShape.hasControlCharacter(name) || name.length() > 100 ? "query" : name;
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, up to {@link #DRAIN_BYTES}: a client that is
+   * still sending (an HTTP/2 stream above all) then reads the 413 instead of a connection reset.
+   */
+  static void drain(InputStream in) {
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      long left = DRAIN_BYTES;
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= read;
+      }
+    } catch (IOException closed) {
+      // the client gave up sending: nothing left to drop
+    }
   }
 
   static boolean isApi(HttpServletRequest request) {

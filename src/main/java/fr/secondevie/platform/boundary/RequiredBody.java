@@ -103,6 +103,7 @@ public class RequiredBody implements ReaderInterceptor {
   private static byte[] readBounded(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_BYTES + 1);
     if (body.length > MAX_BYTES) {
+      ApiEdge.drain(in);
       throw tooLarge();
     }
     return body;
