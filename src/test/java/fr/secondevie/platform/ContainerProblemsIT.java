@@ -58,6 +58,10 @@ class ContainerProblemsIT {
     assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
         .isEqualTo("year");
     assertProblem(Api.anonymous(base).get("api/v1/catalogue?q=a%00b"), 400, "INVALID_INPUT");
+    var status = Api.as(base, "donateur").get("api/v1/donations?status=BITCOIN");
+    assertProblem(status, 400, "INVALID_INPUT");
+    assertThat(status.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("status");
   }
 
   @Test

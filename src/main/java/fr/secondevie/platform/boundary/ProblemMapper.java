@@ -11,6 +11,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -215,7 +218,52 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
       name.append(node.getName());
     }
-    return name.isEmpty() ? "body" : name.toString();
+    if (name.isEmpty()) {
+      String parameter = parameterName(violation);
+      return parameter != null ? parameter : "body";
+    }
+    return name.toString();
+  }
+
+  /**
+   * The name under which the client sent a resource method's parameter that a constraint refused
+   * ({@code @QueryParam("status")}), or null for the body, which has no such name.
+   */
+  private static String parameterName(ConstraintViolation<?> violation) {
+    String method = null;
+    List<Class<?>> types = null;
+    Integer index = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD) {
+        method = node.getName();
+        types = node.as(Path.MethodNode.class).getParameterTypes();
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        index = node.as(Path.ParameterNode.class).getParameterIndex();
+      }
+    }
+    if (method == null || index == null || violation.getRootBeanClass() == null) {
+      return null;
+    }
+    for (Class<?> c = violation.getRootBeanClass(); c != null; c = c.getSuperclass()) {
+      try {
+        for (var annotation :
+            c.getDeclaredMethod(method, types.toArray(Class<?>[]::new))
+                .getParameterAnnotations()[index]) {
+          if (annotation instanceof QueryParam q) {
+            return q.value();
+          }
+          if (annotation instanceof PathParam p) {
+            return p.value();
+          }
+          if (annotation instanceof HeaderParam h) {
+            return h.value();
+          }
+        }
+      } catch (NoSuchMethodException notDeclaredHere) {
+        // declared higher up (the class is a container's subclass)
+      }
+    }
+    return null;
   }
 
   private static <T extends Throwable> T find(Throwable exception, Class<T> type) {
