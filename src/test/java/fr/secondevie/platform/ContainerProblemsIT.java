@@ -73,6 +73,10 @@ class ContainerProblemsIT {
     assertProblem(
         anonymous.send("TRACE", "api/v1/catalogue", null, null), 405, "METHOD_NOT_ALLOWED");
     assertProblem(anonymous.delete("api/v1/catalogue"), 405, "METHOD_NOT_ALLOWED");
+    // TRACE is let through the listener only to be refused here: it never echoes a request back.
+    var trace = anonymous.send("TRACE", "health", null, null, "X-Probe", "secret-header-value");
+    assertThat(trace.status()).isEqualTo(405);
+    assertThat(trace.body()).doesNotContain("secret-header-value");
     assertProblem(anonymous.get("api/v1/catalogue", "text/csv"), 406, "NOT_ACCEPTABLE");
     assertProblem(
         Api.as(base, "relais").send("POST", "api/v1/orders", "text/plain", "x"),
