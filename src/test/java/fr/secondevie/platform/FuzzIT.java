@@ -280,6 +280,7 @@ class FuzzIT {
         values.add(JsonValue.EMPTY_JSON_OBJECT);
         values.add(Json.createArrayBuilder().add(Json.createValue(LONG)).build());
         values.add(Json.createArrayBuilder().add(JsonValue.EMPTY_JSON_ARRAY).build());
+        values.add(Json.createArrayBuilder().add(JsonValue.NULL).build());
       }
       default -> {
         values.add(Json.createValue("x"));

@@ -30,11 +30,13 @@ import java.util.stream.Collectors;
 /**
  * Checks a JSON document against the Java type a request body binds to, before JSON-B binds it, so
  * that a body of the wrong shape is refused field by field ({@code "amountCents": "must be a whole
- * number"}, {@code "method": "must be one of CASH, CARD, VOUCHER"}) instead of with the binder's
- * message, which names Java classes and says nothing of the field. It knows the types request
- * bodies use: strings, whole and decimal numbers, booleans, enums, ISO dates, lists, maps and
- * nested request classes or records (their public fields or components, under their JSON-B names).
- * A {@code null} is left to Bean Validation ({@code @NotNull}), except where Java cannot hold one.
+ * number"}, {@code "method": "must be one of CASH, CARD"}) instead of with the binder's message,
+ * which names Java classes and says nothing of the field. It knows the types request bodies use:
+ * strings, whole and decimal numbers, booleans, enums, ISO dates, lists, maps and nested request
+ * classes or records (their public fields or components, under their JSON-B names). A {@code null}
+ * field is left to Bean Validation ({@code @NotNull}), except where Java cannot hold one; a {@code
+ * null} in a list is refused ({@code "postalCodePrefixes":[null]}, which made a 500): no list of
+ * the API holds one. Strings may not hold control characters but tab and line breaks.
  */
 final class JsonShape {
 
@@ -74,7 +76,11 @@ final class JsonShape {
       Type element = raw.isArray() ? raw.getComponentType() : argument(type, 0);
       JsonArray array = value.asJsonArray();
       for (int i = 0; i < array.size(); i++) {
-        check(array.get(i), element, path + "[" + i + "]", errors);
+        if (array.get(i).getValueType() == JsonValue.ValueType.NULL) {
+          errors.add(new FieldError(path + "[" + i + "]", "must not be null"));
+        } else {
+          check(array.get(i), element, path + "[" + i + "]", errors);
+        }
       }
     } else if (Map.class.isAssignableFrom(raw)) {
       Type element = argument(type, 1);
