@@ -8,6 +8,7 @@ import fr.secondevie.testing.OpenApi.Operation;
 import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -128,6 +129,22 @@ class FuzzIT {
                   op,
                   path(op, null, null),
                   replace(sample, field.getKey(), nested).toString());
+            }
+          }
+          JsonObject items = schema == null ? null : schema.getJsonObject("items");
+          if (items != null && sample.get(field.getKey()) instanceof JsonArray list) {
+            // A list of objects: each field of its first element, the same way.
+            for (Map.Entry<String, JsonValue> inner : openApi.properties(items).entrySet()) {
+              JsonObject innerSchema = openApi.resolve(inner.getValue().asJsonObject());
+              for (JsonValue odd : hostile(innerSchema)) {
+                JsonObject element = replace(list.getJsonObject(0), inner.getKey(), odd);
+                send(
+                    caller,
+                    op,
+                    path(op, null, null),
+                    replace(sample, field.getKey(), Json.createArrayBuilder().add(element).build())
+                        .toString());
+              }
             }
           }
         }
