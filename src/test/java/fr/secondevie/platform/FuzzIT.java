@@ -79,7 +79,19 @@ class FuzzIT {
           "y".repeat(2000));
 
   static final List<String> ODD_BODIES =
-      List.of("null", "[]", "[null]", "\"x\"", "1", "true", "{", "{\"a\":", "[1,2", "\"\\u0000\"");
+      List.of(
+          "null",
+          "[]",
+          "[null]",
+          "\"x\"",
+          "1",
+          "true",
+          "{",
+          "{\"a\":",
+          "[1,2",
+          "\"\\u0000\"",
+          "[".repeat(100_000) + "]".repeat(100_000),
+          "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
 
   final List<String> failures = new ArrayList<>();
   int sent;

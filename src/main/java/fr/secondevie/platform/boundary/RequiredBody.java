@@ -38,6 +38,12 @@ public class RequiredBody implements ReaderInterceptor {
   /** The largest request body the API reads: 1 MiB, a hundred times its largest real request. */
   public static final int MAX_BYTES = 1 << 20;
 
+  /**
+   * The deepest nesting of arrays and objects a body may have: the API's deepest request has four
+   * levels, and a parser (or the binder after it) given thousands of them exhausts its stack.
+   */
+  static final int MAX_DEPTH = 32;
+
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   @Override
@@ -52,6 +58,13 @@ public class RequiredBody implements ReaderInterceptor {
     if (body.length == 0) {
       throw new InvalidBody(
           "A JSON body is required", List.of(new FieldError(JsonShape.BODY, "is required")));
+    }
+    if (depth(body) > MAX_DEPTH) {
+      throw new InvalidBody(
+          "The request body is nested too deeply",
+          List.of(
+              new FieldError(
+                  JsonShape.BODY, "must not nest more than " + MAX_DEPTH + " arrays or objects")));
     }
     JsonValue document = parse(body);
     List<FieldError> errors = JsonShape.check(document, context.getGenericType());
@@ -98,6 +111,30 @@ public class RequiredBody implements ReaderInterceptor {
           "The request body is not valid JSON",
           List.of(new FieldError(JsonShape.BODY, "is not valid JSON")));
     }
+  }
+
+  /** How deeply arrays and objects nest in a JSON text, brackets inside strings aside. */
+  static int depth(byte[] json) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      if (inString) {
+        if (b == '\\') {
+          i++;
+        } else if (b == '"') {
+          inString = false;
+        }
+      } else if (b == '"') {
+        inString = true;
+      } else if (b == '[' || b == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (b == ']' || b == '}') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   private static byte[] readBounded(InputStream in) throws IOException {
