@@ -143,6 +143,28 @@ public final class Api {
     return send(request(path).DELETE());
   }
 
+  /**
+   * Any method on a path as given (escapes and all), with a body of that content type when {@code
+   * body} is not null, and extra headers as name, value pairs (an {@code Authorization} among them
+   * replaces the user's).
+   */
+  public Answer send(
+      String method, String path, String contentType, String body, String... headers) {
+    HttpRequest.Builder builder = request(path);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.setHeader(headers[i], headers[i + 1]);
+    }
+    if (body != null) {
+      builder.setHeader("Content-Type", contentType);
+    }
+    return send(
+        builder.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public URI uri(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }

@@ -39,7 +39,7 @@ public class ImpactResource {
     LocalDate end = date(to, "to").orElse(LocalDate.now(clock));
     LocalDate start = date(from, "from").orElse(end.withDayOfYear(1));
     if (start.isAfter(end)) {
-      throw BusinessException.badRequest("INVALID_INPUT", "from is after to");
+      throw BusinessException.invalid("from", "from is after to");
     }
     if ("mine".equals(scope)) {
       if (caller.current().isEmpty()) {
@@ -51,7 +51,7 @@ public class ImpactResource {
       return report.of(start, end, Optional.of(caller.organisationId()));
     }
     if (scope != null) {
-      throw BusinessException.badRequest("INVALID_INPUT", "scope is 'mine' or absent");
+      throw BusinessException.invalid("scope", "scope is 'mine' or absent");
     }
     return report.of(start, end, Optional.empty());
   }
@@ -95,7 +95,7 @@ public class ImpactResource {
     try {
       return Optional.ofNullable(value).filter(v -> !v.isBlank()).map(LocalDate::parse);
     } catch (DateTimeParseException e) {
-      throw BusinessException.badRequest("INVALID_INPUT", name + " must be a date (YYYY-MM-DD)");
+      throw BusinessException.invalid(name, name + " must be a date (YYYY-MM-DD)");
     }
   }
 }

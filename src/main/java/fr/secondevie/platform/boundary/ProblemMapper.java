@@ -9,6 +9,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -35,7 +38,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable exception) {
     BusinessException business = find(exception, BusinessException.class);
     if (business != null) {
-      return problem(business.status(), business.code(), business.getMessage(), List.of());
+      return problem(business.status(), business.code(), business.getMessage(), errorsOf(business));
+    }
+    InvalidBody body = find(exception, InvalidBody.class);
+    if (body != null) {
+      return problem(400, "INVALID_INPUT", body.getMessage(), body.errors());
     }
     ConstraintViolationException invalid = find(exception, ConstraintViolationException.class);
     if (invalid != null) {
@@ -43,7 +50,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (find(exception, JsonbException.class) != null
         || find(exception, JsonParsingException.class) != null) {
-      return problem(400, "INVALID_INPUT", jsonDetail(exception), List.of());
+      String field = jsonField(exception);
+      return problem(
+          400,
+          "INVALID_INPUT",
+          "The request body does not match this operation",
+          List.of(new FieldError(field, "does not have the expected type or format")));
+    }
+    String parameter = parameterOf(exception);
+    if (parameter != null) {
+      return problem(
+          400,
+          "INVALID_INPUT",
+          "The request has invalid parameters",
+          List.of(new FieldError(parameter, "does not have the expected type or format")));
     }
     Optional<Response> refusedByDatabase = CommitFailures.problemOf(exception);
     if (refusedByDatabase.isPresent()) {
@@ -61,7 +81,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problem(403, codeOf(403), "Your role does not allow this operation", List.of());
       }
       if (status < 500) {
-        return problem(status, codeOf(status), web.getMessage(), List.of());
+        String code = codeOf(status);
+        return problem(
+            status,
+            code,
+            web.getMessage(),
+            code.equals("INVALID_INPUT")
+                ? List.of(new FieldError("request", web.getMessage()))
+                : List.of());
       }
     }
     String incident = UUID.randomUUID().toString();
@@ -80,25 +107,70 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         .build();
   }
 
-  private static String jsonDetail(Throwable exception) {
-    String message =
-        String.valueOf(
-            find(exception, JsonbException.class) != null
-                ? find(exception, JsonbException.class).getMessage()
-                : exception.getMessage());
-    if (message.contains("Unknown") || message.contains("unknown")) {
-      return "The request contains a field that does not exist: " + firstLine(message);
+  /**
+   * Every {@code INVALID_INPUT} lists its errors: a refusal about one field names it, one about the
+   * request as a whole names {@code request}.
+   */
+  private static List<FieldError> errorsOf(BusinessException business) {
+    if (!business.code().equals("INVALID_INPUT")) {
+      return List.of();
     }
-    return "The request body is not valid JSON for this operation: " + firstLine(message);
+    String field = business.field() == null ? "request" : business.field();
+    return List.of(new FieldError(field, business.getMessage()));
   }
 
-  private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    String line = end < 0 ? message : message.substring(0, end);
-    return line.length() > 300 ? line.substring(0, 300) : line;
+  /**
+   * The JSON path of the property the binder could not read, from its messages ("Unable to
+   * deserialize property 'items' because of: Unable to deserialize property 'quantity'..."), or
+   * {@code body}. The message itself is not sent: it names Java classes.
+   */
+  private static String jsonField(Throwable exception) {
+    String marker = "deserialize property '";
+    StringBuilder path = new StringBuilder();
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      int from = 0;
+      while ((from = message.indexOf(marker, from)) >= 0) {
+        int start = from + marker.length();
+        int end = message.indexOf('\'', start);
+        if (end < 0) {
+          break;
+        }
+        String name = message.substring(start, end);
+        if (!path.toString().endsWith(name)) {
+          path.append(path.isEmpty() ? "" : ".").append(name);
+        }
+        from = end;
+      }
+      if (!path.isEmpty()) {
+        return path.toString();
+      }
+    }
+    return "body";
   }
 
-  private static String codeOf(int status) {
+  /**
+   * The name of a query, header, form or cookie parameter the JAX-RS runtime could not convert
+   * ({@code ?year=abc}), which it would otherwise answer as a 404; a path parameter that does not
+   * convert stays a 404 (no such resource).
+   */
+  private static String parameterOf(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String type = t.getClass().getName();
+      if (type.startsWith("org.glassfish.jersey.server.ParamException$")
+          && !type.endsWith("PathParamException")) {
+        try {
+          Object name = t.getClass().getMethod("getParameterName").invoke(t);
+          return name == null ? "request" : name.toString();
+        } catch (ReflectiveOperationException e) {
+          return "request";
+        }
+      }
+    }
+    return null;
+  }
+
+  static String codeOf(int status) {
     return switch (status) {
       case 400 -> "INVALID_INPUT";
       case 401 -> "AUTHENTICATION_REQUIRED";
@@ -106,6 +178,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case 404 -> "NOT_FOUND";
       case 405 -> "METHOD_NOT_ALLOWED";
       case 406 -> "NOT_ACCEPTABLE";
+      case 413 -> "PAYLOAD_TOO_LARGE";
       case 415 -> "UNSUPPORTED_MEDIA_TYPE";
       default -> "REQUEST_REFUSED";
     };
@@ -143,7 +216,52 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
       name.append(node.getName());
     }
-    return name.isEmpty() ? "body" : name.toString();
+    if (name.isEmpty()) {
+      String parameter = parameterName(violation);
+      return parameter != null ? parameter : "body";
+    }
+    return name.toString();
+  }
+
+  /**
+   * The name under which the client sent a resource method's parameter that a constraint refused
+   * ({@code @QueryParam("status")}), or null for the body, which has no such name.
+   */
+  private static String parameterName(ConstraintViolation<?> violation) {
+    String method = null;
+    List<Class<?>> types = null;
+    Integer index = null;
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.METHOD) {
+        method = node.getName();
+        types = node.as(Path.MethodNode.class).getParameterTypes();
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        index = node.as(Path.ParameterNode.class).getParameterIndex();
+      }
+    }
+    if (method == null || index == null || violation.getRootBeanClass() == null) {
+      return null;
+    }
+    for (Class<?> c = violation.getRootBeanClass(); c != null; c = c.getSuperclass()) {
+      try {
+        for (var annotation :
+            c.getDeclaredMethod(method, types.toArray(Class<?>[]::new))
+                .getParameterAnnotations()[index]) {
+          if (annotation instanceof QueryParam q) {
+            return q.value();
+          }
+          if (annotation instanceof PathParam p) {
+            return p.value();
+          }
+          if (annotation instanceof HeaderParam h) {
+            return h.value();
+          }
+        }
+      } catch (NoSuchMethodException notDeclaredHere) {
+        // declared higher up (the class is a container's subclass)
+      }
+    }
+    return null;
   }
 
   private static <T extends Throwable> T find(Throwable exception, Class<T> type) {

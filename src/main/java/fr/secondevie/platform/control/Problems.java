@@ -54,6 +54,7 @@ public final class Problems {
       case 405 -> "Method not allowed";
       case 406 -> "Not acceptable";
       case 409 -> "Conflict";
+      case 413 -> "Payload too large";
       case 415 -> "Unsupported media type";
       case 422 -> "Unprocessable request";
       case 429 -> "Too many attempts";

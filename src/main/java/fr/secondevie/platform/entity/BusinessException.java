@@ -9,11 +9,22 @@ public class BusinessException extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final String field;
 
   public BusinessException(int status, String code, String detail) {
+    this(status, code, detail, null);
+  }
+
+  private BusinessException(int status, String code, String detail, String field) {
     super(detail);
     this.status = status;
     this.code = code;
+    this.field = field;
+  }
+
+  /** 400 {@code INVALID_INPUT} for one field of the request (a query parameter, a body field). */
+  public static BusinessException invalid(String field, String detail) {
+    return new BusinessException(400, "INVALID_INPUT", detail, field);
   }
 
   public static BusinessException notFound(String what) {
@@ -38,5 +49,10 @@ public class BusinessException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** The request field the refusal is about, or null when it is about the request as a whole. */
+  public String field() {
+    return field;
   }
 }

@@ -40,7 +40,7 @@ public class PriceResource {
   public PriceView price(
       @PathParam("id") long deviceId, @QueryParam("beneficiaryId") String beneficiaryId) {
     if (beneficiaryId == null || beneficiaryId.isBlank()) {
-      throw BusinessException.badRequest("INVALID_INPUT", "beneficiaryId is required");
+      throw BusinessException.invalid("beneficiaryId", "beneficiaryId is required");
     }
     return PriceView.of(pricing.quote(deviceId, beneficiaryId));
   }

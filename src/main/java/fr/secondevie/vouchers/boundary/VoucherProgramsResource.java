@@ -327,7 +327,7 @@ public class VoucherProgramsResource {
           from == null || from.isBlank() ? null : LocalDate.parse(from),
           to == null || to.isBlank() ? null : LocalDate.parse(to));
     } catch (DateTimeParseException e) {
-      throw BusinessException.badRequest("INVALID_INPUT", "from and to are dates YYYY-MM-DD");
+      throw BusinessException.invalid("from", "from and to are dates YYYY-MM-DD");
     }
   }
 
@@ -335,7 +335,7 @@ public class VoucherProgramsResource {
     try {
       return YearMonth.parse(month);
     } catch (DateTimeParseException e) {
-      throw BusinessException.badRequest("INVALID_INPUT", "month is YYYY-MM");
+      throw BusinessException.invalid("month", "month is YYYY-MM");
     }
   }
 }

@@ -1,0 +1,130 @@
+package fr.secondevie.platform;
+
+import static fr.secondevie.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Server;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every answer under {@code /api} is a problem with a code, including those the JAX-RS runtime and
+ * the servlet container give before any resource runs: bodies of the wrong shape, unknown enum
+ * values, unmatched paths, refused methods and media types, escaped slashes, oversized bodies.
+ */
+class ContainerProblemsIT {
+
+  final URL base = Server.shared();
+
+  @Test
+  void aNullBodyIsInvalidInputWithErrorsNotA500() {
+    for (String body : new String[] {"null", "[]", "\"x\""}) {
+      var answer = Api.as(base, "relais").post("api/v1/orders", body);
+      assertProblem(answer, 400, "INVALID_INPUT");
+      assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+          .isEqualTo("body");
+    }
+  }
+
+  @Test
+  void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
+    var answer =
+        Api.as(base, "relais")
+            .post("api/v1/orders/1/payments", "{\"method\":\"BITCOIN\",\"amountCents\":\"x\"}");
+    assertProblem(answer, 400, "INVALID_INPUT");
+    assertThat(answer.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("field") + ": " + e.getString("message"))
+        .containsExactly(
+            "method: must be one of CASH, CARD", "amountCents: must be a whole number");
+    assertThat(answer.body()).doesNotContain("fr.secondevie").doesNotContain("java.");
+  }
+
+  @Test
+  void aQueryParameterThatDoesNotConvertIsInvalidInputNamingIt() {
+    var answer = Api.as(base, "admin").get("api/v1/tax-receipts?year=abc");
+    assertProblem(answer, 400, "INVALID_INPUT");
+    assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("year");
+    assertProblem(Api.anonymous(base).get("api/v1/catalogue?q=a%00b"), 400, "INVALID_INPUT");
+    var status = Api.as(base, "donateur").get("api/v1/donations?status=BITCOIN");
+    assertProblem(status, 400, "INVALID_INPUT");
+    assertThat(status.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("status");
+  }
+
+  @Test
+  void theContainersOwnRefusalsAreProblems() {
+    Api anonymous = Api.anonymous(base);
+    assertProblem(anonymous.get("api/nothing"), 404, "NOT_FOUND");
+    assertProblem(anonymous.get("api/v1/nothing"), 404, "NOT_FOUND");
+    assertProblem(anonymous.get("api/v1/devices/..%2F..%2Fetc"), 400, "INVALID_INPUT");
+    assertProblem(
+        anonymous.send("TRACE", "api/v1/catalogue", null, null), 405, "METHOD_NOT_ALLOWED");
+    assertProblem(anonymous.delete("api/v1/catalogue"), 405, "METHOD_NOT_ALLOWED");
+    // TRACE is let through the listener only to be refused here: it never echoes a request back.
+    var trace = anonymous.send("TRACE", "health", null, null, "X-Probe", "secret-header-value");
+    assertThat(trace.status()).isEqualTo(405);
+    assertThat(trace.body()).doesNotContain("secret-header-value");
+    assertProblem(anonymous.get("api/v1/catalogue", "text/csv"), 406, "NOT_ACCEPTABLE");
+    assertProblem(
+        Api.as(base, "relais").send("POST", "api/v1/orders", "text/plain", "x"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void aBodyOverOneMebibyteIs413WhetherAnnouncedOrStreamed() throws Exception {
+    Api relais = Api.as(base, "relais");
+    // A read first: the client then keeps the connection, upgraded to HTTP/2, for the large body,
+    // where a refusal that did not read the body would reach it as a reset stream.
+    assertThat(relais.get("api/v1/me").status()).isEqualTo(200);
+    String huge = "{\"beneficiaryId\":\"" + "x".repeat(1 << 20) + "\"}";
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertProblem(relais.post("api/v1/orders", huge), 413, "PAYLOAD_TOO_LARGE");
+    }
+    HttpResponse<String> streamed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(relais.uri("api/v1/orders"))
+                    .header("Content-Type", "application/json")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString("relais:demo".getBytes(StandardCharsets.UTF_8)))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(413);
+    assertThat(streamed.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+  }
+
+  @Test
+  void rawBracesInThePathAreAProblemNotTheServersHtmlReport() throws IOException {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET /api/v1/devices/{id} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json");
+      assertThat(answer).contains("\"code\":\"INVALID_INPUT\"").doesNotContain("<html");
+    }
+  }
+}
