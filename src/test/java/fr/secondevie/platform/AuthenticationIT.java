@@ -129,6 +129,19 @@ class AuthenticationIT {
     assertProblem(wrong.get("api/v1/me"), 429, "TOO_MANY_ATTEMPTS");
   }
 
+  /**
+   * A counter's first calls, sent together before any has been checked: each takes an attempt
+   * before its password is checked, yet none is refused for a lock the right password caused.
+   */
+  @Test
+  void eightParallelFirstLoginsWithTheRightPasswordAllPass() throws Exception {
+    String agent = newCounterAgent();
+    Api counter = from(newAddress()).withCredentials(agent, Scenarios.PASSWORD);
+    List<Api.Answer> answers = Race.of(8, i -> counter.get("api/v1/me"));
+    assertThat(countByStatus(answers)).as(answers.toString()).containsOnly(Map.entry(200, 8L));
+    assertThat(counter.get("api/v1/me").status()).isEqualTo(200);
+  }
+
   @Test
   void theFirstFailuresOfANewNameSentTogetherAreCountedWithoutAnError() throws Exception {
     String name = "nobody" + UUID.randomUUID().toString().substring(0, 8);

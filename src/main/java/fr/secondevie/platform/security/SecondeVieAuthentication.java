@@ -153,6 +153,9 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
    * and only then the password hash. User names too long to be one and passwords with control
    * characters are refused at once, as any wrong password is.
    */
+  /** How long a locked attempt waits for a parallel one with the same credentials to pass. */
+  static final Duration VERIFIED_MEANWHILE = Duration.ofMillis(1_500);
+
   private Outcome check(HttpServletRequest request, String username, String password) {
     if (!plausible(username, password)) {
       return new Rejected();
@@ -165,7 +168,14 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     boolean acrossNames = !proxies.isProxy(address);
     Optional<LocalDateTime> lockedUntil = throttle.admit(username, address, acrossNames);
     if (lockedUntil.isPresent()) {
-      return new Locked(lockedUntil.get());
+      // Parallel requests of one user whose credentials are not cached yet (a counter's first
+      // calls, eight at once) each take an attempt before any is checked, so the sixth finds a
+      // lock its own right password did not cause. It waits a moment for one of them to be found
+      // valid: then the same credentials are cached and it passes; a wrong guess never is.
+      Optional<AuthenticatedCaller> verifiedMeanwhile = awaitVerified(username, password);
+      return verifiedMeanwhile.isPresent()
+          ? new Accepted(verifiedMeanwhile.get())
+          : new Locked(lockedUntil.get());
     }
     CredentialValidationResult result =
         identityStore.validate(new UsernamePasswordCredential(username, password));
@@ -179,6 +189,23 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       return new Accepted(caller);
     }
     return new Rejected();
+  }
+
+  private Optional<AuthenticatedCaller> awaitVerified(String username, String password) {
+    long deadline = System.nanoTime() + VERIFIED_MEANWHILE.toNanos();
+    do {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      Optional<AuthenticatedCaller> cached = cache.find(username, password);
+      if (cached.isPresent()) {
+        return cached;
+      }
+    } while (System.nanoTime() < deadline);
+    return Optional.empty();
   }
 
   /**
