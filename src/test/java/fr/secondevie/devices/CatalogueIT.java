@@ -165,7 +165,7 @@ class CatalogueIT extends DeviceSteps {
   // ---- public pages -----------------------------------------------------------------------------
 
   @Test
-  void thePublicCataloguePagesAreOpenAndListWhatIsOnSale() {
+  void thePublicCataloguePagesAreOpenAndListWhatIsOnSale() throws Exception {
     int device = newDevice("donateur", "SMARTPHONE");
     long relay = relayId();
     assertThat(
@@ -197,8 +197,48 @@ class CatalogueIT extends DeviceSteps {
         .contains("24 mois de garantie")
         .contains("NIST Purge")
         .contains("Atelier Réemploi Picard");
-    assertThat(Api.anonymous(base).get("catalogue/device.xhtml?id=987654321").status())
-        .isEqualTo(404);
+    Answer unknown = Api.anonymous(base).get("catalogue/device.xhtml?id=987654321");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Nous ne trouvons pas cet appareil");
+
+    // the list's links carry the filters, and the device's page goes back to the same list
+    String filters = "category=SMARTPHONE&amp;relay=" + relay + "&amp;page=1";
+    assertThat(page.body()).contains("catalogue/device.xhtml?id=" + device + "&amp;" + filters);
+    Answer fromTheList =
+        Api.anonymous(base)
+            .get(
+                "catalogue/device.xhtml?id="
+                    + device
+                    + "&category=SMARTPHONE&relay="
+                    + relay
+                    + "&page=1");
+    assertThat(fromTheList.body()).contains("/catalogue/index.xhtml?" + filters + "\"");
+
+    // once it is no longer on sale, its page says so kindly and shows similar devices
+    int other = newDevice("donateur", "SMARTPHONE");
+    as("atelier")
+        .post(
+            "api/v1/devices/" + other + "/refurbishment",
+            refurbishment(relay, erasure("C-" + UUID.randomUUID()), true));
+    assertThat(
+            as("atelier")
+                .post("api/v1/devices/" + device + "/recycling", "{\"reason\":\"Écran fêlé\"}")
+                .status())
+        .isEqualTo(200);
+    // (anonymous pages are kept 5 s: the page seen above may be served until then)
+    Eventually.millisUntil(
+        () -> Api.anonymous(base).get("catalogue/device.xhtml?id=" + device).status() == 404);
+    Answer gone = Api.anonymous(base).get("catalogue/device.xhtml?id=" + device);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.body())
+        .contains("n’est plus en vente")
+        .contains("Des appareils semblables")
+        .contains("catalogue/device.xhtml?id=" + other + "\"");
+
+    Answer home = Api.anonymous(base).get("");
+    assertThat(home.body())
+        .contains("id=\"to-catalogue\" class=\"button-primary\" href=\"/catalogue/index.xhtml\"")
+        .contains("href=\"/catalogue/relays.xhtml\"");
 
     Answer relays = Api.anonymous(base).get("catalogue/relays.xhtml");
     assertThat(relays.status()).isEqualTo(200);
@@ -266,7 +306,7 @@ class CatalogueIT extends DeviceSteps {
       WebElement card = browser.findElement(By.cssSelector("#devices a"));
       assertThat(browser.findElement(By.id("result-count")).getText()).contains("1 appareil");
       String href = card.getAttribute("href");
-      long id = Long.parseLong(href.substring(href.indexOf("id=") + 3));
+      long id = Long.parseLong(href.replaceAll(".*[?&]id=(\\d+).*", "$1"));
       browser.get(base + "catalogue/device.xhtml?id=" + id);
       assertThat(browser.findElement(By.id("warranty")).getText()).contains("24 mois");
       assertThat(browser.findElement(By.id("erasure")).getText()).contains("NIST Purge");

@@ -105,10 +105,26 @@ public class CatalogueBacking {
     return Math.max(page.pageCount(), 1);
   }
 
+  /**
+   * A device's page, carrying the current filters and page so that its "back to the catalogue"
+   * comes back to the same list.
+   */
+  public String deviceUrl(long id) {
+    return request.getContextPath()
+        + "/catalogue/device.xhtml?id="
+        + id
+        + "&"
+        + filters(new StringBuilder()).append("page=").append(getPageNumber());
+  }
+
   /** The URL of the catalogue page {@code number} (from 1) with the current filters. */
   public String pageUrl(int number) {
     StringBuilder url =
-        new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?");
+        filters(new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?"));
+    return url.append("page=").append(number).toString();
+  }
+
+  private StringBuilder filters(StringBuilder url) {
     if (category != null) {
       url.append("category=").append(category).append('&');
     }
@@ -121,6 +137,6 @@ public class CatalogueBacking {
     if (q != null) {
       url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
     }
-    return url.append("page=").append(number).toString();
+    return url;
   }
 }

@@ -1,5 +1,8 @@
 package fr.secondevie.devices.boundary;
 
+import fr.secondevie.devices.control.CatalogueFilter;
+import fr.secondevie.devices.control.CatalogueIndex;
+import fr.secondevie.devices.control.CatalogueItem;
 import fr.secondevie.devices.control.CatalogueQueries;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
@@ -9,10 +12,17 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The public detail page of a device on sale; anything else is "not found". */
+/**
+ * The public detail page of a device on sale. A device sold or withdrawn since is "no longer on
+ * sale", with similar ones; an unknown one is not found (404 both).
+ */
 @Named
 @RequestScoped
 public class DeviceBacking {
@@ -20,23 +30,60 @@ public class DeviceBacking {
   @Inject HttpServletRequest request;
   @Inject CatalogueQueries catalogue;
 
+  @Inject CatalogueIndex index;
+
   private Device device;
+  private boolean noLongerOnSale;
+  private List<CatalogueItem> similar = List.of();
 
   @PostConstruct
   void load() {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.getViewRoot().setTransient(true);
     String id = request.getParameter("id");
-    if (id != null && id.matches("\\d{1,18}")) {
-      device =
-          catalogue
-              .detail(Long.parseLong(id))
-              .filter(d -> d.status() == DeviceStatus.AVAILABLE)
-              .orElse(null);
-    }
+    Optional<Device> known =
+        id != null && id.matches("\\d{1,18}")
+            ? catalogue.detail(Long.parseLong(id))
+            : Optional.empty();
+    device = known.filter(d -> d.status() == DeviceStatus.AVAILABLE).orElse(null);
     if (device == null) {
       faces.getExternalContext().setResponseStatus(404);
+      // a device sold or withdrawn since the visitor found it: say so kindly, and show others
+      noLongerOnSale = known.isPresent();
+      similar =
+          index
+              .page(
+                  new CatalogueFilter(
+                      known.map(Device::category).orElse(null), null, null, null, 0, 4))
+              .items();
     }
+  }
+
+  public boolean isNoLongerOnSale() {
+    return noLongerOnSale;
+  }
+
+  /** Up to four devices on sale of the same category (of any, for an unknown device). */
+  public List<CatalogueItem> getSimilar() {
+    return similar;
+  }
+
+  /** Back to the catalogue with the filters and page the visitor came from. */
+  public String getBackUrl() {
+    StringBuilder url =
+        new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml");
+    String separator = "?";
+    for (String name : new String[] {"category", "grade", "relay", "q", "page"}) {
+      String value = request.getParameter(name);
+      if (value != null && !value.isBlank() && value.length() <= 100) {
+        url.append(separator)
+            .append(name)
+            .append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        separator = "&";
+      }
+    }
+    return url.toString();
   }
 
   public Device getDevice() {
