@@ -35,6 +35,33 @@ class TraceCsvAndCatalogueTest {
   }
 
   @Test
+  void thePeoplesCsvOpensRightInAFrenchSpreadsheet() {
+    byte[] csv =
+        TraceCsv.forPeople(
+            List.of(
+                new TracedDevice(
+                    1,
+                    "SN1",
+                    "LAPTOP",
+                    "AVAILABLE",
+                    "CERT;1",
+                    LocalDateTime.of(2026, 11, 20, 10, 15),
+                    null,
+                    null),
+                new TracedDevice(2, "=cmd", "SCREEN", "RECYCLED", null, null, null, null)));
+    assertThat(java.util.Arrays.copyOf(csv, 3))
+        .as("UTF-8 byte-order mark")
+        .containsExactly(0xEF, 0xBB, 0xBF);
+    String[] lines =
+        new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "Numéro de série;Catégorie;Devenu;Certificat d'effacement;Effacé le;Vendu le;Recyclé le");
+    assertThat(lines[1]).isEqualTo("SN1;Ordinateur portable;En vente;\"CERT;1\";20/11/2026;;");
+    assertThat(lines[2]).isEqualTo("'=cmd;Écran;Recyclé;;;;");
+  }
+
+  @Test
   void catalogueFiltersAreBounded() {
     assertThatThrownBy(() -> new CatalogueFilter(null, null, null, null, -1, 20))
         .isInstanceOf(IllegalArgumentException.class);

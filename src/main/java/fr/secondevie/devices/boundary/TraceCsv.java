@@ -1,7 +1,10 @@
 package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.boundary.Traceability.TracedDevice;
+import fr.secondevie.platform.control.DocumentFrench;
+import fr.secondevie.platform.control.SpreadsheetCsv;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -12,6 +15,8 @@ public final class TraceCsv {
 
   public static final String HEADER =
       "serial_number,category,status,erasure_certificate_id,erased_at,sold_at,recycled_at";
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private TraceCsv() {}
 
@@ -34,6 +39,42 @@ public final class TraceCsv {
           .append("\r\n");
     }
     return csv.toString();
+  }
+
+  /**
+   * The same trace for a French spreadsheet (the donor's page's download): semicolons, French
+   * headers, categories and statuses in words, days as 01/12/2026.
+   */
+  public static byte[] forPeople(List<TracedDevice> devices) {
+    return SpreadsheetCsv.of(
+        List.of(
+            "Numéro de série",
+            "Catégorie",
+            "Devenu",
+            "Certificat d'effacement",
+            "Effacé le",
+            "Vendu le",
+            "Recyclé le"),
+        devices.stream()
+            .map(
+                d ->
+                    List.of(
+                        nullToEmpty(d.serialNumber()),
+                        DocumentFrench.label("category." + d.category()),
+                        DocumentFrench.label("deviceStatus." + d.status()),
+                        nullToEmpty(d.erasureCertificateId()),
+                        day(d.erasedAt()),
+                        day(d.soldAt()),
+                        day(d.recycledAt())))
+            .toList());
+  }
+
+  private static String day(LocalDateTime at) {
+    return at == null ? "" : DAY.format(at);
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
   }
 
   private static String time(LocalDateTime at) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The downloads of the donor's trace page (logged in with the form): {@code ?donation=ID} gives the
@@ -33,7 +32,7 @@ public class TraceDownloads extends HttpServlet {
       Traceability.Trace trace = traceability.of(Long.parseLong(donation));
       byte[] body;
       if (certificate == null) {
-        body = TraceCsv.of(trace.devices()).getBytes(StandardCharsets.UTF_8);
+        body = TraceCsv.forPeople(trace.devices());
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(
             "Content-Disposition", "attachment; filename=\"don-" + donation + "-suivi.csv\"");
