@@ -43,6 +43,9 @@ final class SaleJourney {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-state")));
       assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
       String total = browser.findElement(By.id("total")).getText();
+      assertThat(browser.findElement(By.id("hold")).getText())
+          .as("the hold's time left")
+          .containsPattern("réservés jusqu.à \\d\\d:\\d\\d, encore (29|30) min");
       assertThat(focused(browser)).as("the voucher field has the focus").isEqualTo("voucher");
       browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
       wait.until(

@@ -19,6 +19,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +50,7 @@ public class SaleBacking {
   @Inject CardPayments payments;
   @Inject PaymentGateway cards;
   @Inject FacesContext faces;
+  @Inject Clock clock;
 
   private String person;
   private CounterLookups.Preview preview;
@@ -138,6 +143,20 @@ public class SaleBacking {
       PageMessages.refused(e);
       return null;
     }
+  }
+
+  /**
+   * How long the order's devices and vouchers stay held: "Réservé jusqu'à 14:35, encore 28 min"
+   * (the hold job releases them after that).
+   */
+  public String getHoldText() {
+    if (order == null || order.expiresAt() == null || !"OPEN".equals(order.status())) {
+      return "";
+    }
+    long minutes =
+        Math.max(0, Duration.between(LocalDateTime.now(clock), order.expiresAt()).toMinutes());
+    return PageMessages.text(
+        "sale.hold", DateTimeFormatter.ofPattern("HH:mm").format(order.expiresAt()), minutes);
   }
 
   /** A printed code in its groups, as on the voucher sheet: "SW4V-N4CK-822H-RS9P". */
