@@ -57,10 +57,31 @@ final class FunderJourney {
                   + " → "
                   + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().plusYears(1)));
 
-      browser
-          .findElement(By.id("issue:quantity_input"))
-          .sendKeys(Keys.chord(Keys.CONTROL, "a"), "2500");
+      // a number out of bounds is said at the field, never cut or raised to fit
+      for (String wrong : new String[] {"0", "200000"}) {
+        WebElement quantity = browser.findElement(By.id("issue:quantity_input"));
+        quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        quantity.sendKeys(wrong);
+        browser.findElement(By.id("issue:issue-button")).click();
+        wait.until(ExpectedConditions.stalenessOf(quantity));
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("issue:quantity-message"), "Émettez de 1 à 100"));
+      }
+      assertThat(browser.findElement(By.id("batches-form:batches")).getText())
+          .as("nothing was issued")
+          .doesNotContain("%");
+
+      // a bulk issuance says its count and total value, and waits for the funder to confirm
+      WebElement quantity = browser.findElement(By.id("issue:quantity_input"));
+      quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      quantity.sendKeys("2500");
       browser.findElement(By.id("issue:issue-button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issue-confirm")));
+      assertThat(browser.findElement(By.id("issue-confirm")).getText())
+          .containsPattern(
+              "2[\\s\u202f\u00a0]500 bons de 150,00.€, soit 375[\\s\u202f\u00a0]000,00.€");
+      browser.findElement(By.id("issue:confirm-issue")).click();
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("batches-form:batches"), "%"));
       wait.until(

@@ -4,6 +4,7 @@ import fr.secondevie.platform.boundary.MonthTyped;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
+import fr.secondevie.platform.entity.Money;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Reconciliation;
@@ -21,9 +22,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.primefaces.model.DefaultStreamedContent;
@@ -48,7 +51,12 @@ public class ProgrammeBacking implements Serializable {
   private long id;
   private transient VoucherProgramme programme;
   private String funder;
+
+  /** Above this many vouchers, the page asks to confirm the count and the total value. */
+  static final int CONFIRM_ABOVE = 10;
+
   private Integer quantity = 10;
+  private Integer pendingQuantity;
   private String beneficiaryId;
   private List<String> lastCodes = List.of();
   @Inject Clock clock;
@@ -65,14 +73,63 @@ public class ProgrammeBacking implements Serializable {
     }
   }
 
+  /**
+   * Issues the typed number of vouchers. A number out of bounds is said at the field, never
+   * changed; more than {@link #CONFIRM_ABOVE} vouchers are issued only once the funder has seen
+   * their count and total value and confirmed that very number.
+   */
   public void issue() {
+    if (quantity == null || quantity < 1 || quantity > IssuanceBatch.MAX_QUANTITY) {
+      pendingQuantity = null;
+      fieldError("issue:quantity", "vouchers.field.quantity.invalid");
+      return;
+    }
+    if (quantity > CONFIRM_ABOVE && !quantity.equals(pendingQuantity)) {
+      pendingQuantity = quantity;
+      return;
+    }
+    pendingQuantity = null;
     try {
       Issuance.Issued issued = issuance.issue(id, quantity, beneficiaryId);
       lastCodes = issued.codes();
       info(issued.inBackground() ? "vouchers.issue.started" : "vouchers.issue.done");
     } catch (BusinessException e) {
-      error("vouchers.issue.refused", e.getMessage());
+      PageMessages.refused(e);
     }
+  }
+
+  /** Back to the number, without issuing. */
+  public void changeQuantity() {
+    pendingQuantity = null;
+  }
+
+  /** The number waiting for the funder's confirmation, if any. */
+  public Integer getPendingQuantity() {
+    return pendingQuantity;
+  }
+
+  /** "Vous allez émettre 100 000 bons de 50,00 €, soit 5 000 000,00 € au total." */
+  public String getConfirmText() {
+    if (pendingQuantity == null || programme == null) {
+      return "";
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return PageMessages.text(
+        "vouchers.issue.confirm",
+        NumberFormat.getIntegerInstance(locale).format(pendingQuantity),
+        programme.faceValue().format(locale),
+        Money.ofCents(programme.faceValue().cents() * pendingQuantity).format(locale));
+  }
+
+  private static void fieldError(String clientId, String key) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        clientId,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
+            null));
+    faces.validationFailed();
   }
 
   public void drawUp() {
