@@ -57,7 +57,8 @@ class AccessibilityIT {
             "catalogue/index.xhtml?q=aucun-appareil-ainsi",
             "catalogue/device.xhtml?id=" + device,
             "catalogue/device.xhtml?id=999999999",
-            "catalogue/relays.xhtml")) {
+            "catalogue/relays.xhtml",
+            "accessibilite.xhtml")) {
       found.addAll(audit(page));
     }
     browser.get(base + "login.xhtml");

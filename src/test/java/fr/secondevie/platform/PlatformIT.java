@@ -224,6 +224,14 @@ class PlatformIT {
     var english = Api.anonymous(base).get("index.xhtml?lang=en");
     assertThat(english.body()).contains("lang=\"en\"").contains("How it works");
 
+    assertThat(home.body()).contains("href=\"/accessibilite.xhtml\"");
+    var statement = Api.anonymous(base).get("accessibilite.xhtml");
+    assertThat(statement.status()).isEqualTo(200);
+    assertThat(statement.body())
+        .contains("Déclaration d’accessibilité")
+        .contains("partiellement conforme")
+        .contains("Défenseur des droits");
+
     var protectedPage = Api.anonymous(base).get("app/index.xhtml");
     assertThat(protectedPage.status()).isEqualTo(302);
     assertThat(protectedPage.header("Location")).get().asString().contains("/login.xhtml?next=");
