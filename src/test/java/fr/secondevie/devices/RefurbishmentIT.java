@@ -1,5 +1,6 @@
 package fr.secondevie.devices;
 
+import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
@@ -114,6 +115,85 @@ class RefurbishmentIT extends DeviceSteps {
     assertThat(date.status()).isEqualTo(400);
     assertThat(date.json().getJsonArray("errors").getJsonObject(0).getString("field"))
         .isEqualTo("erasure.erasedAt");
+  }
+
+  @Test
+  void aDeviceRegisteredByMistakeIsDeletedNotRecycledAndOnlyBeforeRefurbishment() {
+    int device = newDevice("donateur", "SCREEN");
+    assertThat(as("relais").delete("api/v1/devices/" + device + "?reason=doublon").status())
+        .isEqualTo(403);
+    assertProblem(as("atelier").delete("api/v1/devices/" + device), 400, "INVALID_INPUT");
+    Answer deleted =
+        as("atelier").delete("api/v1/devices/" + device + "?reason=Scann%C3%A9+deux+fois");
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(as("atelier").get("api/v1/devices/" + device).status()).isEqualTo(404);
+    assertThat(as("atelier").delete("api/v1/devices/" + device + "?reason=encore").status())
+        .isEqualTo(404);
+
+    int refurbished = newDevice("donateur", "LAPTOP");
+    as("atelier")
+        .post(
+            "api/v1/devices/" + refurbished + "/refurbishment",
+            refurbishment(relayId(), erasure("C-" + UUID.randomUUID()), true));
+    assertProblem(
+        as("atelier").delete("api/v1/devices/" + refurbished + "?reason=doublon"),
+        409,
+        "NOT_A_MISSCAN");
+    assertThat(as("atelier").get("api/v1/devices/" + refurbished).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aDeviceOnSaleIsRepricedOrWithdrawnBackToTheWorkshop() {
+    int device = newDevice("donateur", "LAPTOP");
+    as("atelier")
+        .post(
+            "api/v1/devices/" + device + "/refurbishment",
+            refurbishment(relayId(), erasure("C-" + UUID.randomUUID()), true));
+    Answer repriced =
+        as("atelier")
+            .send(
+                "PUT",
+                "api/v1/devices/" + device + "/list-price",
+                "application/json",
+                "{\"listPriceCents\":12345}");
+    assertThat(repriced.status()).as(repriced.toString()).isEqualTo(200);
+    assertThat(as("atelier").get("api/v1/devices/" + device).json().getInt("listPriceCents"))
+        .isEqualTo(12345);
+    assertProblem(
+        as("atelier")
+            .send(
+                "PUT",
+                "api/v1/devices/" + device + "/list-price",
+                "application/json",
+                "{\"listPriceCents\":-1}"),
+        400,
+        "INVALID_INPUT");
+
+    String reason = "{\"reason\":\"Clavier défectueux\"}";
+    assertThat(as("relais").post("api/v1/devices/" + device + "/withdrawal", reason).status())
+        .isEqualTo(403);
+    Answer withdrawn = as("atelier").post("api/v1/devices/" + device + "/withdrawal", reason);
+    assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+    assertThat(withdrawn.json().getString("status")).isEqualTo("RECEIVED");
+    Answer again = as("atelier").post("api/v1/devices/" + device + "/withdrawal", reason);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().getString("status")).isEqualTo("RECEIVED");
+    assertProblem(
+        as("atelier")
+            .send(
+                "PUT",
+                "api/v1/devices/" + device + "/list-price",
+                "application/json",
+                "{\"listPriceCents\":100}"),
+        409,
+        "ILLEGAL_TRANSITION");
+    // back at the workshop: it can be put on sale again
+    Answer resold =
+        as("atelier")
+            .post(
+                "api/v1/devices/" + device + "/refurbishment",
+                refurbishment(relayId(), erasure("C-" + UUID.randomUUID()), true));
+    assertThat(resold.status()).as(resold.toString()).isEqualTo(200);
   }
 
   @Test

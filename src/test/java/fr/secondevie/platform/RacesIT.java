@@ -93,6 +93,31 @@ class RacesIT {
   }
 
   @Test
+  void aDeviceRegisteredByMistakeDeletedEightTimesAtOnceIsDeletedOnce() throws Exception {
+    int device = registered();
+    List<Answer> answers =
+        atOnce(() -> as("atelier").delete("api/v1/devices/" + device + "?reason=doublon"));
+    oneWinner(answers, 204, "NOT_FOUND");
+    assertThat(audited("DEVICE_DELETED_MISSCAN", device)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeviceWithdrawnEightTimesAtOnceIsWithdrawnOnce() throws Exception {
+    int device = registered();
+    as("atelier").post("api/v1/devices/" + device + "/refurbishment", refurb());
+    List<Answer> answers =
+        atOnce(
+            () ->
+                as("atelier")
+                    .post(
+                        "api/v1/devices/" + device + "/withdrawal",
+                        "{\"reason\":\"Clavier défectueux\"}"));
+    Answer won = repeatsAnswerTheSame(answers, 200);
+    assertThat(won.json().getString("status")).isEqualTo("RECEIVED");
+    assertThat(audited("DEVICE_WITHDRAWN", device)).isEqualTo(1);
+  }
+
+  @Test
   void aUserNameCreatedEightTimesAtOnceIsOneUser() throws Exception {
     Answer company =
         as("admin")

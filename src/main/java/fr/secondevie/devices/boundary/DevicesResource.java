@@ -21,11 +21,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -74,6 +77,9 @@ public class DevicesResource {
               regexp = "(?s)\\s*\\S.{0,500}",
               message = "must not be blank, at most 500 characters")
           String reason) {}
+
+  /** A new list price. */
+  public record PriceRequest(@NotNull @Bounded Long listPriceCents) {}
 
   /** The new state after an act of the workshop. */
   public record StateView(long id, String serialNumber, String status) {
@@ -133,6 +139,44 @@ public class DevicesResource {
   @RolesAllowed(Roles.REFURBISHER)
   public StateView recycle(@PathParam("id") long id, @Valid @NotNull RecyclingRequest r) {
     return StateView.of(workshop.recycle(id, r.reason()));
+  }
+
+  /** Takes a device on sale back to the workshop, with the reason. */
+  @POST
+  @Path("{id}/withdrawal")
+  @RolesAllowed(Roles.REFURBISHER)
+  public StateView withdraw(@PathParam("id") long id, @Valid @NotNull RecyclingRequest r) {
+    return StateView.of(workshop.withdraw(id, r.reason()));
+  }
+
+  /**
+   * A new list price for a device on sale ({@code /price} is the solidarity price's quote, which
+   * pricing answers).
+   */
+  @PUT
+  @Path("{id}/list-price")
+  @RolesAllowed(Roles.REFURBISHER)
+  public StateView reprice(@PathParam("id") long id, @Valid @NotNull PriceRequest r) {
+    return StateView.of(workshop.reprice(id, Money.ofCents(r.listPriceCents())));
+  }
+
+  /**
+   * Deletes a device registered by mistake, before refurbishment (204); the reason is a query
+   * parameter, as a DELETE carries no body.
+   */
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Roles.REFURBISHER)
+  public Response deleteMisScan(
+      @PathParam("id") long id,
+      @QueryParam("reason")
+          @NotNull
+          @Pattern(
+              regexp = "(?s)\\s*\\S.{0,500}",
+              message = "must not be blank, at most 500 characters")
+          String reason) {
+    workshop.deleteMisScan(id, reason.strip());
+    return Response.noContent().build();
   }
 
   @GET

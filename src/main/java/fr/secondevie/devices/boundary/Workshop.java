@@ -10,6 +10,7 @@ import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,6 +114,54 @@ public class Workshop {
       audit.record(DeviceAudit.DEVICE_RECYCLED, "Device", deviceId, reason);
     }
     return device;
+  }
+
+  /** Takes a device off sale, back to the workshop, with the reason (audited). */
+  public Device withdraw(long deviceId, String reason) {
+    requireRefurbisher();
+    Device device = locked(deviceId);
+    if (device.withdraw()) {
+      audit.record(DeviceAudit.DEVICE_WITHDRAWN, "Device", deviceId, reason);
+    }
+    return device;
+  }
+
+  /** A new list price for a device on sale (audited with the old one). */
+  public Device reprice(long deviceId, Money listPrice) {
+    requireRefurbisher();
+    Device device = locked(deviceId);
+    Money before = device.listPrice();
+    device.reprice(listPrice);
+    if (!listPrice.equals(before)) {
+      audit.record(
+          DeviceAudit.DEVICE_REPRICED,
+          "Device",
+          deviceId,
+          before.cents() + " -> " + listPrice.cents() + " cents");
+    }
+    return device;
+  }
+
+  /**
+   * Deletes a device registered by mistake (scanned twice, the wrong lot), before anything depends
+   * on it; audited with its serial number, so that it is not counted as recycled in the donor's and
+   * the public impact. Anything further along is refused (409 {@code NOT_A_MISSCAN}): recycle or
+   * withdraw it instead.
+   */
+  public void deleteMisScan(long deviceId, String reason) {
+    requireRefurbisher();
+    Device device = locked(deviceId);
+    if (!device.isMisScan()) {
+      throw BusinessException.conflict(
+          "NOT_A_MISSCAN",
+          "Only a device registered and not yet refurbished can be deleted as a mis-scan");
+    }
+    audit.record(
+        DeviceAudit.DEVICE_DELETED_MISSCAN,
+        "Device",
+        deviceId,
+        device.serialNumber() + " of donation " + device.donation().id() + ": " + reason);
+    em.remove(device);
   }
 
   /** Devices waiting in the workshop (registered, not yet on sale nor recycled), newest first. */

@@ -245,6 +245,37 @@ public class Device {
     return true;
   }
 
+  /**
+   * Takes the device off sale, back to the workshop (a fault found after refurbishment, a wrong
+   * price or grade to set again): only a device on sale; one already back answers the same. Returns
+   * whether this call changed the state.
+   */
+  public boolean withdraw() {
+    if (status == DeviceStatus.RECEIVED && refurbishedAt != null) {
+      return false;
+    }
+    requireStatus("withdraw", DeviceStatus.AVAILABLE);
+    this.status = DeviceStatus.RECEIVED;
+    return true;
+  }
+
+  /** A new list price for a device on sale (the solidarity price is computed from it). */
+  public void reprice(Money newPrice) {
+    requireStatus("reprice", DeviceStatus.AVAILABLE);
+    if (newPrice == null || newPrice.isNegative()) {
+      throw BusinessException.badRequest("INVALID_PRICE", "A list price is of zero or more");
+    }
+    this.listPrice = newPrice;
+  }
+
+  /**
+   * Whether the device may be deleted as a mistake of the scan: registered, never refurbished, so
+   * that nothing else (an erasure, a sale, a recycling, a receipt's count) depends on it yet.
+   */
+  public boolean isMisScan() {
+    return status == DeviceStatus.RECEIVED && refurbishedAt == null && erasure == null;
+  }
+
   /** An open order holds the device. */
   public void reserve(LocalDateTime at) {
     requireStatus("reserve", DeviceStatus.AVAILABLE);

@@ -6,5 +6,8 @@ import fr.secondevie.platform.entity.AuditAction;
 public enum DeviceAudit implements AuditAction {
   DEVICE_REGISTERED,
   DEVICE_REFURBISHED,
-  DEVICE_RECYCLED
+  DEVICE_RECYCLED,
+  DEVICE_WITHDRAWN,
+  DEVICE_REPRICED,
+  DEVICE_DELETED_MISSCAN
 }

@@ -40,7 +40,7 @@ public class ApiEdge extends HttpFilter {
       throws IOException, ServletException {
     boolean api = isApi(request);
     if ("TRACE".equalsIgnoreCase(request.getMethod())) {
-      response.setHeader("Allow", "GET, HEAD, POST, DELETE, OPTIONS");
+      response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
       if (api) {
         write(response, 405, "METHOD_NOT_ALLOWED", "TRACE is not allowed", List.of());
       } else {
