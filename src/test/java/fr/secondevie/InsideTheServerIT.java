@@ -66,7 +66,8 @@ class InsideTheServerIT {
           Api.class,
           Scenarios.class,
           Problems.class,
-          CommitFailureProbe.class
+          CommitFailureProbe.class,
+          FaultProbe.class
         },
         org.assertj.core.api.Assertions.class);
   }
@@ -77,6 +78,20 @@ class InsideTheServerIT {
   @Inject AuditTrail audit;
   @Inject HoldExpiryJob holdExpiry;
   @Inject Clock clock;
+
+  // ---- the page shown for a real fault ----
+
+  @Test
+  void aRealFaultOnAPageShowsTheFaultPageWithItsIncidentReference() {
+    var page = Api.anonymous(base).get("catalogue/test-fault");
+    assertThat(page.status()).isEqualTo(500);
+    assertThat(page.header("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(page.body())
+        .contains("Un problème est survenu")
+        .contains("ce n’est pas votre faute")
+        .contains("Se connecter")
+        .containsPattern("id=\"incident\">[0-9a-f-]{36}<");
+  }
 
   // ---- what the API answers when the database refuses a write at commit ----
 

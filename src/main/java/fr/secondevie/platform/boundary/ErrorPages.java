@@ -1,12 +1,14 @@
 package fr.secondevie.platform.boundary;
 
 import fr.secondevie.platform.control.Problems.FieldError;
+import fr.secondevie.platform.security.SecondeVieAuthentication;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
 public class ErrorPages extends HttpServlet {
 
   private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
-  private static final Set<Integer> PAGES = Set.of(403, 404, 500);
+  private static final Set<Integer> PAGES = Set.of(403, 404);
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -61,6 +63,19 @@ public class ErrorPages extends HttpServlet {
       return;
     }
     int page = status >= 500 ? 500 : status;
+    if (page == 500) {
+      HttpSession session = request.getSession(false);
+      boolean loggedIn =
+          session != null
+              && session.getAttribute(SecondeVieAuthentication.SESSION_ATTRIBUTE) != null;
+      String path =
+          uri == null ? null : uri.toString().substring(request.getContextPath().length());
+      response.resetBuffer();
+      response.setStatus(status);
+      response.setContentType("text/html;charset=UTF-8");
+      response.getWriter().write(FaultPage.html(loggedIn, path, incident));
+      return;
+    }
     if (PAGES.contains(page)) {
       response.setStatus(status);
       request.getRequestDispatcher("/error/" + page + ".html").forward(request, response);

@@ -31,7 +31,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
 
-  static final String SESSION_ATTRIBUTE = "fr.secondevie.caller";
+  public static final String SESSION_ATTRIBUTE = "fr.secondevie.caller";
   public static final String LOCKED_UNTIL_ATTRIBUTE = "fr.secondevie.login.lockedUntil";
   public static final String LOGIN_PAGE = "/login.xhtml";
 
