@@ -260,6 +260,24 @@ class CounterPaymentsIT extends AtTheCounter {
   // ---- the counter's screen, in Chromium ----
 
   @Test
+  void theQuotaIsToldBeforeReservingNotAfter() {
+    String person = person();
+    String first =
+        counter().get("api/v1/devices/" + laptop(20000)).json().getString("serialNumber");
+    String second =
+        counter().get("api/v1/devices/" + laptop(21000)).json().getString("serialNumber");
+    SaleJourney.BeforeReserving one = SaleJourney.scanFor(base, person, first);
+    assertThat(one.quotaWarning()).isEmpty();
+    assertThat(one.canReserve()).isTrue();
+    // two laptops for a quota of one: said on the screen, and "Réserver" is not offered
+    SaleJourney.BeforeReserving two = SaleJourney.scanFor(base, person, first, second);
+    assertThat(two.quotaWarning())
+        .contains("Quota « Ordinateur portable » : 2 scanné(s)")
+        .contains("encore 1 pendant la période");
+    assertThat(two.canReserve()).isFalse();
+  }
+
+  @Test
   void aFullSaleWithAVoucherAndCashAtTheCounterScreen() throws Exception {
     int device = laptop(22000);
     String serial = counter().get("api/v1/devices/" + device).json().getString("serialNumber");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Browser;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -93,6 +94,34 @@ final class SaleJourney {
           total,
           browser.findElement(By.id("total")).getText(),
           browser.findElement(By.id("receipt")).getAttribute("href"));
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /**
+   * Scans the devices for the person and returns what the screen says before "Réserver": the quota
+   * warning's text (empty when none) and whether "Réserver" can be pressed.
+   */
+  record BeforeReserving(String quotaWarning, boolean canReserve) {}
+
+  static BeforeReserving scanFor(URL base, String person, String... serials) {
+    WebDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
+      Browser.logIn(browser, base, "relais", "demo");
+      browser.findElement(By.linkText("Vendre")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
+      browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
+      for (String serial : serials) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
+        browser.findElement(By.id("scan")).sendKeys(serial, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
+      }
+      List<WebElement> warning = browser.findElements(By.id("quota-warning"));
+      return new BeforeReserving(
+          warning.isEmpty() ? "" : warning.get(0).getText(),
+          browser.findElement(By.id("open-form:open")).isEnabled());
     } finally {
       browser.quit();
     }

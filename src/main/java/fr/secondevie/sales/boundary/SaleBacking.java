@@ -4,6 +4,7 @@ import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.entity.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;
@@ -260,6 +261,43 @@ public class SaleBacking {
     return getPreviews().stream()
         .map(p -> String.valueOf(p.deviceId()))
         .collect(Collectors.joining(","));
+  }
+
+  /**
+   * What the person's quotas refuse among the scanned devices, said before "Réserver" (the order
+   * would be refused with QUOTA_EXCEEDED): one sentence per category over its quota, empty when the
+   * list fits.
+   */
+  public List<String> getQuotaWarnings() {
+    Beneficiaries.Eligibility eligibility = getEligibility();
+    if (eligibility == null || !eligibility.eligible() || getPreviews().isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> scanned =
+        getPreviews().stream()
+            .collect(
+                Collectors.groupingBy(
+                    CounterLookups.DevicePreview::category,
+                    java.util.LinkedHashMap::new,
+                    Collectors.counting()));
+    List<String> warnings = new java.util.ArrayList<>();
+    scanned.forEach(
+        (category, count) -> {
+          Integer left =
+              DeviceCategory.named(category)
+                  .map(c -> eligibility.devicesLeftByCategory().get(c))
+                  .orElse(null);
+          if (left != null && count > left) {
+            warnings.add(
+                PageMessages.text(
+                    "sale.quota.over", PageMessages.text("category." + category), count, left));
+          }
+        });
+    if (warnings.isEmpty() && getPreviews().size() > eligibility.devicesLeft()) {
+      warnings.add(
+          PageMessages.text("sale.quota.overAll", getPreviews().size(), eligibility.devicesLeft()));
+    }
+    return warnings;
   }
 
   public List<CounterLookups.DevicePreview> getPreviews() {
