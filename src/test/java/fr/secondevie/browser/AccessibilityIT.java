@@ -58,6 +58,7 @@ class AccessibilityIT {
             "catalogue/device.xhtml?id=" + device,
             "catalogue/device.xhtml?id=999999999",
             "catalogue/relays.xhtml",
+            "catalogue/relays.xhtml?cp=8O000",
             "accessibilite.xhtml")) {
       found.addAll(audit(page));
     }

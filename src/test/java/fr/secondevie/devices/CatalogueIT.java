@@ -243,6 +243,16 @@ class CatalogueIT extends DeviceSteps {
     Answer relays = Api.anonymous(base).get("catalogue/relays.xhtml");
     assertThat(relays.status()).isEqualTo(200);
     assertThat(relays.body()).contains("Relais numérique Amiens Nord").contains("Premiers pas");
+    // the relays near a postal code: its department's, or all of them when it has none yet
+    assertThat(Api.anonymous(base).get("catalogue/relays.xhtml?cp=80000").body())
+        .contains("Les relais du département 80")
+        .contains("Relais numérique Amiens Nord");
+    assertThat(Api.anonymous(base).get("catalogue/relays.xhtml?cp=13001").body())
+        .contains("Pas encore de relais dans le département 13")
+        .contains("Relais numérique Amiens Nord");
+    assertThat(Api.anonymous(base).get("catalogue/relays.xhtml?cp=8O000").body())
+        .contains("Tapez un code postal de 5 chiffres")
+        .contains("aria-invalid=\"true\"");
   }
 
   // ---- browser journey --------------------------------------------------------------------------
