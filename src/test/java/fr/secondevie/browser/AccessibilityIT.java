@@ -44,6 +44,39 @@ class AccessibilityIT {
     }
   }
 
+  /**
+   * On a 360 px phone, no public page is wider than the screen (WCAG 1.4.10, reflow): nothing to
+   * scroll sideways, no value cut off.
+   */
+  @Test
+  void thePublicPagesFitAPhoneScreen() {
+    int device = new Scenarios(base).availableDevice("donateur", "LAPTOP", "relais", 12_000);
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+    List<String> tooWide = new ArrayList<>();
+    for (String page :
+        List.of(
+            "index.xhtml",
+            "catalogue/index.xhtml",
+            "catalogue/device.xhtml?id=" + device,
+            "catalogue/relays.xhtml",
+            "accessibilite.xhtml",
+            "login.xhtml")) {
+      browser.get(base + page);
+      long viewport =
+          (Long)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript("return document.documentElement.clientWidth;");
+      long content =
+          (Long)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript("return document.documentElement.scrollWidth;");
+      if (content > viewport) {
+        tooWide.add(page + ": " + content + " px for " + viewport);
+      }
+    }
+    assertThat(tooWide).as("pages wider than a 360 px screen").isEmpty();
+  }
+
   @Test
   void thePublicPagesBreakNoWcagRule() {
     int device = new Scenarios(base).availableDevice("donateur", "LAPTOP", "relais", 12_000);
