@@ -149,25 +149,11 @@ class RefurbishmentIT extends DeviceSteps {
         .post(
             "api/v1/devices/" + device + "/refurbishment",
             refurbishment(relayId(), erasure("C-" + UUID.randomUUID()), true));
-    Answer repriced =
-        as("atelier")
-            .send(
-                "PUT",
-                "api/v1/devices/" + device + "/list-price",
-                "application/json",
-                "{\"listPriceCents\":12345}");
+    Answer repriced = listPrice(device, 12345);
     assertThat(repriced.status()).as(repriced.toString()).isEqualTo(200);
     assertThat(as("atelier").get("api/v1/devices/" + device).json().getInt("listPriceCents"))
         .isEqualTo(12345);
-    assertProblem(
-        as("atelier")
-            .send(
-                "PUT",
-                "api/v1/devices/" + device + "/list-price",
-                "application/json",
-                "{\"listPriceCents\":-1}"),
-        400,
-        "INVALID_INPUT");
+    assertProblem(listPrice(device, -1), 400, "INVALID_INPUT");
 
     String reason = "{\"reason\":\"Clavier défectueux\"}";
     assertThat(as("relais").post("api/v1/devices/" + device + "/withdrawal", reason).status())
@@ -178,15 +164,7 @@ class RefurbishmentIT extends DeviceSteps {
     Answer again = as("atelier").post("api/v1/devices/" + device + "/withdrawal", reason);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().getString("status")).isEqualTo("RECEIVED");
-    assertProblem(
-        as("atelier")
-            .send(
-                "PUT",
-                "api/v1/devices/" + device + "/list-price",
-                "application/json",
-                "{\"listPriceCents\":100}"),
-        409,
-        "ILLEGAL_TRANSITION");
+    assertProblem(listPrice(device, 100), 409, "ILLEGAL_TRANSITION");
     // back at the workshop: it can be put on sale again
     Answer resold =
         as("atelier")
@@ -194,6 +172,15 @@ class RefurbishmentIT extends DeviceSteps {
                 "api/v1/devices/" + device + "/refurbishment",
                 refurbishment(relayId(), erasure("C-" + UUID.randomUUID()), true));
     assertThat(resold.status()).as(resold.toString()).isEqualTo(200);
+  }
+
+  private Answer listPrice(int device, long cents) {
+    return as("atelier")
+        .send(
+            "PUT",
+            "api/v1/devices/" + device + "/list-price",
+            "application/json",
+            "{\"listPriceCents\":" + cents + "}");
   }
 
   @Test

@@ -27,11 +27,7 @@ final class SaleJourney {
   static Seen sellWithAVoucherAndCash(URL base, String person, String serial, String code) {
     WebDriver browser = Browser.start();
     try {
-      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
-      Browser.logIn(browser, base, "relais", "demo");
-      browser.findElement(By.linkText("Vendre")).click();
-
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
+      WebDriverWait wait = atTheSaleScreen(browser, base);
       assertThat(focused(browser)).as("the attestation field has the focus").isEqualTo("person");
       browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
@@ -108,10 +104,7 @@ final class SaleJourney {
   static BeforeReserving scanFor(URL base, String person, String... serials) {
     WebDriver browser = Browser.start();
     try {
-      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
-      Browser.logIn(browser, base, "relais", "demo");
-      browser.findElement(By.linkText("Vendre")).click();
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
+      WebDriverWait wait = atTheSaleScreen(browser, base);
       browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
       for (String serial : serials) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
@@ -125,6 +118,15 @@ final class SaleJourney {
     } finally {
       browser.quit();
     }
+  }
+
+  /** The relay's agent logged in, on the sale screen, waiting for an attestation. */
+  private static WebDriverWait atTheSaleScreen(WebDriver browser, URL base) {
+    WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
+    Browser.logIn(browser, base, "relais", "demo");
+    browser.findElement(By.linkText("Vendre")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
+    return wait;
   }
 
   private static String focused(WebDriver browser) {

@@ -135,17 +135,7 @@ public class ProgrammeBacking implements Serializable {
   public void drawUp() {
     Optional<YearMonth> typed = MonthTyped.read(month);
     if (typed.isEmpty()) {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      faces.addMessage(
-          "statements-form:month",
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              faces
-                  .getApplication()
-                  .getResourceBundle(faces, "msg")
-                  .getString("vouchers.field.month.invalid"),
-              null));
-      faces.validationFailed();
+      fieldError("statements-form:month", "vouchers.field.month.invalid");
       return;
     }
     try {
