@@ -14,6 +14,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,10 +60,7 @@ final class FunderJourney {
 
       // a number out of bounds is said at the field, never cut or raised to fit
       for (String wrong : new String[] {"0", "200000"}) {
-        WebElement quantity = browser.findElement(By.id("issue:quantity_input"));
-        quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        quantity.sendKeys(wrong);
-        browser.findElement(By.id("issue:issue-button")).click();
+        WebElement quantity = retype(browser, "issue:quantity_input", wrong, "issue:issue-button");
         wait.until(ExpectedConditions.stalenessOf(quantity));
         wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -73,10 +71,7 @@ final class FunderJourney {
           .doesNotContain("%");
 
       // a bulk issuance says its count and total value, and waits for the funder to confirm
-      WebElement quantity = browser.findElement(By.id("issue:quantity_input"));
-      quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      quantity.sendKeys("2500");
-      browser.findElement(By.id("issue:issue-button")).click();
+      retype(browser, "issue:quantity_input", "2500", "issue:issue-button");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issue-confirm")));
       assertThat(browser.findElement(By.id("issue-confirm")).getText())
           .containsPattern(
@@ -106,10 +101,8 @@ final class FunderJourney {
 
       // a month typed wrong, or none, is said at the field; nothing is drawn up
       for (String mistake : new String[] {"2026-13", "décembre", ""}) {
-        WebElement month = browser.findElement(By.id("statements-form:month"));
-        month.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        month.sendKeys(mistake);
-        browser.findElement(By.id("statements-form:draw-up")).click();
+        WebElement month =
+            retype(browser, "statements-form:month", mistake, "statements-form:draw-up");
         wait.until(ExpectedConditions.stalenessOf(month));
         wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
@@ -126,5 +119,14 @@ final class FunderJourney {
     } finally {
       browser.quit();
     }
+  }
+
+  /** Empties the field, types the text and presses the button; returns the field as it was. */
+  private static WebElement retype(WebDriver browser, String field, String text, String button) {
+    WebElement input = browser.findElement(By.id(field));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+    browser.findElement(By.id(button)).click();
+    return input;
   }
 }

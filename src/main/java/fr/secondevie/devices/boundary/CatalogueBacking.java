@@ -13,8 +13,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,37 +32,26 @@ public class CatalogueBacking {
   @Inject CatalogueQueries catalogue;
   @Inject Relays relays;
 
-  private DeviceCategory category;
-  private Grade grade;
-  private Long relay;
-  private String q;
+  private CatalogueParams params;
   private CataloguePage page;
   private List<Organisation> relayList;
 
   @PostConstruct
   void load() {
     FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
-    category = DeviceCategory.named(request.getParameter("category")).orElse(null);
-    grade = Grade.named(request.getParameter("grade")).orElse(null);
-    relay = number(request.getParameter("relay"));
-    String text = request.getParameter("q");
-    q = text == null || text.isBlank() ? null : text.strip();
-    if (q != null && q.length() > 100) {
-      q = q.substring(0, 100);
-    }
-    Long asked = number(request.getParameter("page"));
+    params = CatalogueParams.of(request);
+    Long asked = params.page();
     int pageNumber = asked == null ? 0 : (int) Math.min(asked - 1, 100_000);
     page =
-        catalogue.page(new CatalogueFilter(category, grade, relay, q, Math.max(pageNumber, 0), 12));
+        catalogue.page(
+            new CatalogueFilter(
+                params.category(),
+                params.grade(),
+                params.relay(),
+                params.q(),
+                Math.max(pageNumber, 0),
+                12));
     relayList = relays.all();
-  }
-
-  private static Long number(String value) {
-    if (value == null || !value.matches("\\d{1,9}")) {
-      return null;
-    }
-    long n = Long.parseLong(value);
-    return n > 0 ? n : null;
   }
 
   public CataloguePage getPage() {
@@ -73,13 +60,13 @@ public class CatalogueBacking {
 
   public List<Option> getCategories() {
     return Arrays.stream(DeviceCategory.values())
-        .map(c -> new Option(c.name(), "category." + c.name(), c == category))
+        .map(c -> new Option(c.name(), "category." + c.name(), c == params.category()))
         .toList();
   }
 
   public List<Option> getGrades() {
     return Arrays.stream(Grade.values())
-        .map(g -> new Option(g.name(), "grade." + g.name(), g == grade))
+        .map(g -> new Option(g.name(), "grade." + g.name(), g == params.grade()))
         .toList();
   }
 
@@ -88,12 +75,14 @@ public class CatalogueBacking {
         .map(
             r ->
                 new Option(
-                    r.id().toString(), r.name() + " (" + r.city() + ")", r.id().equals(relay)))
+                    r.id().toString(),
+                    r.name() + " (" + r.city() + ")",
+                    r.id().equals(params.relay())))
         .toList();
   }
 
   public String getQ() {
-    return q;
+    return params.q();
   }
 
   /** Human page number (from 1). */
@@ -114,29 +103,14 @@ public class CatalogueBacking {
         + "/catalogue/device.xhtml?id="
         + id
         + "&"
-        + filters(new StringBuilder()).append("page=").append(getPageNumber());
+        + params.filters(new StringBuilder()).append("page=").append(getPageNumber());
   }
 
   /** The URL of the catalogue page {@code number} (from 1) with the current filters. */
   public String pageUrl(int number) {
     StringBuilder url =
-        filters(new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?"));
+        params.filters(
+            new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?"));
     return url.append("page=").append(number).toString();
-  }
-
-  private StringBuilder filters(StringBuilder url) {
-    if (category != null) {
-      url.append("category=").append(category).append('&');
-    }
-    if (grade != null) {
-      url.append("grade=").append(grade).append('&');
-    }
-    if (relay != null) {
-      url.append("relay=").append(relay).append('&');
-    }
-    if (q != null) {
-      url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
-    }
-    return url;
   }
 }

@@ -12,8 +12,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -70,20 +68,15 @@ public class DeviceBacking {
 
   /** Back to the catalogue with the filters and page the visitor came from. */
   public String getBackUrl() {
+    CatalogueParams params = CatalogueParams.of(request);
     StringBuilder url =
-        new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml");
-    String separator = "?";
-    for (String name : new String[] {"category", "grade", "relay", "q", "page"}) {
-      String value = request.getParameter(name);
-      if (value != null && !value.isBlank() && value.length() <= 100) {
-        url.append(separator)
-            .append(name)
-            .append('=')
-            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        separator = "&";
-      }
+        params.filters(
+            new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?"));
+    if (params.page() != null) {
+      url.append("page=").append(params.page());
     }
-    return url.toString();
+    char last = url.charAt(url.length() - 1);
+    return last == '&' || last == '?' ? url.substring(0, url.length() - 1) : url.toString();
   }
 
   public Device getDevice() {

@@ -57,6 +57,7 @@ public class SaleBacking {
   private CounterLookups.Preview preview;
   private OrderSummary order;
   private boolean orderNotFound;
+  private List<String> quotaWarnings;
 
   @PostConstruct
   void load() {
@@ -269,6 +270,14 @@ public class SaleBacking {
    * list fits.
    */
   public List<String> getQuotaWarnings() {
+    // asked three times a render (the warning, its lines, the disabled button): said once
+    if (quotaWarnings == null) {
+      quotaWarnings = quotaWarnings();
+    }
+    return quotaWarnings;
+  }
+
+  private List<String> quotaWarnings() {
     Beneficiaries.Eligibility eligibility = getEligibility();
     if (eligibility == null || !eligibility.eligible() || getPreviews().isEmpty()) {
       return List.of();
