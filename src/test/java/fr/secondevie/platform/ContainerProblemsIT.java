@@ -127,4 +127,75 @@ class ContainerProblemsIT {
       assertThat(answer).contains("\"code\":\"INVALID_INPUT\"").doesNotContain("<html");
     }
   }
+
+  @Test
+  void pathsGrizzlyCannotDecodeAreProblemsUnderTheApiAndAPageElsewhere() throws IOException {
+    for (String path :
+        new String[] {
+          "/api/v1/devices/%00",
+          "/api/v1/devices/%zz",
+          "/api/v1/devices/%4",
+          "/api/v1/devices/a%5Cb",
+          "/api/v1/devices/%FF",
+          "/api/v1/..%2F..%2F..",
+          "/api/v1/../../.."
+        }) {
+      String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n", true);
+      assertThat(answer)
+          .as(path)
+          .startsWith("HTTP/1.1 400")
+          .contains("Content-Type: application/problem+json")
+          .contains("\"code\":\"INVALID_INPUT\"")
+          .contains("\"field\":\"path\"")
+          .doesNotContain(path.substring(path.lastIndexOf('/')));
+      // the connection is kept for the next request, which is answered as usual
+      assertThat(answer.substring(answer.indexOf("HTTP/1.1", 10))).startsWith("HTTP/1.1 200");
+    }
+    String page = exchange("GET /catalogue/%00 HTTP/1.1\r\nHost: localhost\r\n\r\n", false);
+    assertThat(page).startsWith("HTTP/1.1 400").contains("text/html").contains("illisible");
+    // over HTTP/2 too (Java's client upgrades its connection), and a body sent with it is dropped
+    assertProblem(Api.anonymous(base).get("api/v1/devices/%00"), 400, "INVALID_INPUT");
+    assertProblem(
+        Api.as(base, "relais").post("api/v1/orders/%00/payments", "{\"method\":\"CASH\"}"),
+        400,
+        "INVALID_INPUT");
+  }
+
+  @Test
+  void headerFieldsOver16KiBAreA431ProblemAndSmallerOnesPass() throws IOException {
+    String big = "X-Probe: " + "a".repeat(20_000) + "\r\n";
+    String refused =
+        exchange("GET /api/v1/catalogue HTTP/1.1\r\nHost: localhost\r\n" + big + "\r\n", true);
+    assertThat(refused)
+        .startsWith("HTTP/1.1 431")
+        .contains("application/problem+json")
+        .contains("\"code\":\"HEADERS_TOO_LARGE\"");
+    assertThat(refused.substring(refused.indexOf("HTTP/1.1", 10))).startsWith("HTTP/1.1 200");
+    String fine = "X-Probe: " + "a".repeat(12_000) + "\r\n";
+    assertThat(
+            exchange(
+                "GET /api/v1/catalogue HTTP/1.1\r\nHost: localhost\r\n" + fine + "\r\n", false))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  /**
+   * Sends one request on a new connection and, when asked, a plain read of the catalogue after it
+   * on the same connection; answers everything the server wrote until it closed.
+   */
+  private String exchange(String request, boolean thenARead) throws IOException {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      String next = thenARead ? "GET /api/v1/catalogue?size=1 HTTP/1.1\r\nHost: localhost\r\n" : "";
+      out.write(
+          (next.isEmpty() ? "" : next + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      if (!thenARead) {
+        socket.shutdownOutput();
+      }
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
 }

@@ -24,9 +24,9 @@ import java.util.Locale;
  * announced larger than {@link RequiredBody#MAX_BYTES} (413, before it is read; a body sent in
  * chunks is bounded while it is read). The other errors the container raises itself (no such path
  * under {@code /api}, an exception outside JAX-RS) come back as problems through {@link
- * ErrorPages}. (Grizzly refuses a few requests before any application code runs, with an empty
- * body: a NUL or a backslash escaped in the path, an escape that is not hexadecimal, headers over 8
- * KiB.)
+ * ErrorPages}. (What Grizzly refuses before any application code runs, a path it cannot decode and
+ * oversized headers, is answered by {@link fr.secondevie.platform.boundary.edge.RequestRefusal} in
+ * the server.)
  */
 @WebFilter(filterName = "apiEdge", urlPatterns = "/*", asyncSupported = true)
 public class ApiEdge extends HttpFilter {
