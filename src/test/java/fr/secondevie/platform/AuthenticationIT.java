@@ -180,35 +180,38 @@ class AuthenticationIT {
 
   @Test
   void theSessionCookieIsLaxHttpOnlyAndSecureOnlyThroughHttps() {
-    String plain = sessionCookie(Api.anonymous(base).get("login.xhtml"));
+    // A visitor who does not log in gets no session at all (public pages are stateless).
+    assertThat(Api.anonymous(base).get("login.xhtml").headers().keySet())
+        .noneMatch(h -> h.equalsIgnoreCase("Set-Cookie"));
+    String agent = newCounterAgent();
+    String plain = sessionCookie(logIn(Api.anonymous(base), agent));
     assertThat(attributes(plain)).contains("httponly", "samesite=lax").doesNotContain("secure");
 
     Api https = Api.anonymous(base).withHeader("X-Forwarded-Proto", "https");
-    var page = https.get("login.xhtml");
-    String secure = sessionCookie(page);
+    String secure = sessionCookie(logIn(https, agent));
     assertThat(attributes(secure)).contains("httponly", "samesite=lax", "secure");
+    assertThat(secure).as("a new session at each login").isNotEqualTo(plain);
+  }
 
-    String agent = newCounterAgent();
+  /** Logs in through the login page's form; answers the redirect that follows. */
+  private Api.Answer logIn(Api api, String agent) {
+    var page = api.get("login.xhtml");
     var login =
-        https
-            .withHeader("Cookie", secure.substring(0, secure.indexOf(';')))
-            .postForm(
-                "login.xhtml",
-                Map.of(
-                    "login",
-                    "login",
-                    "login:username",
-                    agent,
-                    "login:password",
-                    Scenarios.PASSWORD,
-                    "login:submit",
-                    "",
-                    "jakarta.faces.ViewState",
-                    viewState(page.body())));
+        api.postForm(
+            "login.xhtml",
+            Map.of(
+                "login",
+                "login",
+                "login:username",
+                agent,
+                "login:password",
+                Scenarios.PASSWORD,
+                "login:submit",
+                "",
+                "jakarta.faces.ViewState",
+                viewState(page.body())));
     assertThat(login.status()).as(login.toString()).isEqualTo(302);
-    String renewed = sessionCookie(login);
-    assertThat(renewed).as("a new session id at login").isNotEqualTo(secure);
-    assertThat(attributes(renewed)).contains("httponly", "samesite=lax", "secure");
+    return login;
   }
 
   @Test
@@ -217,9 +220,9 @@ class AuthenticationIT {
     Assumptions.assumeTrue(lan.isPresent(), "no address of this machine besides the loopback");
     URL direct = url("http://" + lan.get() + ":" + base.getPort() + "/");
     Api stranger = Api.anonymous(direct).withHeader("X-Forwarded-Proto", "https");
-    assertThat(attributes(sessionCookie(stranger.get("login.xhtml")))).doesNotContain("secure");
-
     String agent = newCounterAgent();
+    assertThat(attributes(sessionCookie(logIn(stranger, agent)))).doesNotContain("secure");
+
     for (int attempt = 1; attempt <= 6; attempt++) {
       var answer =
           stranger

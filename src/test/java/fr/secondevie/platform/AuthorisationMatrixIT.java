@@ -374,6 +374,12 @@ class AuthorisationMatrixIT {
       if (!op.hasBody()) {
         return null;
       }
+      if (path.endsWith("/cash-sessions")) {
+        return "{\"openingFloatCents\":1000}";
+      }
+      if (path.endsWith("/closing")) {
+        return "{\"countedCents\":1000}";
+      }
       if (path.endsWith("/eligibility-decisions")) {
         return "{\"criteria\":[\"RSA\"],\"proofType\":\"Attestation\",\"proofDate\":\""
             + LocalDate.now().minusDays(1)

@@ -52,6 +52,66 @@ public final class Scenarios {
     return username;
   }
 
+  /** A counter user of a new relay of its own (for tests that close its cash sessions). */
+  public String newRelayCounter(String relayName) {
+    Api admin = Api.as(base, "admin");
+    var relay =
+        admin.post(
+            "api/v1/organisations",
+            "{\"name\":\"" + relayName + "\",\"kind\":\"RELAY\",\"publicBody\":false}");
+    assertThat(relay.status()).as(relay.toString()).isEqualTo(201);
+    String username = "caisse" + UUID.randomUUID().toString().substring(0, 6);
+    var user =
+        admin.post(
+            "api/v1/organisations/" + relay.json().getInt("id") + "/users",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"role\":\"counter\"}");
+    assertThat(user.status()).as(user.toString()).isEqualTo(201);
+    return username;
+  }
+
+  /** The demo users (password {@code demo}); the tests create others with {@link #PASSWORD}. */
+  static final java.util.Set<String> DEMO_USERS =
+      java.util.Set.of(
+          "admin",
+          "atelier",
+          "relais",
+          "relais2",
+          "social",
+          "donateur",
+          "donateur2",
+          "financeur",
+          "financeur2");
+
+  /** A demo user with the demo password, another with the tests' password. */
+  public Api user(String username) {
+    return DEMO_USERS.contains(username)
+        ? Api.as(base, username)
+        : Api.anonymous(base).withCredentials(username, PASSWORD);
+  }
+
+  /**
+   * Opens the cash session of the counter user's relay with a float of 50 €, unless one is open
+   * already; answers its id.
+   */
+  public long openCashDrawer(String counterUser) {
+    Api counter = user(counterUser);
+    long relay =
+        counter
+            .get("api/v1/me")
+            .json()
+            .getJsonObject("organisation")
+            .getJsonNumber("id")
+            .longValue();
+    var opened =
+        counter.post("api/v1/relays/" + relay + "/cash-sessions", "{\"openingFloatCents\":5000}");
+    assertThat(opened.status()).as(opened.toString()).isIn(201, 409);
+    return opened.json().getJsonNumber(opened.status() == 201 ? "id" : "sessionId").longValue();
+  }
+
   private Api donor(String username) {
     return username.startsWith("donateur")
         ? Api.as(base, username)
@@ -95,7 +155,12 @@ public final class Scenarios {
                 + UUID.randomUUID()
                 + "\",\"erasedAt\":\"2026-11-20T10:15:00\"},\"functionalTestsPassed\":true,"
                 + "\"relayId\":"
-                + organisationOf(relayUser)
+                + user(relayUser)
+                    .get("api/v1/me")
+                    .json()
+                    .getJsonObject("organisation")
+                    .getJsonNumber("id")
+                    .longValue()
                 + ",\"listPriceCents\":"
                 + listCents
                 + "}");
@@ -106,7 +171,7 @@ public final class Scenarios {
   /** The id of an order the counter user opened for the person with this device. */
   public long openOrder(String counterUser, String person, int device) {
     var order =
-        Api.as(base, counterUser)
+        user(counterUser)
             .post(
                 "api/v1/orders",
                 "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");

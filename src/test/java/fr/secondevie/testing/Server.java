@@ -56,6 +56,11 @@ public final class Server {
       Instance instance = start("it-server");
       Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop " + instance.name()));
       shared = instance;
+      // The demo relays' drawers are open, as at a relay during opening hours: the tests that take
+      // cash there need it, and those that close a session use a relay of their own.
+      Scenarios scenarios = new Scenarios(instance.base());
+      scenarios.openCashDrawer("relais");
+      scenarios.openCashDrawer("relais2");
     }
     return shared.base();
   }

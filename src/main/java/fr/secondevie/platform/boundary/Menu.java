@@ -37,6 +37,7 @@ public class Menu {
           Roles.COUNTER,
               List.of(
                   new Entry("menu.counter.sale", "/app/counter/sale.xhtml"),
+                  new Entry("menu.counter.cash", "/app/counter/cash.xhtml"),
                   new Entry("menu.counter.eligibility", "/app/counter/eligibility.xhtml"),
                   new Entry("menu.vouchers.check", "/app/counter/voucher-check.xhtml")),
           Roles.SOCIAL_WORKER,

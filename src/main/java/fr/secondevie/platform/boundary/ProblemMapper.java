@@ -38,7 +38,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable exception) {
     BusinessException business = find(exception, BusinessException.class);
     if (business != null) {
-      return problem(business.status(), business.code(), business.getMessage(), errorsOf(business));
+      return Response.status(business.status())
+          .type(Problems.MEDIA_TYPE)
+          .entity(
+              Problems.json(
+                  business.status(),
+                  business.code(),
+                  business.getMessage(),
+                  errorsOf(business),
+                  business.members()))
+          .build();
     }
     InvalidBody body = find(exception, InvalidBody.class);
     if (body != null) {

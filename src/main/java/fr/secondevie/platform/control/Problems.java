@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RFC 9457 problem details, the single shape of every error the application answers: {@code type},
@@ -25,6 +26,12 @@ public final class Problems {
   }
 
   public static String json(int status, String code, String detail, List<FieldError> errors) {
+    return json(status, code, detail, errors, Map.of());
+  }
+
+  /** A problem with extra members, such as the id of the resource in the way. */
+  public static String json(
+      int status, String code, String detail, List<FieldError> errors, Map<String, Long> members) {
     JsonObjectBuilder problem =
         Json.createObjectBuilder()
             .add("type", TYPE_BASE + code.toLowerCase().replace('_', '-'))
@@ -34,6 +41,7 @@ public final class Problems {
     if (detail != null) {
       problem.add("detail", detail);
     }
+    members.forEach(problem::add);
     if (!errors.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
       errors.forEach(

@@ -10,6 +10,7 @@ public class BusinessException extends RuntimeException {
   private final int status;
   private final String code;
   private final String field;
+  private final java.util.Map<String, Long> members = new java.util.LinkedHashMap<>();
 
   public BusinessException(int status, String code, String detail) {
     this(status, code, detail, null);
@@ -49,6 +50,20 @@ public class BusinessException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /**
+   * Adds a member to the problem, such as the id of the resource in the way ({@code "sessionId"} of
+   * the session already open).
+   */
+  public BusinessException with(String member, long value) {
+    members.put(member, value);
+    return this;
+  }
+
+  /** The problem's extra members. */
+  public java.util.Map<String, Long> members() {
+    return java.util.Collections.unmodifiableMap(members);
   }
 
   /** The request field the refusal is about, or null when it is about the request as a whole. */

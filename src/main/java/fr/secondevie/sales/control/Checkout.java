@@ -8,6 +8,7 @@ import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
 import fr.secondevie.sales.entity.OrderStatus;
 import fr.secondevie.sales.entity.OrderVoucher;
+import fr.secondevie.sales.entity.PaymentMethod;
 import fr.secondevie.sales.entity.SaleOrder;
 import fr.secondevie.vouchers.control.VoucherInfo;
 import fr.secondevie.vouchers.control.VoucherLedger;
@@ -25,8 +26,8 @@ import java.time.LocalDateTime;
  * change hands through {@link CounterDevices} (row locks in id order), vouchers through the
  * ledger's conditional updates, quota units under the person's row lock. Completion does everything
  * or nothing: devices SOLD, vouchers REDEEMED with each funder's share, quota units taken, receipt
- * numbered. Money with the card provider is settled outside these transactions, by {@link
- * CardPayments}.
+ * numbered, and the sale written in the relay's journal. Money with the card provider is settled
+ * outside these transactions, by {@link CardPayments}.
  */
 @ApplicationScoped
 public class Checkout {
@@ -37,6 +38,7 @@ public class Checkout {
   @Inject VoucherLedger ledger;
   @Inject Beneficiaries beneficiaries;
   @Inject SaleReceiptNumbers receiptNumbers;
+  @Inject SalesJournal journal;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -126,6 +128,16 @@ public class Checkout {
     }
     em.flush(); // write the sale first: the relay's receipt counter stays locked only to commit
     order.complete(receiptNumbers.next(order.relayId(), now.getYear()), now);
+    journal.append(
+        order.relayId(),
+        SalesJournal.Kind.SALE,
+        orderId,
+        null,
+        new SalesJournal.Amounts(
+            order.paidCents(PaymentMethod.CASH),
+            order.paidCents(PaymentMethod.CARD),
+            order.vouchersApplied().cents()),
+        now);
     audit.record(
         "ORDER_PAID",
         "SaleOrder",

@@ -43,15 +43,21 @@ public class OrderPayments {
 
   @PersistenceContext EntityManager em;
   @Inject Orders orders;
+  @Inject CashSessions cashSessions;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
-  /** Takes cash: it succeeds at once. More than is due is 422 AMOUNT_EXCEEDS_DUE. */
+  /**
+   * Takes cash: it succeeds at once, into the relay's open cash session. More than is due is 422
+   * AMOUNT_EXCEEDS_DUE; no open session is 409 NO_OPEN_CASH_SESSION, one open for more than 24 h
+   * 409 CASH_SESSION_TOO_OLD.
+   */
   @Transactional
   public PaymentTaken takeCash(long orderId, long amountCents) {
     SaleOrder order = orders.lock(orderId);
     LocalDateTime now = LocalDateTime.now(clock);
     Payment payment = order.pay(PaymentMethod.CASH, Money.ofCents(amountCents), now);
+    payment.intoDrawer(cashSessions.forCash(order.relayId(), now).id());
     order.touch(now);
     em.flush();
     audited(payment, orderId);

@@ -73,6 +73,10 @@ public class Payment {
   @Column(name = "refunded_at")
   private LocalDateTime refundedAt;
 
+  /** The cash session open at the relay when this cash was taken; none for a card. */
+  @Column(name = "cash_session_id")
+  private Long cashSessionId;
+
   protected Payment() {}
 
   Payment(SaleOrder order, PaymentMethod method, Money amount, LocalDateTime at) {
@@ -164,6 +168,18 @@ public class Payment {
     }
     refunded(refundId, at);
     return true;
+  }
+
+  /** This cash went into the drawer of that session. */
+  public void intoDrawer(long cashSessionId) {
+    if (method != PaymentMethod.CASH || this.cashSessionId != null) {
+      throw new IllegalStateException("Payment " + id + " is not cash waiting for a drawer");
+    }
+    this.cashSessionId = cashSessionId;
+  }
+
+  public Long cashSessionId() {
+    return cashSessionId;
   }
 
   private static String truncate(String message) {

@@ -143,6 +143,14 @@ public class SaleOrder {
     return payments(PaymentStatus.SUCCEEDED);
   }
 
+  /** What went through by one means of payment, in cents. */
+  public long paidCents(PaymentMethod method) {
+    return payments.stream()
+        .filter(p -> p.status() == PaymentStatus.SUCCEEDED && p.method() == method)
+        .mapToLong(p -> p.amount().cents())
+        .sum();
+  }
+
   /** Card payments waiting for the provider. */
   public Money pending() {
     return payments(PaymentStatus.PENDING);

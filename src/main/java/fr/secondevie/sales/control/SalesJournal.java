@@ -1,0 +1,347 @@
+package fr.secondevie.sales.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The relay's sales journal (CGI art. 286 I 3° bis: inalterability, security, keeping and
+ * archiving): every sale, refund and closing is an entry in one unbroken series per relay, chained
+ * to the one before by SHA-256 over the previous hash and the entry's own fields, with a grand
+ * total of sales less refunds that never resets. Entries are appended in the transaction of the act
+ * they record, under the row lock of the relay's head row, so the series has neither gaps nor forks
+ * whatever the number of counters or instances; nothing updates or deletes them (PostgreSQL refuses
+ * it). {@link #verify} recomputes the whole chain from the entries alone and names the first entry
+ * that does not match.
+ */
+@ApplicationScoped
+public class SalesJournal {
+
+  /** The hash before the first entry of a relay. */
+  public static final String GENESIS = "0".repeat(64);
+
+  /** What an entry records. */
+  public enum Kind {
+    SALE,
+    REFUND,
+    CLOSING
+  }
+
+  /** One entry, as stored and as the API shows it. */
+  public record Entry(
+      long relayId,
+      long seq,
+      LocalDateTime at,
+      Kind kind,
+      Long orderId,
+      Long cashSessionId,
+      long amountCents,
+      long cashCents,
+      long cardCents,
+      long voucherCents,
+      long grandTotalCents,
+      String previousHash,
+      String hash) {}
+
+  /** What the verification found: entries read, the first that breaks the chain, the total. */
+  public record Verification(
+      long relayId, long entries, boolean valid, Long firstInvalidSeq, long grandTotalCents) {}
+
+  /** The amounts an entry records, by means of payment. */
+  public record Amounts(long cashCents, long cardCents, long voucherCents) {
+    public long totalCents() {
+      return cashCents + cardCents + voucherCents;
+    }
+
+    Amounts negated() {
+      return new Amounts(-cashCents, -cardCents, -voucherCents);
+    }
+  }
+
+  static final int PAGE = 5_000;
+
+  @PersistenceContext EntityManager em;
+  @Inject HeadOpener opener;
+
+  /**
+   * Appends an entry for an act of the relay, in the act's transaction: the relay's head row is
+   * locked until commit, so a rolled-back act leaves no entry and no gap. A sale adds its total to
+   * the grand total, a refund (its amounts given positive) takes it off, a closing leaves it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Entry append(
+      long relayId,
+      Kind kind,
+      Long orderId,
+      Long cashSessionId,
+      Amounts amounts,
+      LocalDateTime at) {
+    Object[] head = lockHead(relayId);
+    long seq = ((Number) head[0]).longValue() + 1;
+    String previous = (String) head[1];
+    Amounts signed = kind == Kind.REFUND ? amounts.negated() : amounts;
+    long grandTotal =
+        ((Number) head[2]).longValue() + (kind == Kind.CLOSING ? 0 : signed.totalCents());
+    LocalDateTime stamped = at.truncatedTo(ChronoUnit.MICROS);
+    String hash =
+        hash(
+            previous,
+            relayId,
+            seq,
+            stamped,
+            kind,
+            orderId,
+            cashSessionId,
+            signed.totalCents(),
+            signed,
+            grandTotal);
+    em.createNativeQuery(
+            "insert into sales_journal (relay_id, seq, recorded_at, kind, order_id, cash_session_id,"
+                + " amount_cents, cash_cents, card_cents, voucher_cents, grand_total_cents,"
+                + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, relayId)
+        .setParameter(2, seq)
+        .setParameter(3, Timestamp.valueOf(stamped))
+        .setParameter(4, kind.name())
+        .setParameter(5, orderId)
+        .setParameter(6, cashSessionId)
+        .setParameter(7, signed.totalCents())
+        .setParameter(8, signed.cashCents())
+        .setParameter(9, signed.cardCents())
+        .setParameter(10, signed.voucherCents())
+        .setParameter(11, grandTotal)
+        .setParameter(12, previous)
+        .setParameter(13, hash)
+        .executeUpdate();
+    em.createNativeQuery(
+            "update sales_journal_head set last_seq = ?, last_hash = ?, grand_total_cents = ?"
+                + " where relay_id = ?")
+        .setParameter(1, seq)
+        .setParameter(2, hash)
+        .setParameter(3, grandTotal)
+        .setParameter(4, relayId)
+        .executeUpdate();
+    return new Entry(
+        relayId,
+        seq,
+        stamped,
+        kind,
+        orderId,
+        cashSessionId,
+        signed.totalCents(),
+        signed.cashCents(),
+        signed.cardCents(),
+        signed.voucherCents(),
+        grandTotal,
+        previous,
+        hash);
+  }
+
+  /** The sales and refunds recorded since the relay's last closing: what a closing sums up. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Entry> sinceLastClosing(long relayId) {
+    Number last =
+        (Number)
+            em.createNativeQuery(
+                    "select coalesce(max(seq), 0) from sales_journal"
+                        + " where relay_id = ? and kind = 'CLOSING'")
+                .setParameter(1, relayId)
+                .getSingleResult();
+    return page(relayId, last.longValue(), Long.MAX_VALUE, null, null, Integer.MAX_VALUE);
+  }
+
+  /** The entries of a relay between two moments (either may be open), in order. */
+  @Transactional
+  public List<Entry> between(long relayId, LocalDateTime from, LocalDateTime to, int limit) {
+    return page(relayId, 0, Long.MAX_VALUE, from, to, limit);
+  }
+
+  /**
+   * Recomputes the relay's chain from its first entry: each entry's sequence, previous hash, grand
+   * total and hash must follow from the one before. Read by pages of {@value #PAGE} entries.
+   */
+  @Transactional
+  public Verification verify(long relayId) {
+    String previous = GENESIS;
+    long expectedSeq = 1;
+    long grandTotal = 0;
+    long count = 0;
+    long after = 0;
+    while (true) {
+      List<Entry> entries = page(relayId, after, Long.MAX_VALUE, null, null, PAGE);
+      for (Entry e : entries) {
+        count++;
+        long sum = e.cashCents() + e.cardCents() + e.voucherCents();
+        long nextTotal = grandTotal + (e.kind() == Kind.CLOSING ? 0 : e.amountCents());
+        String recomputed =
+            hash(
+                previous,
+                relayId,
+                e.seq(),
+                e.at(),
+                e.kind(),
+                e.orderId(),
+                e.cashSessionId(),
+                e.amountCents(),
+                new Amounts(e.cashCents(), e.cardCents(), e.voucherCents()),
+                e.grandTotalCents());
+        if (e.seq() != expectedSeq
+            || !e.previousHash().equals(previous)
+            || sum != e.amountCents()
+            || nextTotal != e.grandTotalCents()
+            || !recomputed.equals(e.hash())) {
+          return new Verification(relayId, count, false, e.seq(), grandTotal);
+        }
+        previous = e.hash();
+        grandTotal = nextTotal;
+        expectedSeq++;
+      }
+      if (entries.size() < PAGE) {
+        return new Verification(relayId, count, true, null, grandTotal);
+      }
+      after = entries.get(entries.size() - 1).seq();
+    }
+  }
+
+  private List<Entry> page(
+      long relayId, long afterSeq, long untilSeq, LocalDateTime from, LocalDateTime to, int limit) {
+    var query =
+        em.createNativeQuery(
+                "select seq, recorded_at, kind, order_id, cash_session_id, amount_cents, cash_cents,"
+                    + " card_cents, voucher_cents, grand_total_cents, previous_hash, hash"
+                    + " from sales_journal where relay_id = ?1 and seq > ?2 and seq <= ?3"
+                    + (from == null ? "" : " and recorded_at >= ?5")
+                    + (to == null ? "" : " and recorded_at < ?6")
+                    + " order by seq")
+            .setParameter(1, relayId)
+            .setParameter(2, afterSeq)
+            .setParameter(3, untilSeq);
+    if (from != null) {
+      query.setParameter(5, Timestamp.valueOf(from));
+    }
+    if (to != null) {
+      query.setParameter(6, Timestamp.valueOf(to));
+    }
+    if (limit < Integer.MAX_VALUE) {
+      query.setMaxResults(limit);
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      entries.add(
+          new Entry(
+              relayId,
+              ((Number) r[0]).longValue(),
+              toLocal(r[1]),
+              Kind.valueOf((String) r[2]),
+              r[3] == null ? null : ((Number) r[3]).longValue(),
+              r[4] == null ? null : ((Number) r[4]).longValue(),
+              ((Number) r[5]).longValue(),
+              ((Number) r[6]).longValue(),
+              ((Number) r[7]).longValue(),
+              ((Number) r[8]).longValue(),
+              ((Number) r[9]).longValue(),
+              (String) r[10],
+              (String) r[11]));
+    }
+    return entries;
+  }
+
+  private static LocalDateTime toLocal(Object value) {
+    return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+  }
+
+  /**
+   * Locks the relay's head row until commit (creating it the first time): what the relay's journal
+   * holds cannot change meanwhile.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Object[] lockHead(long relayId) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      List<?> rows =
+          em.createNativeQuery(
+                  "select last_seq, last_hash, grand_total_cents from sales_journal_head"
+                      + " where relay_id = ? for update")
+              .setParameter(1, relayId)
+              .getResultList();
+      if (!rows.isEmpty()) {
+        return (Object[]) rows.get(0);
+      }
+      try {
+        opener.open(relayId);
+      } catch (RuntimeException openedConcurrently) {
+        // Another counter of the relay created its head row at the same moment: it exists now.
+      }
+    }
+    throw new IllegalStateException("No journal head for relay " + relayId);
+  }
+
+  /**
+   * The entry's hash: SHA-256, in hexadecimal, of the previous hash and the entry's fields joined
+   * by {@code |} (the time in ISO form to the microsecond, absent ids as empty fields).
+   */
+  static String hash(
+      String previous,
+      long relayId,
+      long seq,
+      LocalDateTime at,
+      Kind kind,
+      Long orderId,
+      Long cashSessionId,
+      long amountCents,
+      Amounts amounts,
+      long grandTotalCents) {
+    String fields =
+        String.join(
+            "|",
+            previous,
+            Long.toString(relayId),
+            Long.toString(seq),
+            at.truncatedTo(ChronoUnit.MICROS).toString(),
+            kind.name(),
+            orderId == null ? "" : orderId.toString(),
+            cashSessionId == null ? "" : cashSessionId.toString(),
+            Long.toString(amountCents),
+            Long.toString(amounts.cashCents()),
+            Long.toString(amounts.cardCents()),
+            Long.toString(amounts.voucherCents()),
+            Long.toString(grandTotalCents));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(fields.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** Creates a relay's head row the first time it records an act, in a transaction of its own. */
+  @ApplicationScoped
+  public static class HeadOpener {
+
+    @PersistenceContext EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void open(long relayId) {
+      em.createNativeQuery(
+              "insert into sales_journal_head (relay_id, last_seq, last_hash, grand_total_cents)"
+                  + " select ?, 0, ?, 0 where not exists (select 1 from sales_journal_head"
+                  + " where relay_id = ?)")
+          .setParameter(1, relayId)
+          .setParameter(2, GENESIS)
+          .setParameter(3, relayId)
+          .executeUpdate();
+    }
+  }
+}
