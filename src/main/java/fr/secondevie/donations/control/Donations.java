@@ -57,9 +57,9 @@ public class Donations {
             availableFrom,
             caller.username(),
             LocalDateTime.now(clock));
+    pledged.fire(new LotPledged(donation));
     em.persist(donation);
     em.flush();
-    pledged.fire(new LotPledged(donation));
     audit.record(
         DonationAudit.DONATION_PLEDGED,
         "Donation",
