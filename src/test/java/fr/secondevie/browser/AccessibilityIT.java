@@ -92,6 +92,8 @@ class AccessibilityIT {
             "catalogue/device.xhtml?id=999999999",
             "catalogue/relays.xhtml",
             "catalogue/relays.xhtml?cp=8O000",
+            "catalogue/relays.xhtml?territory=ARA&cp=69008",
+            "catalogue/index.xhtml?territory=ARA",
             "accessibilite.xhtml")) {
       found.addAll(audit(page));
     }
@@ -113,21 +115,24 @@ class AccessibilityIT {
       delimiter = '|',
       value = {
         "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
-            + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml",
+            + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml"
+            + " app/admin/routing.xhtml",
         "atelier | app/workshop/reception.xhtml app/workshop/intake.xhtml"
-            + " app/workshop/devices.xhtml app/workshop/devices.xhtml>a[href*='refurbish']",
+            + " app/workshop/devices.xhtml app/workshop/devices.xhtml>a[href*='refurbish']"
+            + " app/workshop/profile.xhtml",
         "social | app/social/beneficiaries.xhtml"
             + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']",
         "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
             + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
+        "national | app/index.xhtml app/national/territories.xhtml",
       })
   void eachRolesPagesBreakNoWcagRule(String user, String pages) {
     Scenarios scenarios = new Scenarios(base);
     switch (user) {
       case "atelier", "donateur" ->
-          scenarios.availableDevice("donateur", "SMARTPHONE", "relais", 9_000);
+          scenarios.availableDevice("donateur", "LAPTOP", "relais", 9_000);
       case "social" -> scenarios.eligibleBeneficiary("RSA");
       case "financeur" ->
           scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 3, "80", null);

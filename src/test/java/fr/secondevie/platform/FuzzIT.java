@@ -46,7 +46,7 @@ class FuzzIT {
 
   /** Who calls each operation: the first of these its role allows. */
   static final List<String> CALLERS =
-      List.of("relais", "atelier", "social", "donateur", "financeur", "admin");
+      List.of("relais", "atelier", "social", "donateur", "financeur", "admin", "national");
 
   static final String LONG = "x".repeat(10_001);
 

@@ -247,8 +247,20 @@ class ReceiptsIT {
     assertThat(summary.getJsonNumber("cancelledCount").longValue())
         .isEqualTo(all.stream().filter(r -> r.getString("status").equals("CANCELLED")).count());
     assertThat(summary.getJsonNumber("issuedAmountCents").longValue()).isEqualTo(issuedAmount);
+    // Each coordination lists its own territory's receipts; the numbers are still one yearly
+    // sequence across the territories (numbering per issuer is part 4 of issue 15).
     List<Integer> sequences =
-        all.stream().map(r -> Integer.parseInt(r.getString("number").substring(5))).toList();
+        java.util.stream.Stream.concat(
+                all.stream(),
+                Api.as(base, "admin2")
+                    .get("api/v1/tax-receipts?year=" + YEAR)
+                    .structure()
+                    .asJsonArray()
+                    .getValuesAs(JsonObject.class)
+                    .stream())
+            .map(r -> Integer.parseInt(r.getString("number").substring(5)))
+            .sorted()
+            .toList();
     assertThat(sequences)
         .as("numbers from 1 without gaps")
         .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
@@ -295,9 +307,10 @@ class ReceiptsIT {
             "{\"items\":[{\"category\":\"TABLET\",\"quantity\":1,\"unitValueCents\":1000}],"
                 + "\"pickupAddress\":\"Mairie\",\"availableFrom\":\"2026-12-01\"}");
     int donation = pledge.json().getInt("id");
-    Api.as(base, "atelier").post("api/v1/donations/" + donation + "/reception");
+    Api workshop = Api.as(base, given.workshopOf(pledge.json()));
+    workshop.post("api/v1/donations/" + donation + "/reception");
     int broken =
-        Api.as(base, "atelier")
+        workshop
             .post(
                 "api/v1/donations/" + donation + "/devices",
                 "{\"serialNumber\":\"TAB"
@@ -306,7 +319,7 @@ class ReceiptsIT {
             .json()
             .getInt("id");
     assertThat(
-            Api.as(base, "atelier")
+            workshop
                 .post(
                     "api/v1/devices/" + broken + "/recycling",
                     "{\"reason\":\"Carte mère hors service\"}")

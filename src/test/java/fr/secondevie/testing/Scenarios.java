@@ -31,6 +31,27 @@ public final class Scenarios {
         .longValue();
   }
 
+  /**
+   * The demo user of the workshop a pledge was routed to: phones and tablets alone go to the phone
+   * workshop of Hauts-de-France ({@code atelier2}), the rest to {@code atelier}, and a lot of the
+   * second territory to {@code atelier3}.
+   */
+  public String workshopOf(jakarta.json.JsonObject pledge) {
+    assertThat(pledge.get("workshop"))
+        .as("the lot's workshop: " + pledge)
+        .isInstanceOf(jakarta.json.JsonObject.class);
+    long id = pledge.getJsonObject("workshop").getJsonNumber("id").longValue();
+    for (String user : List.of("atelier", "atelier2", "atelier3")) {
+      if (WORKSHOPS.computeIfAbsent(user, this::organisationOf) == id) {
+        return user;
+      }
+    }
+    throw new AssertionError("No demo workshop has id " + id);
+  }
+
+  private static final java.util.Map<String, Long> WORKSHOPS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A donor user of a new company that is a public body (its devices are price-capped). */
   public String publicBodyDonor() {
     Api admin = Api.as(base, "admin");
@@ -132,7 +153,7 @@ public final class Scenarios {
                     + "\"availableFrom\":\"2026-12-01\"}");
     assertThat(pledge.status()).as(pledge.toString()).isEqualTo(201);
     int donation = pledge.json().getInt("id");
-    Api workshop = Api.as(base, "atelier");
+    Api workshop = Api.as(base, workshopOf(pledge.json()));
     assertThat(workshop.post("api/v1/donations/" + donation + "/reception").status())
         .isEqualTo(200);
     var device =

@@ -4,7 +4,9 @@ import fr.secondevie.devices.control.CatalogueFilter;
 import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
 import fr.secondevie.organisations.control.Relays;
+import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Grade;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +17,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The public catalogue page: a GET form (the filters are query parameters, so a result page can be
@@ -31,8 +34,10 @@ public class CatalogueBacking {
   @Inject HttpServletRequest request;
   @Inject CatalogueQueries catalogue;
   @Inject Relays relays;
+  @Inject Territories territories;
 
   private CatalogueParams params;
+  private List<Territory> territoryList;
   private CataloguePage page;
   private List<Organisation> relayList;
 
@@ -40,6 +45,9 @@ public class CatalogueBacking {
   void load() {
     FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
     params = CatalogueParams.of(request);
+    territoryList = territories.forPages();
+    Optional<Territory> territory =
+        territoryList.stream().filter(t -> t.code().equals(params.territory())).findFirst();
     Long asked = params.page();
     int pageNumber = asked == null ? 0 : (int) Math.min(asked - 1, 100_000);
     page =
@@ -50,8 +58,15 @@ public class CatalogueBacking {
                 params.relay(),
                 params.q(),
                 Math.max(pageNumber, 0),
-                12));
-    relayList = relays.all();
+                12,
+                territory.map(Territory::id).orElse(null)));
+    relayList = relays.of(territory);
+  }
+
+  public List<Option> getTerritories() {
+    return territoryList.stream()
+        .map(t -> new Option(t.code(), t.name(), t.code().equals(params.territory())))
+        .toList();
   }
 
   public CataloguePage getPage() {

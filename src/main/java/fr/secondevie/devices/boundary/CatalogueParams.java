@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The public catalogue's filters as the query parameters of its pages ({@code category}, {@code
- * grade}, {@code relay}, {@code q}, {@code page} from 1), read from a request and written back into
- * links: the catalogue's own pages and a device's "back to the list" share them.
+ * grade}, {@code relay}, {@code territory} (its code), {@code q}, {@code page} from 1), read from a
+ * request and written back into links: the catalogue's own pages and a device's "back to the list"
+ * share them.
  */
-record CatalogueParams(DeviceCategory category, Grade grade, Long relay, String q, Long page) {
+record CatalogueParams(
+    DeviceCategory category, Grade grade, Long relay, String q, Long page, String territory) {
 
   static CatalogueParams of(HttpServletRequest request) {
     String text = request.getParameter("q");
@@ -24,7 +26,8 @@ record CatalogueParams(DeviceCategory category, Grade grade, Long relay, String 
         Grade.named(request.getParameter("grade")).orElse(null),
         number(request.getParameter("relay")),
         q,
-        number(request.getParameter("page")));
+        number(request.getParameter("page")),
+        code(request.getParameter("territory")));
   }
 
   /** The filters as a query string, each followed by {@code &}: "category=LAPTOP&q=dell&". */
@@ -38,10 +41,20 @@ record CatalogueParams(DeviceCategory category, Grade grade, Long relay, String 
     if (relay != null) {
       url.append("relay=").append(relay).append('&');
     }
+    if (territory != null) {
+      url.append("territory=").append(territory).append('&');
+    }
     if (q != null) {
       url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
     }
     return url;
+  }
+
+  /** A territory's code as typed in a link ("HDF"), or null. */
+  private static String code(String value) {
+    return value == null || !value.matches("[A-Za-z0-9]{2,10}")
+        ? null
+        : value.toUpperCase(java.util.Locale.ROOT);
   }
 
   private static Long number(String value) {

@@ -4,6 +4,8 @@ import fr.secondevie.devices.boundary.DeviceViews.CatalogueItemView;
 import fr.secondevie.devices.control.CatalogueFilter;
 import fr.secondevie.devices.control.CataloguePage;
 import fr.secondevie.devices.control.CatalogueQueries;
+import fr.secondevie.organisations.control.Territories;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.boundary.Bounded;
 import fr.secondevie.platform.boundary.NameOf;
 import fr.secondevie.platform.entity.DeviceCategory;
@@ -25,8 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The public catalogue (no login): devices on sale, filtered by category, grade, relay and free
- * text, newest first, in pages numbered from 0 ({@code size} 1 to 100, default 20).
+ * The public catalogue (no login): devices on sale, filtered by category, grade, relay, territory
+ * (its code or id; default all) and free text, newest first, in pages numbered from 0 ({@code size}
+ * 1 to 100, default 20).
  */
 @Path("catalogue")
 @RequestScoped
@@ -46,20 +49,24 @@ public class CatalogueResource {
       @Bounded(min = 1) Long relay,
       @Pattern(regexp = "(?s).{0,100}", message = "at most 100 characters") String q,
       @Bounded(min = 0, max = 100_000) int page,
-      @Bounded(min = 1, max = CatalogueFilter.MAX_SIZE) int size) {
+      @Bounded(min = 1, max = CatalogueFilter.MAX_SIZE) int size,
+      @Pattern(regexp = "[A-Za-z0-9]{1,18}", message = "a territory's code or id")
+          String territory) {
 
-    CatalogueFilter filter() {
+    CatalogueFilter filter(Long territoryId) {
       return new CatalogueFilter(
           DeviceCategory.named(category).orElse(null),
           Grade.named(grade).orElse(null),
           relay,
           q,
           page,
-          size);
+          size,
+          territoryId);
     }
   }
 
   @Inject CatalogueQueries catalogue;
+  @Inject Territories territories;
   @Inject Validator validator;
 
   @GET
@@ -70,13 +77,15 @@ public class CatalogueResource {
       @QueryParam("relay") Long relay,
       @QueryParam("q") String q,
       @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("20") int size) {
-    CatalogueQuery query = new CatalogueQuery(category, grade, relay, q, page, size);
+      @QueryParam("size") @DefaultValue("20") int size,
+      @QueryParam("territory") String territory) {
+    CatalogueQuery query = new CatalogueQuery(category, grade, relay, q, page, size, territory);
     Set<ConstraintViolation<CatalogueQuery>> violations = validator.validate(query);
     if (!violations.isEmpty()) {
       throw new ConstraintViolationException(violations);
     }
-    CataloguePage result = catalogue.page(query.filter());
+    CataloguePage result =
+        catalogue.page(query.filter(territories.named(territory).map(Territory::id).orElse(null)));
     return new CataloguePageView(
         result.items().stream().map(CatalogueItemView::of).toList(),
         result.total(),

@@ -100,13 +100,26 @@ public class Traceability {
   }
 
   /**
-   * A device whose erasure certificate the caller may read: the donor company of origin, a
-   * refurbisher, the admin. Anyone else, or a device not erased yet, is "not found".
+   * A device whose erasure certificate the caller may read: the donor company of origin, the
+   * workshop that took it in, the admin of its territory. Anyone else, or a device not erased yet,
+   * is "not found".
    */
   public Device erasedDevice(long deviceId) {
     Optional<Device> device;
-    if (caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.REFURBISHER)) {
-      device = Optional.ofNullable(em.find(Device.class, deviceId));
+    if (caller.hasRole(Roles.ADMIN)) {
+      device =
+          em.createNamedQuery("Device.findOneOfTerritory", Device.class)
+              .setParameter("id", deviceId)
+              .setParameter("territory", caller.territoryId())
+              .getResultStream()
+              .findFirst();
+    } else if (caller.hasRole(Roles.REFURBISHER)) {
+      device =
+          em.createNamedQuery("Device.findOneInWorkshop", Device.class)
+              .setParameter("id", deviceId)
+              .setParameter("workshop", caller.organisationId())
+              .getResultStream()
+              .findFirst();
     } else if (caller.hasRole(Roles.DONOR)) {
       device =
           em.createNamedQuery("Device.findOfDonorCompany", Device.class)

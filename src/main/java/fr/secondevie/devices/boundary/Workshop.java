@@ -4,6 +4,7 @@ import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceAudit;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.devices.entity.Refurbishment;
+import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
@@ -27,7 +28,9 @@ import java.util.List;
 
 /**
  * The refurbisher's acts on devices, one transaction each, each audited: register a device of a
- * received donation by its serial number, put it on sale once erased and tested, or recycle it.
+ * received donation by its serial number, put it on sale once erased and tested, or recycle it. A
+ * workshop acts only on the lots assigned to it and the devices taken in from them (in the query:
+ * any other is not found), and puts devices on sale at the relays of its territory only.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +38,7 @@ public class Workshop {
 
   @PersistenceContext EntityManager em;
   @Inject Directory directory;
+  @Inject Donations donations;
   @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject Clock clock;
@@ -43,10 +47,7 @@ public class Workshop {
   public Device register(
       long donationId, String serialNumber, DeviceCategory category, String brand, String model) {
     requireRefurbisher();
-    Donation donation = em.find(Donation.class, donationId);
-    if (donation == null) {
-      throw BusinessException.notFound("Donation");
-    }
+    Donation donation = donations.get(donationId);
     String serial = Device.normaliseSerial(serialNumber);
     if (!em.createNamedQuery("Device.findBySerial", Device.class)
         .setParameter("serial", serial)
@@ -78,7 +79,11 @@ public class Workshop {
     requireRefurbisher();
     Device device = locked(deviceId);
     Organisation relay =
-        order.relayId() == null ? null : directory.findOrganisation(order.relayId()).orElse(null);
+        order.relayId() == null
+            ? null
+            : directory
+                .findOrganisationInTerritory(order.relayId(), caller.territoryId())
+                .orElse(null);
     device.refurbish(
         new Refurbishment(
             order.grade(),
@@ -169,23 +174,24 @@ public class Workshop {
     requireRefurbisher();
     return em.createNamedQuery("Device.findInWorkshop", Device.class)
         .setParameter("status", DeviceStatus.RECEIVED)
+        .setParameter("workshop", caller.organisationId())
         .setMaxResults(500)
         .getResultList();
   }
 
+  /** The devices taken in from a lot assigned to the caller's workshop; any other is not found. */
   public List<Device> ofDonation(long donationId) {
     requireRefurbisher();
-    return em.createNamedQuery("Device.findOfDonation", Device.class)
+    donations.get(donationId);
+    return em.createNamedQuery("Device.findOfDonationInWorkshop", Device.class)
         .setParameter("donation", donationId)
+        .setParameter("workshop", caller.organisationId())
         .getResultList();
   }
 
+  /** A device taken in by the caller's workshop; any other is not found. */
   public Device get(long deviceId) {
-    Device device = em.find(Device.class, deviceId);
-    if (device == null) {
-      throw BusinessException.notFound("Device");
-    }
-    return device;
+    return inThisWorkshop(deviceId, LockModeType.NONE);
   }
 
   /**
@@ -194,11 +200,18 @@ public class Workshop {
    * second refurbishment is refused as an illegal transition).
    */
   private Device locked(long deviceId) {
-    Device device = em.find(Device.class, deviceId, LockModeType.PESSIMISTIC_WRITE);
-    if (device == null) {
-      throw BusinessException.notFound("Device");
-    }
-    return device;
+    return inThisWorkshop(deviceId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** A device of a lot assigned to the caller's workshop: any other device is not found. */
+  private Device inThisWorkshop(long deviceId, LockModeType lock) {
+    return em.createNamedQuery("Device.findOneInWorkshop", Device.class)
+        .setParameter("id", deviceId)
+        .setParameter("workshop", caller.organisationId())
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Device"));
   }
 
   private void requireRefurbisher() {

@@ -59,7 +59,7 @@ public class CatalogueIndex {
   private static final String ON_SALE =
       "select d.searchText, d.version, d.changedAt, "
           + CatalogueQueries.ITEM
-          + " from Device d join d.relay r where d.status = :status";
+          + ", r.territoryId from Device d join d.relay r where d.status = :status";
 
   private static final String NOW =
       "select cast(extract(epoch from current_timestamp) * 1000 as bigint)";
@@ -216,7 +216,8 @@ public class CatalogueIndex {
                     ((CatalogueItem) row[3]).shared(),
                     (String) row[0],
                     (Long) row[1],
-                    (Long) row[2]))
+                    (Long) row[2],
+                    (Long) row[4]))
         .toList();
   }
 

@@ -53,14 +53,28 @@ final class CatalogueSnapshot {
       long changedAt,
       DeviceCategory category,
       Grade grade,
-      long relayId) {
+      long relayId,
+      long territoryId) {
 
     /**
      * The device with what the filters compare copied beside it, so that walking a list reads the
-     * entries only, not the items they point to.
+     * entries only, not the items they point to; its relay's territory among them.
      */
+    Entry(CatalogueItem item, String searchText, long version, long changedAt, long territoryId) {
+      this(
+          item,
+          searchText,
+          version,
+          changedAt,
+          item.category(),
+          item.grade(),
+          item.relayId(),
+          territoryId);
+    }
+
+    /** A device at a relay of no territory in particular (tests and benchmarks). */
     Entry(CatalogueItem item, String searchText, long version, long changedAt) {
-      this(item, searchText, version, changedAt, item.category(), item.grade(), item.relayId());
+      this(item, searchText, version, changedAt, 0);
     }
 
     boolean sameRow(long otherVersion, long otherChangedAt) {
@@ -344,6 +358,9 @@ final class CatalogueSnapshot {
       return false;
     }
     if (filter.relayId() != null && entry.relayId() != filter.relayId()) {
+      return false;
+    }
+    if (filter.territoryId() != null && entry.territoryId() != filter.territoryId()) {
       return false;
     }
     for (String word : words) {

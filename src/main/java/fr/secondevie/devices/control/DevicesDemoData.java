@@ -8,9 +8,11 @@ import fr.secondevie.devices.entity.Specs;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationItem;
 import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.Settings;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.entity.Grade;
@@ -26,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -42,6 +45,7 @@ public class DevicesDemoData {
   @PersistenceContext EntityManager em;
   @Inject Settings settings;
   @Inject Directory directory;
+  @Inject Territories territories;
   @Inject Clock clock;
 
   private record Model(
@@ -113,10 +117,21 @@ public class DevicesDemoData {
     if (donations > 0) {
       return;
     }
-    List<Organisation> relays = directory.organisationsOfKind(OrganisationKind.RELAY);
-    List<Organisation> companies = directory.organisationsOfKind(OrganisationKind.COMPANY);
-    List<Organisation> workshops = directory.organisationsOfKind(OrganisationKind.REFURBISHER);
-    List<Organisation> authorities = directory.organisationsOfKind(OrganisationKind.AUTHORITY);
+    Optional<Territory> first = territories.findByCode("HDF");
+    if (first.isEmpty()) {
+      return;
+    }
+    long territory = first.get().id();
+    List<Organisation> relays =
+        directory.organisationsOfKindInTerritory(OrganisationKind.RELAY, territory);
+    List<Organisation> companies =
+        directory.organisationsOfKindInTerritory(OrganisationKind.COMPANY, territory).stream()
+            .filter(c -> !c.publicBody())
+            .toList();
+    List<Organisation> workshops =
+        directory.organisationsOfKindInTerritory(OrganisationKind.REFURBISHER, territory);
+    List<Organisation> authorities =
+        directory.organisationsOfKindInTerritory(OrganisationKind.AUTHORITY, territory);
     if (relays.isEmpty() || companies.isEmpty() || workshops.isEmpty()) {
       return;
     }
@@ -136,6 +151,7 @@ public class DevicesDemoData {
               "demo",
               now.minusDays(30));
       em.persist(donation);
+      donation.assignTo(workshops.get(0), now.minusDays(30));
       donation.receive(now.minusDays(20));
       for (int i = 0; i < MODELS.size(); i++) {
         Model m = MODELS.get(i);
@@ -177,7 +193,7 @@ public class DevicesDemoData {
             now.minusDays(14));
       }
     }
-    for (Organisation relay : relays) {
+    for (Organisation relay : directory.organisationsOfKind(OrganisationKind.RELAY)) {
       em.persist(
           new MediationService(
               relay, "Atelier « Premiers pas » (2 h)", 120, Money.ofEuros(10), now));

@@ -52,7 +52,19 @@ import java.util.stream.Stream;
 @NamedQuery(
     name = "Device.findInWorkshop",
     query =
-        "select d from Device d join fetch d.donation where d.status = :status order by d.id desc")
+        "select d from Device d join fetch d.donation where d.status = :status"
+            + " and d.donation.workshop.id = :workshop order by d.id desc")
+@NamedQuery(
+    name = "Device.findOfDonationInWorkshop",
+    query =
+        "select d from Device d where d.donation.id = :donation"
+            + " and d.donation.workshop.id = :workshop order by d.id")
+@NamedQuery(
+    name = "Device.findOneInWorkshop",
+    query = "select d from Device d where d.id = :id and d.donation.workshop.id = :workshop")
+@NamedQuery(
+    name = "Device.findOneOfTerritory",
+    query = "select d from Device d where d.id = :id and d.donation.donor.territoryId = :territory")
 @NamedQuery(
     name = "Device.findOfDonorCompany",
     query = "select d from Device d where d.id = :id and d.donation.donor.id = :donor")

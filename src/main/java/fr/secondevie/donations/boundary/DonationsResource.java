@@ -11,6 +11,8 @@ import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +31,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** Donations of API.md: a donor pledges, a refurbisher receives; each sees what it may. */
+/**
+ * Donations of API.md: a donor pledges (the answer names the workshop the lot is routed to, or
+ * null), the workshop receives, the coordination assigns what no workshop fits; each sees what it
+ * may.
+ */
 @Path("donations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +65,14 @@ public class DonationsResource {
   /** The donor company, by id and name. */
   public record DonorView(long id, String name) {}
 
-  /** A donation as its donor, the refurbisher and the admin see it. */
+  /** The workshop the coordination gives a lot to. */
+  public record AssignmentRequest(@NotNull @Bounded(min = 1) Long workshopId) {}
+
+  /**
+   * A donation as its donor, the refurbisher and the admin see it. Its workshop is {@code
+   * {"id","name"}}, or an explicit {@code null} while no workshop has the lot (a JSON value: the
+   * server's JSON-B leaves out null properties, annotated or not).
+   */
   public record DonationView(
       long id,
       String status,
@@ -71,7 +84,8 @@ public class DonationsResource {
       String pickupAddress,
       LocalDate availableFrom,
       LocalDateTime pledgedAt,
-      LocalDateTime receivedAt) {
+      LocalDateTime receivedAt,
+      JsonValue workshop) {
 
     static DonationView of(Donation d) {
       return new DonationView(
@@ -93,7 +107,13 @@ public class DonationsResource {
           d.pickupAddress(),
           d.availableFrom(),
           d.pledgedAt(),
-          d.receivedAt());
+          d.receivedAt(),
+          d.workshop() == null
+              ? JsonValue.NULL
+              : Json.createObjectBuilder()
+                  .add("id", d.workshop().id())
+                  .add("name", d.workshop().name())
+                  .build());
     }
   }
 
@@ -135,6 +155,21 @@ public class DonationsResource {
   @RolesAllowed({Roles.DONOR, Roles.REFURBISHER, Roles.ADMIN})
   public DonationView get(@PathParam("id") long id) {
     return DonationView.of(donations.get(id));
+  }
+
+  /** The lots of the admin's territory that no workshop took, to assign them. */
+  @GET
+  @Path("unassigned")
+  @RolesAllowed(Roles.ADMIN)
+  public List<DonationView> unassigned() {
+    return donations.unassigned().stream().map(DonationView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/assignment")
+  @RolesAllowed(Roles.ADMIN)
+  public DonationView assign(@PathParam("id") long id, @Valid @NotNull AssignmentRequest r) {
+    return DonationView.of(donations.assign(id, r.workshopId()));
   }
 
   @POST

@@ -1,6 +1,7 @@
 package fr.secondevie.donations.entity;
 
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import jakarta.persistence.CollectionTable;
@@ -28,24 +29,41 @@ import java.util.Objects;
 /**
  * A lot of used equipment a donor company (or public body) gives to the chain. It is pledged with
  * its lines and the donor's values, then received by the refurbisher who collects it; only then can
- * its devices be registered one by one. A public body's donation is marked as such: its devices
- * fall under the legal resale price caps.
+ * its devices be registered one by one. Each lot goes to one workshop of the donor's territory, the
+ * only one that sees, receives and takes it in. A public body's donation is marked as such: its
+ * devices fall under the legal resale price caps.
  */
 @Entity
 @Table(name = "donation")
 @NamedQuery(
-    name = "Donation.findAll",
-    query = "select d from Donation d join fetch d.donor order by d.id desc")
+    name = "Donation.findOfTerritory",
+    query =
+        "select d from Donation d join fetch d.donor left join fetch d.workshop"
+            + " where d.donor.territoryId = :scope and d.status in :statuses order by d.id desc")
 @NamedQuery(
-    name = "Donation.findByStatus",
-    query = "select d from Donation d join fetch d.donor where d.status = :status order by d.id")
+    name = "Donation.findOfWorkshop",
+    query =
+        "select d from Donation d join fetch d.donor left join fetch d.workshop"
+            + " where d.workshop.id = :scope and d.status in :statuses order by d.id desc")
 @NamedQuery(
     name = "Donation.findOfDonor",
     query =
-        "select d from Donation d join fetch d.donor where d.donor.id = :donor order by d.id desc")
+        "select d from Donation d join fetch d.donor left join fetch d.workshop"
+            + " where d.donor.id = :scope and d.status in :statuses order by d.id desc")
+@NamedQuery(
+    name = "Donation.findOneOfTerritory",
+    query = "select d from Donation d where d.id = :id and d.donor.territoryId = :scope")
+@NamedQuery(
+    name = "Donation.findOneOfWorkshop",
+    query = "select d from Donation d where d.id = :id and d.workshop.id = :scope")
 @NamedQuery(
     name = "Donation.findOneOfDonor",
     query = "select d from Donation d where d.id = :id and d.donor.id = :donor")
+@NamedQuery(
+    name = "Donation.findUnassigned",
+    query =
+        "select d from Donation d join fetch d.donor where d.workshop is null"
+            + " and d.status = :status and d.donor.territoryId = :territory order by d.id")
 @NamedQuery(name = "Donation.count", query = "select count(d) from Donation d")
 public class Donation {
 
@@ -78,6 +96,13 @@ public class Donation {
 
   @Column(name = "received_at")
   private LocalDateTime receivedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "workshop_id")
+  private Organisation workshop;
+
+  @Column(name = "assigned_at")
+  private LocalDateTime assignedAt;
 
   @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "donation_item", joinColumns = @JoinColumn(name = "donation_id"))
@@ -123,6 +148,22 @@ public class Donation {
     status = DonationStatus.RECEIVED;
     receivedAt = Objects.requireNonNull(at);
     return true;
+  }
+
+  /**
+   * The workshop that collects, receives and refurbishes the lot: chosen by routing at the pledge,
+   * or by the coordination. A lot already received stays with the workshop that has it.
+   */
+  public void assignTo(Organisation workshop, LocalDateTime at) {
+    if (workshop.kind() != OrganisationKind.REFURBISHER) {
+      throw new IllegalArgumentException("A lot is assigned to a workshop");
+    }
+    if (status == DonationStatus.RECEIVED) {
+      throw BusinessException.conflict(
+          "DONATION_ALREADY_RECEIVED", "Donation " + id + " is already at its workshop");
+    }
+    this.workshop = workshop;
+    this.assignedAt = Objects.requireNonNull(at);
   }
 
   /** Devices are registered only from a lot the refurbisher has in hand. */
@@ -175,6 +216,15 @@ public class Donation {
 
   public LocalDateTime receivedAt() {
     return receivedAt;
+  }
+
+  /** The workshop the lot is assigned to, or null while the coordination has not chosen one. */
+  public Organisation workshop() {
+    return workshop;
+  }
+
+  public LocalDateTime assignedAt() {
+    return assignedAt;
   }
 
   public List<DonationItem> items() {

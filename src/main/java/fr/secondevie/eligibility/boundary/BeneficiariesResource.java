@@ -6,6 +6,7 @@ import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -142,6 +143,7 @@ public class BeneficiariesResource {
 
   @Inject Beneficiaries beneficiaries;
   @Inject AttestationRenderer attestations;
+  @Inject Caller caller;
   @Context UriInfo uri;
 
   @POST
@@ -226,6 +228,6 @@ public class BeneficiariesResource {
   @Path("anonymisation")
   @RolesAllowed(Roles.ADMIN)
   public Map<String, Integer> anonymiseNow() {
-    return Map.of("anonymised", beneficiaries.anonymiseInactive());
+    return Map.of("anonymised", beneficiaries.anonymiseInactiveOf(caller.territoryId()));
   }
 }

@@ -144,13 +144,18 @@ public class Beneficiaries {
 
   /**
    * The counter's panel. A social worker reads only its own structure's people; a counter reads
-   * anyone whose identifier it scanned (the identifier is unguessable).
+   * anyone of its territory whose identifier it scanned (the identifier is unguessable); another
+   * territory's person is not found.
    */
   public Eligibility eligibility(String id) {
     Beneficiary beneficiary =
         caller.hasRole(Roles.SOCIAL_WORKER) && !caller.hasRole(Roles.COUNTER)
             ? ofMyStructure(id)
-            : Optional.ofNullable(em.find(Beneficiary.class, Beneficiary.normalise(id)))
+            : em.createNamedQuery("Beneficiary.findInTerritory", Beneficiary.class)
+                .setParameter("id", Beneficiary.normalise(id))
+                .setParameter("territory", caller.territoryId())
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> BusinessException.notFound("Beneficiary"));
     return eligibilityOf(beneficiary);
   }
@@ -235,10 +240,26 @@ public class Beneficiaries {
   @Transactional
   public int anonymiseInactive() {
     LocalDateTime now = LocalDateTime.now(clock);
-    List<Beneficiary> due =
+    return anonymise(
         em.createNamedQuery("Beneficiary.findToAnonymise", Beneficiary.class)
             .setParameter("before", now.minusMonths(settings.retentionMonths()))
-            .getResultList();
+            .getResultList(),
+        now);
+  }
+
+  /** The same, now, for the people of one territory's social structures (its coordination asks). */
+  @Transactional
+  public int anonymiseInactiveOf(long territoryId) {
+    LocalDateTime now = LocalDateTime.now(clock);
+    return anonymise(
+        em.createNamedQuery("Beneficiary.findToAnonymiseInTerritory", Beneficiary.class)
+            .setParameter("before", now.minusMonths(settings.retentionMonths()))
+            .setParameter("territory", territoryId)
+            .getResultList(),
+        now);
+  }
+
+  private int anonymise(List<Beneficiary> due, LocalDateTime now) {
     for (Beneficiary beneficiary : due) {
       beneficiary.anonymise(now);
       em.createQuery(

@@ -20,10 +20,21 @@ import java.time.LocalDateTime;
     name = "Beneficiary.findOfStructure",
     query = "select b from Beneficiary b where b.id = :id and b.socialStructureId = :structure")
 @NamedQuery(
+    name = "Beneficiary.findInTerritory",
+    query =
+        "select b from Beneficiary b where b.id = :id and b.socialStructureId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)")
+@NamedQuery(
     name = "Beneficiary.listOfStructure",
     query =
         "select b from Beneficiary b where b.socialStructureId = :structure"
             + " and b.anonymisedAt is null order by b.createdAt desc")
+@NamedQuery(
+    name = "Beneficiary.findToAnonymiseInTerritory",
+    query =
+        "select b from Beneficiary b where b.lastContactAt < :before and b.anonymisedAt is null"
+            + " and b.socialStructureId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)")
 @NamedQuery(
     name = "Beneficiary.findToAnonymise",
     query =

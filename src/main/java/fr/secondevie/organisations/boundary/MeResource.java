@@ -20,12 +20,13 @@ import java.util.List;
 public class MeResource {
 
   /** The caller as API.md describes it. */
-  public record Me(String username, List<String> roles, OrganisationSummary organisation) {}
+  public record Me(
+      String username, List<String> roles, long territoryId, OrganisationSummary organisation) {}
 
   /** An organisation as others may see it. */
-  public record OrganisationSummary(long id, String name, String kind) {
+  public record OrganisationSummary(long id, String name, String kind, long territoryId) {
     static OrganisationSummary of(Organisation o) {
-      return new OrganisationSummary(o.id(), o.name(), o.kind().name());
+      return new OrganisationSummary(o.id(), o.name(), o.kind().name(), o.territoryId());
     }
   }
 
@@ -39,13 +40,15 @@ public class MeResource {
     Roles.COUNTER,
     Roles.SOCIAL_WORKER,
     Roles.DONOR,
-    Roles.FUNDER
+    Roles.FUNDER,
+    Roles.NATIONAL
   })
   public Me me() {
     var who = caller.get();
     return new Me(
         who.username(),
         who.roles().stream().sorted().toList(),
+        who.territoryId(),
         OrganisationSummary.of(directory.getOrganisation(who.organisationId())));
   }
 }

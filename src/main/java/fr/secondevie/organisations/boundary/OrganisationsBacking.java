@@ -3,26 +3,28 @@ package fr.secondevie.organisations.boundary;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The admin's view of the organisations of the chain and their accounts. */
+/** The admin's view of the organisations of its territory's chain and their accounts. */
 @Named
 @RequestScoped
 public class OrganisationsBacking {
 
   @Inject Directory directory;
+  @Inject Caller caller;
 
   private List<Organisation> organisations;
   private List<AppUser> users;
 
   @PostConstruct
   void load() {
-    organisations = directory.organisations();
-    users = directory.users();
+    organisations = directory.organisationsOfTerritory(caller.territoryId());
+    users = directory.usersOfTerritory(caller.territoryId());
   }
 
   public List<Organisation> getOrganisations() {

@@ -3,9 +3,15 @@ package fr.secondevie.organisations.boundary;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.control.Onboarding;
 import fr.secondevie.organisations.control.Onboarding.NewOrganisation;
+import fr.secondevie.organisations.control.Territories;
+import fr.secondevie.organisations.control.WorkshopProfiles;
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.platform.boundary.Bounded;
+import fr.secondevie.platform.entity.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
+import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,9 +32,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
 import java.util.List;
 
-/** The coordination's management of the members of the chain (admin only). */
+/**
+ * The coordination's management of the members of its territory's chain (admin only; another
+ * territory's organisations are not found); the national coordination reads every territory's.
+ */
 @Path("organisations")
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
@@ -77,6 +88,7 @@ public class OrganisationsResource {
       long id,
       String name,
       String kind,
+      long territoryId,
       boolean publicBody,
       String siren,
       String rna,
@@ -90,6 +102,7 @@ public class OrganisationsResource {
           o.id(),
           o.name(),
           o.kind().name(),
+          o.territoryId(),
           o.publicBody(),
           o.siren(),
           o.rna(),
@@ -126,19 +139,74 @@ public class OrganisationsResource {
     }
   }
 
+  /** A workshop's profile: the categories it accepts, the devices it takes in a month. */
+  public static class WorkshopProfileRequest {
+    @NotNull
+    @Bounded(min = 1, max = 10)
+    public List<@NotNull DeviceCategory> categories;
+
+    @Bounded(min = 0, max = 1_000_000)
+    public Integer monthlyCapacity;
+  }
+
+  /** A workshop's profile as stored. */
+  public record WorkshopProfileView(
+      long organisationId, String name, List<String> categories, Integer monthlyCapacity) {
+    static WorkshopProfileView of(Organisation o) {
+      return new WorkshopProfileView(
+          o.id(),
+          o.name(),
+          o.acceptedCategories().stream().map(Enum::name).toList(),
+          o.monthlyCapacity());
+    }
+  }
+
   @Inject Directory directory;
   @Inject Onboarding onboarding;
+  @Inject Territories territories;
+  @Inject WorkshopProfiles profiles;
+  @Inject Caller caller;
   @Context UriInfo uri;
 
+  /** The admin's territory's organisations; the national coordination's: every territory's. */
   @GET
+  @RolesAllowed({Roles.ADMIN, Roles.NATIONAL})
   public List<OrganisationView> list() {
-    return directory.organisations().stream().map(OrganisationView::of).toList();
+    List<Organisation> found =
+        caller.hasRole(Roles.NATIONAL)
+            ? directory.organisations()
+            : directory.organisationsOfTerritory(caller.territoryId());
+    return found.stream().map(OrganisationView::of).toList();
   }
 
   @GET
   @Path("{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.NATIONAL})
   public OrganisationView get(@PathParam("id") long id) {
-    return OrganisationView.of(directory.getOrganisation(id));
+    return OrganisationView.of(
+        caller.hasRole(Roles.NATIONAL)
+            ? directory.getOrganisation(id)
+            : directory.getOrganisationInTerritory(id, caller.territoryId()));
+  }
+
+  @PUT
+  @Path("{id}/workshop-profile")
+  @RolesAllowed({Roles.ADMIN, Roles.REFURBISHER})
+  public WorkshopProfileView setWorkshopProfile(
+      @PathParam("id") long id, @Valid @NotNull WorkshopProfileRequest r) {
+    return WorkshopProfileView.of(
+        profiles.set(id, EnumSet.copyOf(r.categories), r.monthlyCapacity));
+  }
+
+  @GET
+  @Path("{id}/workshop-profile")
+  @RolesAllowed({Roles.ADMIN, Roles.REFURBISHER})
+  public WorkshopProfileView workshopProfile(@PathParam("id") long id) {
+    return profiles
+        .reachable(id)
+        .filter(o -> o.kind() == OrganisationKind.REFURBISHER)
+        .map(WorkshopProfileView::of)
+        .orElseThrow(() -> BusinessException.notFound("Organisation"));
   }
 
   @POST
@@ -156,7 +224,8 @@ public class OrganisationsResource {
                 r.address,
                 r.postalCode,
                 r.city,
-                r.openingHours));
+                r.openingHours),
+            territories.find(caller.territoryId()).orElseThrow());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(OrganisationView.of(created))
         .build();
@@ -165,7 +234,7 @@ public class OrganisationsResource {
   @POST
   @Path("{id}/users")
   public Response createUser(@PathParam("id") long id, @Valid UserRequest r) {
-    AppUser user = onboarding.createUser(id, r.username, r.password, r.role);
+    AppUser user = onboarding.createUser(id, caller.territoryId(), r.username, r.password, r.role);
     return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
         .entity(UserView.of(user))
         .build();

@@ -1,8 +1,10 @@
 package fr.secondevie.organisations.boundary;
 
 import fr.secondevie.organisations.control.Relays;
+import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.Territory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -11,16 +13,22 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The public page of the relays, their address, opening hours and mediation services; with a postal
- * code ({@code ?cp=80000}), the relays of its department.
+ * The public page of the relays, their address, opening hours and mediation services, of one
+ * territory ({@code ?territory=HDF}) or all; with a postal code ({@code ?cp=80000}), the relays of
+ * its department, whatever their territory.
  */
 @Named
 @RequestScoped
 public class RelaysBacking {
 
   @Inject Relays relays;
+  @Inject Territories territories;
+
+  private List<Territory> territoryList;
+  private Optional<Territory> territory;
 
   private List<Organisation> relayList;
   private Map<Long, List<MediationService>> services;
@@ -34,7 +42,13 @@ public class RelaysBacking {
   @PostConstruct
   void load() {
     FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
-    relayList = relays.all();
+    territoryList = territories.forPages();
+    String chosen = request.getParameter("territory");
+    territory =
+        territoryList.stream()
+            .filter(t -> t.code().equalsIgnoreCase(chosen == null ? "" : chosen.strip()))
+            .findFirst();
+    relayList = relays.of(territory);
     services = relays.servicesByRelay();
     String typed = request.getParameter("cp");
     if (typed == null || typed.isBlank()) {
@@ -45,11 +59,7 @@ public class RelaysBacking {
       postalCodeInvalid = true;
       return;
     }
-    String department = departmentOf(postalCode);
-    List<Organisation> nearby =
-        relayList.stream()
-            .filter(r -> r.postalCode() != null && departmentOf(r.postalCode()).equals(department))
-            .toList();
+    List<Organisation> nearby = relays.ofDepartment(postalCode);
     noneNearby = nearby.isEmpty();
     if (!noneNearby) {
       relayList = nearby;
@@ -61,13 +71,16 @@ public class RelaysBacking {
    * Corsica's 2A and 2B share "20".
    */
   static String departmentOf(String postalCode) {
-    String code = postalCode.strip();
-    if (code.length() < 3) {
-      return code;
-    }
-    return code.startsWith("97") || code.startsWith("98")
-        ? code.substring(0, 3)
-        : code.substring(0, 2);
+    return Territory.departmentOf(postalCode);
+  }
+
+  public List<Territory> getTerritories() {
+    return territoryList;
+  }
+
+  /** The code of the territory chosen, empty for all. */
+  public String getTerritory() {
+    return territory.map(Territory::code).orElse("");
   }
 
   public List<Organisation> getRelays() {

@@ -1,9 +1,11 @@
 package fr.secondevie.organisations.boundary;
 
 import fr.secondevie.organisations.control.Relays;
+import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.boundary.Bounded;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,10 +37,22 @@ public class RelaysResource {
 
   /** A relay as the public sees it. */
   public record RelayView(
-      long id, String name, String address, String postalCode, String city, String openingHours) {
+      long id,
+      String name,
+      String address,
+      String postalCode,
+      String city,
+      String openingHours,
+      long territoryId) {
     static RelayView of(Organisation o) {
       return new RelayView(
-          o.id(), o.name(), o.address(), o.postalCode(), o.city(), o.openingHours());
+          o.id(),
+          o.name(),
+          o.address(),
+          o.postalCode(),
+          o.city(),
+          o.openingHours(),
+          o.territoryId());
     }
   }
 
@@ -59,12 +74,28 @@ public class RelaysResource {
       @NotNull @Bounded Long priceCents) {}
 
   @Inject Relays relays;
+  @Inject Territories territories;
   @Context UriInfo uri;
 
+  /**
+   * The relays, of one territory ({@code ?territory=HDF} or its id; default all), or of a postal
+   * code's department whatever the territory ({@code ?cp=80000}).
+   */
   @GET
   @PermitAll
-  public List<RelayView> list() {
-    return relays.all().stream().map(RelayView::of).toList();
+  public List<RelayView> list(
+      @QueryParam("territory") String territory, @QueryParam("cp") String postalCode) {
+    if (territory != null && !territory.matches("[A-Za-z0-9]{1,18}")) {
+      throw BusinessException.invalid("territory", "a territory's code or id");
+    }
+    if (postalCode != null && !postalCode.matches("\\d{5}")) {
+      throw BusinessException.invalid("cp", "must be five digits");
+    }
+    List<Organisation> found =
+        postalCode != null
+            ? relays.ofDepartment(postalCode)
+            : relays.of(territories.named(territory));
+    return found.stream().map(RelayView::of).toList();
   }
 
   @GET

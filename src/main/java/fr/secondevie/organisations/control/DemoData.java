@@ -3,7 +3,9 @@ package fr.secondevie.organisations.control;
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.Settings;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -14,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -39,6 +42,10 @@ public class DemoData {
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   @PersistenceContext EntityManager em;
+
+  /** The territory whose organisations are being created. */
+  private Territory territory;
+
   @Inject Settings settings;
   @Inject Clock clock;
 
@@ -52,6 +59,10 @@ public class DemoData {
       return;
     }
     LocalDateTime now = LocalDateTime.now(clock);
+    territory =
+        em.createNamedQuery("Territory.findByCode", Territory.class)
+            .setParameter("code", "HDF")
+            .getSingleResult();
     Organisation coordination =
         save(
             new Organisation("Seconde Vie Somme", OrganisationKind.COORDINATION, now)
@@ -61,11 +72,13 @@ public class DemoData {
                     "Association loi 1901 reconnue d'intérêt général",
                     "Réemploi solidaire d'équipements numériques et inclusion numérique")
                 .locatedAt("12 rue des Jacobins", "80000", "Amiens"));
+    territory.coordinatedBy(coordination);
     Organisation workshop =
         save(
             new Organisation("Atelier Réemploi Picard", OrganisationKind.REFURBISHER, now)
                 .identifiedBy("823456789", null, "SCIC SARL", "Atelier et chantier d'insertion")
-                .locatedAt("5 rue de la Vallée", "80080", "Amiens"));
+                .locatedAt("5 rue de la Vallée", "80080", "Amiens")
+                .acceptsForWorkshop(EnumSet.allOf(DeviceCategory.class), 150));
     Organisation relay =
         save(
             new Organisation("Relais numérique Amiens Nord", OrganisationKind.RELAY, now)
@@ -113,13 +126,97 @@ public class DemoData {
     user("donateur2", hash, company2, Roles.DONOR, now);
     user("financeur", hash, authority, Roles.FUNDER, now);
     user("financeur2", hash, authority2, Roles.FUNDER, now);
+    secondWave(hash, now);
     LOG.info(
         "Demo data created: users admin, atelier, relais, relais2, social, donateur,"
-            + " donateur2, financeur, financeur2 (password 'demo')");
+            + " donateur2, financeur, financeur2; atelier2, mairie (HDF); admin2, atelier3,"
+            + " relais3, social2, donateur3, financeur3 (ARA); national (password 'demo')");
   }
 
+  /**
+   * API.md's second part: in Hauts-de-France a phone and tablet workshop and a town hall that
+   * donates as a public body; a second territory, Auvergne-Rhône-Alpes, with its own chain; the
+   * national coordination.
+   */
+  private void secondWave(String hash, LocalDateTime now) {
+    Organisation phones =
+        save(
+            new Organisation("Tech Solidaire Lille", OrganisationKind.REFURBISHER, now)
+                .identifiedBy("834567890", null, "Association loi 1901", "Atelier d'insertion")
+                .locatedAt("27 rue Gantois", "59000", "Lille")
+                .acceptsForWorkshop(
+                    EnumSet.of(DeviceCategory.SMARTPHONE, DeviceCategory.TABLET), 300));
+    Organisation townHall =
+        save(
+            new Organisation("Mairie de Péronne", OrganisationKind.COMPANY, now)
+                .asPublicBody()
+                .identifiedBy("218006160", null, "Commune", null)
+                .locatedAt("Place Louis Daudré", "80200", "Péronne"));
+    user("atelier2", hash, phones, Roles.REFURBISHER, now);
+    user("mairie", hash, townHall, Roles.DONOR, now);
+    Organisation national =
+        save(
+            new Organisation("Seconde Vie France", OrganisationKind.COORDINATION, now)
+                .locatedAt("12 rue des Jacobins", "80000", "Amiens"));
+    user("national", hash, national, Roles.NATIONAL, now);
+
+    Territory ara =
+        new Territory(
+            "ARA",
+            "Auvergne-Rhône-Alpes",
+            Set.of("01", "03", "07", "15", "26", "38", "42", "43", "63", "69", "73", "74"),
+            now);
+    em.persist(ara);
+    em.flush();
+    territory = ara;
+    Organisation coordination =
+        save(
+            new Organisation("Seconde Vie Rhône", OrganisationKind.COORDINATION, now)
+                .identifiedBy(
+                    "845678901",
+                    "W691009876",
+                    "Association loi 1901 reconnue d'intérêt général",
+                    "Réemploi solidaire d'équipements numériques et inclusion numérique")
+                .locatedAt("8 rue de la Charité", "69002", "Lyon"));
+    ara.coordinatedBy(coordination);
+    Organisation workshop =
+        save(
+            new Organisation("Atelier Réemploi Lyonnais", OrganisationKind.REFURBISHER, now)
+                .identifiedBy("856789012", null, "SCIC SAS", "Atelier et chantier d'insertion")
+                .locatedAt("14 rue Garon Duret", "69008", "Lyon")
+                .acceptsForWorkshop(EnumSet.allOf(DeviceCategory.class), 200));
+    Organisation relay =
+        save(
+            new Organisation("Relais numérique Lyon 8e", OrganisationKind.RELAY, now)
+                .locatedAt("12 avenue Jean Mermoz", "69008", "Lyon")
+                .openAt("Lundi au vendredi 9h–17h"));
+    Organisation social =
+        save(
+            new Organisation("CCAS de Villeurbanne", OrganisationKind.SOCIAL_STRUCTURE, now)
+                .locatedAt("3 rue Anatole France", "69100", "Villeurbanne"));
+    Organisation company =
+        save(
+            new Organisation("Rhône Logistique", OrganisationKind.COMPANY, now)
+                .identifiedBy("867890123", null, "SAS", null)
+                .locatedAt("30 quai Perrache", "69002", "Lyon"));
+    Organisation authority =
+        save(
+            new Organisation("Métropole de Lyon", OrganisationKind.AUTHORITY, now)
+                .asPublicBody()
+                .identifiedBy("200046977", null, "Collectivité territoriale", null)
+                .locatedAt("20 rue du Lac", "69003", "Lyon"));
+    user("admin2", hash, coordination, Roles.ADMIN, now);
+    user("atelier3", hash, workshop, Roles.REFURBISHER, now);
+    user("relais3", hash, relay, Roles.COUNTER, now);
+    user("social2", hash, social, Roles.SOCIAL_WORKER, now);
+    user("donateur3", hash, company, Roles.DONOR, now);
+    user("financeur3", hash, authority, Roles.FUNDER, now);
+  }
+
+  /** Saves an organisation of the territory being seeded. */
   private Organisation save(Organisation organisation) {
-    em.persist(organisation);
+    em.persist(organisation.in(territory));
+    em.flush();
     return organisation;
   }
 

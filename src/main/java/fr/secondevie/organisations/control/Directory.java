@@ -24,6 +24,38 @@ public class Directory {
     return findOrganisation(id).orElseThrow(() -> BusinessException.notFound("Organisation"));
   }
 
+  /** An organisation of the territory; another territory's is not found. */
+  public Optional<Organisation> findOrganisationInTerritory(long id, long territoryId) {
+    return em.createNamedQuery("Organisation.findOneOfTerritory", Organisation.class)
+        .setParameter("id", id)
+        .setParameter("territory", territoryId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Organisation getOrganisationInTerritory(long id, long territoryId) {
+    return findOrganisationInTerritory(id, territoryId)
+        .orElseThrow(() -> BusinessException.notFound("Organisation"));
+  }
+
+  public List<Organisation> organisationsOfTerritory(long territoryId) {
+    return em.createNamedQuery("Organisation.findAllOfTerritory", Organisation.class)
+        .setParameter("territory", territoryId)
+        .getResultList();
+  }
+
+  public List<Organisation> organisationsOfKindInTerritory(
+      OrganisationKind kind, long territoryId) {
+    return em.createNamedQuery("Organisation.findByKindInTerritory", Organisation.class)
+        .setParameter("kind", kind)
+        .setParameter("territory", territoryId)
+        .getResultList();
+  }
+
+  public List<Organisation> coordinations() {
+    return organisationsOfKind(OrganisationKind.COORDINATION);
+  }
+
   public List<Organisation> organisations() {
     return em.createNamedQuery("Organisation.findAll", Organisation.class).getResultList();
   }
@@ -43,5 +75,12 @@ public class Directory {
 
   public List<AppUser> users() {
     return em.createNamedQuery("AppUser.findAll", AppUser.class).getResultList();
+  }
+
+  /** The accounts of the territory's organisations. */
+  public List<AppUser> usersOfTerritory(long territoryId) {
+    return em.createNamedQuery("AppUser.findAllOfTerritory", AppUser.class)
+        .setParameter("territory", territoryId)
+        .getResultList();
   }
 }

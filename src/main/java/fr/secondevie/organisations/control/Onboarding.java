@@ -4,6 +4,7 @@ import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
@@ -41,12 +42,14 @@ public class Onboarding {
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
+  /** A new organisation of the territory (the admin's own). */
   @Transactional
-  public Organisation register(NewOrganisation n) {
+  public Organisation register(NewOrganisation n, Territory territory) {
     Organisation organisation;
     try {
       organisation =
           new Organisation(n.name(), n.kind(), LocalDateTime.now(clock))
+              .in(territory)
               .identifiedBy(n.siren(), n.rna(), n.legalForm(), n.object())
               .locatedAt(n.address(), n.postalCode(), n.city())
               .openAt(n.openingHours());
@@ -66,9 +69,11 @@ public class Onboarding {
     return organisation;
   }
 
+  /** A new account in an organisation of the territory; another territory's is not found. */
   @Transactional
-  public AppUser createUser(long organisationId, String username, String password, String role) {
-    Organisation organisation = directory.getOrganisation(organisationId);
+  public AppUser createUser(
+      long organisationId, long territoryId, String username, String password, String role) {
+    Organisation organisation = directory.getOrganisationInTerritory(organisationId, territoryId);
     if (directory.findUser(username).isPresent()) {
       throw taken();
     }

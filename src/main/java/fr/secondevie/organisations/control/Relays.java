@@ -4,6 +4,7 @@ import fr.secondevie.organisations.entity.MediationService;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
@@ -18,11 +19,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The relays as the public sees them, and their digital-mediation services: anyone reads them; a
- * counter agent adds services to its own relay only, the admin to any.
+ * counter agent adds services to its own relay only, the admin to those of its territory.
  */
 @ApplicationScoped
 @Transactional
@@ -36,6 +38,26 @@ public class Relays {
 
   public List<Organisation> all() {
     return directory.organisationsOfKind(OrganisationKind.RELAY);
+  }
+
+  /** The relays of one territory, or of all when none is given. */
+  public List<Organisation> of(Optional<Territory> territory) {
+    return territory
+        .map(t -> directory.organisationsOfKindInTerritory(OrganisationKind.RELAY, t.id()))
+        .orElseGet(this::all);
+  }
+
+  /**
+   * The relays of a postal code's department, whatever their territory (a visitor near a border
+   * finds the relays of its own department).
+   */
+  public List<Organisation> ofDepartment(String postalCode) {
+    String department = Territory.departmentOf(postalCode);
+    return all().stream()
+        .filter(
+            r ->
+                r.postalCode() != null && Territory.departmentOf(r.postalCode()).equals(department))
+        .toList();
   }
 
   public Organisation get(long relayId) {
@@ -64,6 +86,9 @@ public class Relays {
   public MediationService addService(long relayId, String name, int durationMinutes, Money price) {
     Organisation relay = get(relayId);
     boolean ownRelay = caller.hasRole(Roles.COUNTER) && caller.organisationId() == relayId;
+    if (caller.hasRole(Roles.ADMIN) && !ownRelay && relay.territoryId() != caller.territoryId()) {
+      throw BusinessException.notFound("Relay");
+    }
     if (!ownRelay && !caller.hasRole(Roles.ADMIN)) {
       throw new BusinessException(
           403, "FORBIDDEN", "A counter agent adds services to its own relay only");

@@ -42,7 +42,10 @@ public class UserIdentityStore implements IdentityStore {
       return CredentialValidationResult.INVALID_RESULT;
     }
     return new CredentialValidationResult(
-        new AppPrincipal(user.get().username(), user.get().organisation().id()),
+        new AppPrincipal(
+            user.get().username(),
+            user.get().organisation().id(),
+            user.get().organisation().territoryId()),
         user.get().roles());
   }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A person who logs in. Belongs to exactly one organisation and holds one or more of the six roles;
- * the password is kept only as a PBKDF2 hash.
+ * A person who logs in. Belongs to exactly one organisation and holds one or more of the roles; the
+ * password is kept only as a PBKDF2 hash.
  */
 @Entity
 @Table(name = "app_user")
@@ -32,6 +32,11 @@ import java.util.Set;
 @NamedQuery(
     name = "AppUser.findAll",
     query = "select u from AppUser u join fetch u.organisation order by u.username")
+@NamedQuery(
+    name = "AppUser.findAllOfTerritory",
+    query =
+        "select u from AppUser u join fetch u.organisation o where o.territoryId = :territory"
+            + " order by u.username")
 public class AppUser {
 
   @Id

@@ -1,21 +1,32 @@
 package fr.secondevie.organisations.entity;
 
+import fr.secondevie.platform.entity.DeviceCategory;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A member of the chain. A company or an authority may be a <em>public body</em>: devices it
  * donates fall under the legal resale price caps (decree of 7 Nov 2022). A relay also has an
- * address and opening hours that the public catalogue shows.
+ * address and opening hours that the public catalogue shows. Every organisation belongs to one
+ * territory. A refurbisher has a workshop profile: the categories it accepts and how many devices
+ * it takes in a month, by which pledged lots are routed to it.
  */
 @Entity
 @Table(name = "organisation")
@@ -25,6 +36,17 @@ import java.util.Objects;
 @NamedQuery(
     name = "Organisation.findByKind",
     query = "select o from Organisation o where o.kind = :kind order by o.name")
+@NamedQuery(
+    name = "Organisation.findAllOfTerritory",
+    query = "select o from Organisation o where o.territoryId = :territory order by o.kind, o.name")
+@NamedQuery(
+    name = "Organisation.findOneOfTerritory",
+    query = "select o from Organisation o where o.id = :id and o.territoryId = :territory")
+@NamedQuery(
+    name = "Organisation.findByKindInTerritory",
+    query =
+        "select o from Organisation o where o.kind = :kind and o.territoryId = :territory"
+            + " order by o.name")
 public class Organisation {
 
   @Id
@@ -57,6 +79,18 @@ public class Organisation {
 
   @Column(name = "opening_hours")
   private String openingHours;
+
+  @Column(name = "territory_id", nullable = false)
+  private Long territoryId;
+
+  @Column(name = "monthly_capacity")
+  private Integer monthlyCapacity;
+
+  @ElementCollection
+  @CollectionTable(name = "workshop_category", joinColumns = @JoinColumn(name = "organisation_id"))
+  @Column(name = "category")
+  @Enumerated(EnumType.STRING)
+  private Set<DeviceCategory> acceptedCategories = new HashSet<>();
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private LocalDateTime createdAt;
@@ -91,6 +125,33 @@ public class Organisation {
     this.address = address;
     this.postalCode = postalCode;
     this.city = city;
+    return this;
+  }
+
+  /** The territory the organisation belongs to. */
+  public Organisation in(Territory territory) {
+    this.territoryId = Objects.requireNonNull(territory.id(), "a stored territory");
+    return this;
+  }
+
+  /**
+   * A refurbisher's workshop profile: the categories it accepts (at least one) and the devices it
+   * takes in a month ({@code null}: no limit said).
+   */
+  public Organisation acceptsForWorkshop(
+      Collection<DeviceCategory> categories, Integer monthlyCapacity) {
+    if (kind != OrganisationKind.REFURBISHER) {
+      throw new IllegalStateException("Only a refurbisher has a workshop profile");
+    }
+    if (categories == null || categories.isEmpty()) {
+      throw new IllegalArgumentException("A workshop accepts at least one category");
+    }
+    if (monthlyCapacity != null && monthlyCapacity < 0) {
+      throw new IllegalArgumentException("A monthly capacity is zero or more");
+    }
+    this.acceptedCategories.clear();
+    this.acceptedCategories.addAll(EnumSet.copyOf(categories));
+    this.monthlyCapacity = monthlyCapacity;
     return this;
   }
 
@@ -153,6 +214,21 @@ public class Organisation {
 
   public String openingHours() {
     return openingHours;
+  }
+
+  public Long territoryId() {
+    return territoryId;
+  }
+
+  public Integer monthlyCapacity() {
+    return monthlyCapacity;
+  }
+
+  /** The categories a workshop accepts, in their declared order. */
+  public Set<DeviceCategory> acceptedCategories() {
+    return acceptedCategories.isEmpty()
+        ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(acceptedCategories));
   }
 
   public LocalDateTime createdAt() {

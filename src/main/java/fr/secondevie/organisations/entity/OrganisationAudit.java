@@ -6,5 +6,7 @@ import fr.secondevie.platform.entity.AuditAction;
 public enum OrganisationAudit implements AuditAction {
   ORGANISATION_REGISTERED,
   USER_CREATED,
-  MEDIATION_SERVICE_ADDED
+  MEDIATION_SERVICE_ADDED,
+  TERRITORY_CREATED,
+  WORKSHOP_PROFILE_SET
 }

@@ -27,12 +27,14 @@ public class Menu {
           Roles.ADMIN,
               List.of(
                   new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml"),
+                  new Entry("menu.admin.routing", "/app/admin/routing.xhtml"),
                   new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml"),
                   new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml")),
           Roles.REFURBISHER,
               List.of(
                   new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
                   new Entry("menu.workshop.devices", "/app/workshop/devices.xhtml"),
+                  new Entry("menu.workshop.profile", "/app/workshop/profile.xhtml"),
                   new Entry("menu.catalogue", "/catalogue/index.xhtml")),
           Roles.COUNTER,
               List.of(
@@ -47,7 +49,11 @@ public class Menu {
                   new Entry("menu.donor.donations", "/app/donor/donations.xhtml"),
                   new Entry("menu.donor.receipts", "/app/donor/receipts.xhtml")),
           Roles.FUNDER,
-              List.of(new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml")));
+              List.of(new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml")),
+          Roles.NATIONAL,
+              List.of(
+                  new Entry("menu.national.territories", "/app/national/territories.xhtml"),
+                  new Entry("menu.catalogue", "/catalogue/index.xhtml")));
 
   @Inject Caller caller;
 

@@ -28,6 +28,11 @@ public class Caller {
     return get().organisationId();
   }
 
+  /** The territory of the caller's organisation: the admin's scope. */
+  public long territoryId() {
+    return get().territoryId();
+  }
+
   public String username() {
     return get().username();
   }

@@ -1,6 +1,6 @@
 package fr.secondevie.platform.security;
 
-/** The six roles of API.md, as they appear in {@code @RolesAllowed} and in the database. */
+/** The roles of API.md, as they appear in {@code @RolesAllowed} and in the database. */
 public final class Roles {
 
   public static final String ADMIN = "admin";
@@ -10,8 +10,11 @@ public final class Roles {
   public static final String DONOR = "donor";
   public static final String FUNDER = "funder";
 
+  /** The national coordination: reads every territory and creates territories. */
+  public static final String NATIONAL = "national";
+
   public static final java.util.List<String> ALL =
-      java.util.List.of(ADMIN, REFURBISHER, COUNTER, SOCIAL_WORKER, DONOR, FUNDER);
+      java.util.List.of(ADMIN, REFURBISHER, COUNTER, SOCIAL_WORKER, DONOR, FUNDER, NATIONAL);
 
   private Roles() {}
 }

@@ -183,7 +183,10 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
         && result.getCallerPrincipal() instanceof AppPrincipal principal) {
       AuthenticatedCaller caller =
           new AuthenticatedCaller(
-              principal.getName(), principal.organisationId(), result.getCallerGroups());
+              principal.getName(),
+              principal.organisationId(),
+              principal.territoryId(),
+              result.getCallerGroups());
       throttle.succeeded(username, address, acrossNames);
       cache.remember(username, password, caller);
       return new Accepted(caller);
@@ -226,7 +229,8 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpMessageContext context, AuthenticatedCaller caller) {
     request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     return context.notifyContainerAboutLogin(
-        new AppPrincipal(caller.username(), caller.organisationId()), caller.roles());
+        new AppPrincipal(caller.username(), caller.organisationId(), caller.territoryId()),
+        caller.roles());
   }
 
   private static AuthenticationStatus refuse(

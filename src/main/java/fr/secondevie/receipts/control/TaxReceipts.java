@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Issuing tax receipts is deliberate (an admin of the receiving organisation, one donation at a
@@ -52,7 +51,15 @@ public class TaxReceipts {
   @Transactional
   public TaxReceipt issueAs(long donationId, long issuerId, String username) {
     Donation donation =
-        Optional.ofNullable(em.find(Donation.class, donationId, LockModeType.PESSIMISTIC_WRITE))
+        em.createQuery(
+                "select d from Donation d where d.id = :id and d.donor.territoryId ="
+                    + " (select o.territoryId from Organisation o where o.id = :issuer)",
+                Donation.class)
+            .setParameter("id", donationId)
+            .setParameter("issuer", issuerId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
             .orElseThrow(() -> BusinessException.notFound("Donation"));
     if (donation.status() != DonationStatus.RECEIVED) {
       throw BusinessException.unprocessable(
@@ -109,7 +116,12 @@ public class TaxReceipts {
   @Transactional
   public TaxReceipt cancel(String number, String reason) {
     TaxReceipt receipt =
-        Optional.ofNullable(em.find(TaxReceipt.class, number, LockModeType.PESSIMISTIC_WRITE))
+        em.createNamedQuery("TaxReceipt.oneOfTerritory", TaxReceipt.class)
+            .setParameter("number", number)
+            .setParameter("territory", caller.territoryId())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
             .orElseThrow(() -> BusinessException.notFound("Tax receipt"));
     try {
       receipt.cancel(reason, caller.username(), LocalDateTime.now(clock));
@@ -122,17 +134,27 @@ public class TaxReceipts {
     return receipt;
   }
 
-  /** A receipt the caller may see: the admin any, a donor its own company's (404 otherwise). */
+  /**
+   * A receipt the caller may see: the admin its territory's, a donor its own company's (404
+   * otherwise).
+   */
   public TaxReceipt get(String number) {
-    return Optional.ofNullable(em.find(TaxReceipt.class, number))
-        .filter(r -> caller.hasRole(Roles.ADMIN) || r.donorId() == caller.organisationId())
+    boolean admin = caller.hasRole(Roles.ADMIN);
+    return em.createNamedQuery(
+            admin ? "TaxReceipt.oneOfTerritory" : "TaxReceipt.oneOfDonor", TaxReceipt.class)
+        .setParameter("number", number)
+        .setParameter(
+            admin ? "territory" : "donor", admin ? caller.territoryId() : caller.organisationId())
+        .getResultStream()
+        .findFirst()
         .orElseThrow(() -> BusinessException.notFound("Tax receipt"));
   }
 
   public List<TaxReceipt> list(int year) {
     if (caller.hasRole(Roles.ADMIN)) {
-      return em.createNamedQuery("TaxReceipt.all", TaxReceipt.class)
+      return em.createNamedQuery("TaxReceipt.ofTerritory", TaxReceipt.class)
           .setParameter("year", year)
+          .setParameter("territory", caller.territoryId())
           .getResultList();
     }
     return em.createNamedQuery("TaxReceipt.ofDonor", TaxReceipt.class)
@@ -148,6 +170,7 @@ public class TaxReceipts {
     for (Object[] row :
         em.createNamedQuery("TaxReceipt.summary", Object[].class)
             .setParameter("year", year)
+            .setParameter("territory", caller.territoryId())
             .getResultList()) {
       if (row[0] == TaxReceipt.Status.ISSUED) {
         issued = ((Number) row[1]).longValue();
@@ -159,7 +182,10 @@ public class TaxReceipts {
     return new Summary(year, issued, amount, cancelled);
   }
 
-  /** The identifiers of every received donation that has no receipt in force, oldest first. */
+  /**
+   * The identifiers of every received donation of the admin's territory that has no receipt in
+   * force, oldest first.
+   */
   public List<Long> idsWaitingForReceipt() {
     return waiting("select d.id from Donation d", " order by d.receivedAt, d.id", Long.class)
         .getResultList();
@@ -188,11 +214,12 @@ public class TaxReceipts {
   private <T> TypedQuery<T> waiting(String select, String order, Class<T> type) {
     return em.createQuery(
             select
-                + " where d.status = :received and not exists"
+                + " where d.status = :received and d.donor.territoryId = :territory and not exists"
                 + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
                 + order,
             type)
         .setParameter("received", DonationStatus.RECEIVED)
+        .setParameter("territory", caller.territoryId())
         .setParameter("issued", TaxReceipt.Status.ISSUED);
   }
 

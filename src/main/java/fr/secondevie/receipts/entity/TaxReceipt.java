@@ -22,8 +22,19 @@ import java.util.Objects;
     name = "TaxReceipt.ofDonation",
     query = "select r from TaxReceipt r where r.donationId = :donation order by r.issuedAt desc")
 @NamedQuery(
-    name = "TaxReceipt.all",
-    query = "select r from TaxReceipt r where r.year = :year order by r.sequence")
+    name = "TaxReceipt.ofTerritory",
+    query =
+        "select r from TaxReceipt r where r.year = :year and r.donorId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)"
+            + " order by r.sequence")
+@NamedQuery(
+    name = "TaxReceipt.oneOfTerritory",
+    query =
+        "select r from TaxReceipt r where r.number = :number and r.donorId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)")
+@NamedQuery(
+    name = "TaxReceipt.oneOfDonor",
+    query = "select r from TaxReceipt r where r.number = :number and r.donorId = :donor")
 @NamedQuery(
     name = "TaxReceipt.ofDonor",
     query =
@@ -33,6 +44,8 @@ import java.util.Objects;
     name = "TaxReceipt.summary",
     query =
         "select r.status, count(r), sum(r.amountCents) from TaxReceipt r where r.year = :year"
+            + " and r.donorId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)"
             + " group by r.status")
 public class TaxReceipt {
 

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How sales finds an order. A counter sees the orders of its relay (an admin: any), another relay's
- * is not found. Every act on an order first locks its row (PESSIMISTIC_WRITE), so two counters, the
- * hold job and the card provider acting on one order queue up.
+ * How sales finds an order. A counter sees the orders of its relay (an admin: those of its
+ * territory's relays), another relay's is not found. Every act on an order first locks its row
+ * (PESSIMISTIC_WRITE), so two counters, the hold job and the card provider acting on one order
+ * queue up.
  */
 @ApplicationScoped
 public class Orders {
@@ -28,7 +29,7 @@ public class Orders {
 
   /** An order of the caller's relay, read without a lock. */
   public SaleOrder get(long orderId) {
-    return own(em.find(SaleOrder.class, orderId));
+    return own(orderId, LockModeType.NONE);
   }
 
   /** An order of the caller's relay as the counter reads it. */
@@ -39,7 +40,7 @@ public class Orders {
 
   /** An order of the caller's relay, locked for an act. */
   public SaleOrder lock(long orderId) {
-    return own(em.find(SaleOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE));
+    return own(orderId, LockModeType.PESSIMISTIC_WRITE);
   }
 
   /** Any order, locked: for the acts no counter asks for (the hold job, the card provider). */
@@ -61,11 +62,23 @@ public class Orders {
     return OrderSummary.of(order, settings.orderHoldMinutes());
   }
 
-  private SaleOrder own(SaleOrder order) {
-    if (order == null
-        || !(caller.hasRole(Roles.ADMIN) || order.relayId() == caller.organisationId())) {
-      throw BusinessException.notFound("Order");
-    }
-    return order;
+  /**
+   * The order if the caller may act on it, scoped in the query: a counter's relay's, or one of a
+   * relay of the admin's territory.
+   */
+  private SaleOrder own(long orderId, LockModeType lock) {
+    boolean admin = caller.hasRole(Roles.ADMIN);
+    return em.createQuery(
+            admin
+                ? "select o from SaleOrder o where o.id = :id and o.relayId in"
+                    + " (select r.id from Organisation r where r.territoryId = :scope)"
+                : "select o from SaleOrder o where o.id = :id and o.relayId = :scope",
+            SaleOrder.class)
+        .setParameter("id", orderId)
+        .setParameter("scope", admin ? caller.territoryId() : caller.organisationId())
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Order"));
   }
 }

@@ -89,10 +89,11 @@ public class Programmes {
     return programme;
   }
 
-  /** The caller's programmes: its authority's, or all of them for the admin. */
+  /** The caller's programmes: its authority's, or its territory's for the admin. */
   public List<VoucherProgramme> visible() {
     if (caller.hasRole(Roles.ADMIN)) {
-      return em.createNamedQuery("VoucherProgramme.findAll", VoucherProgramme.class)
+      return em.createNamedQuery("VoucherProgramme.findOfTerritory", VoucherProgramme.class)
+          .setParameter("territory", caller.territoryId())
           .getResultList();
     }
     return em.createNamedQuery("VoucherProgramme.findByAuthority", VoucherProgramme.class)
@@ -100,10 +101,15 @@ public class Programmes {
         .getResultList();
   }
 
-  /** A programme the caller may read (admin: any), else NOT_FOUND. */
+  /** A programme the caller may read (admin: its territory's), else NOT_FOUND. */
   public VoucherProgramme getVisible(long id) {
     if (caller.hasRole(Roles.ADMIN)) {
-      return find(id).orElseThrow(() -> BusinessException.notFound("Voucher programme"));
+      return em.createNamedQuery("VoucherProgramme.findOneOfTerritory", VoucherProgramme.class)
+          .setParameter("id", id)
+          .setParameter("territory", caller.territoryId())
+          .getResultStream()
+          .findFirst()
+          .orElseThrow(() -> BusinessException.notFound("Voucher programme"));
     }
     return getOwn(id);
   }

@@ -59,7 +59,8 @@ public class VoucherLedger {
 
   /**
    * A voucher as a counter, an admin or its funder sees it today. A funder asking about another
-   * authority's voucher, or anyone about an unknown code, gets NOT_FOUND.
+   * authority's voucher, a counter or an admin about another territory's, or anyone about an
+   * unknown code, gets NOT_FOUND.
    */
   public VoucherInfo check(String typedCode) {
     VoucherCode code = parse(typedCode);
@@ -69,6 +70,12 @@ public class VoucherLedger {
         && !caller.hasRole(Roles.ADMIN)
         && !caller.hasRole(Roles.COUNTER)
         && programme.authorityId() != caller.organisationId()) {
+      throw BusinessException.notFound("Voucher");
+    }
+    if ((caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.COUNTER))
+        && directory
+            .findOrganisationInTerritory(programme.authorityId(), caller.territoryId())
+            .isEmpty()) {
       throw BusinessException.notFound("Voucher");
     }
     return info(voucher, programme, LocalDate.now(clock));

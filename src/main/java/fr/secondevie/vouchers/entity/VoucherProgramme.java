@@ -31,6 +31,16 @@ import java.util.Objects;
     name = "VoucherProgramme.findByAuthority",
     query = "select p from VoucherProgramme p where p.authorityId = :authority order by p.id")
 @NamedQuery(
+    name = "VoucherProgramme.findOfTerritory",
+    query =
+        "select p from VoucherProgramme p where p.authorityId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory) order by p.id")
+@NamedQuery(
+    name = "VoucherProgramme.findOneOfTerritory",
+    query =
+        "select p from VoucherProgramme p where p.id = :id and p.authorityId in"
+            + " (select o.id from Organisation o where o.territoryId = :territory)")
+@NamedQuery(
     name = "VoucherProgramme.findOwn",
     query = "select p from VoucherProgramme p where p.id = :id and p.authorityId = :authority")
 @NamedQuery(

@@ -189,7 +189,8 @@ public final class CatalogueDataGenerator {
     try (PreparedStatement insert =
         db.prepareStatement(
             "insert into organisation (name, kind, public_body, address, postal_code, city,"
-                + " opening_hours, created_at) values (?, ?, false, ?, ?, ?, ?, ?)",
+                + " opening_hours, created_at, territory_id) values (?, ?, false, ?, ?, ?, ?, ?,"
+                + " (select t.id from territory t where t.code = 'HDF'))",
             Statement.RETURN_GENERATED_KEYS)) {
       for (int i = ids.size(); i < wanted; i++) {
         String city = cities[i % cities.length];

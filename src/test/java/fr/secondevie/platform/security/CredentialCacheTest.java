@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class CredentialCacheTest {
 
   private final AuthenticatedCaller relais =
-      new AuthenticatedCaller("relais", 4, Set.of("counter"));
+      new AuthenticatedCaller("relais", 4, 1, Set.of("counter"));
 
   @Test
   void remembersOnlyTheExactCredentials() {
