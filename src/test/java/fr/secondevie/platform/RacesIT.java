@@ -234,6 +234,31 @@ class RacesIT {
   }
 
   @Test
+  void aLineTakenOffAnOrderEightTimesAtOnceIsTakenOffOnce() throws Exception {
+    int laptop = scenarios.availableDevice("donateur", "LAPTOP", "relais", 12_000);
+    int phone = scenarios.availableDevice("donateur", "SMARTPHONE", "relais", 9_000);
+    Answer opened =
+        as("relais")
+            .post(
+                "api/v1/orders",
+                "{\"beneficiaryId\":\""
+                    + scenarios.eligibleBeneficiary("RSA")
+                    + "\",\"deviceIds\":["
+                    + laptop
+                    + ","
+                    + phone
+                    + "]}");
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    long order = opened.json().getJsonNumber("id").longValue();
+    List<Answer> removed = atOnce(() -> as("relais").delete("api/v1/orders/" + order + "/lines/2"));
+    Answer won = oneWinner(removed, 200, "NOT_FOUND");
+    assertThat(won.json().getJsonArray("lines")).hasSize(1);
+    assertThat(audited("ORDER_LINE_REMOVED", order)).isEqualTo(1);
+    assertThat(count("select count(*) from sale_order_line where order_id = ?", order))
+        .isEqualTo(1);
+  }
+
+  @Test
   void theBalancePaidInCashEightTimesAtOnceIsPaidOnceAndTheSaleCompletedOnce() throws Exception {
     long order = openOrder();
     long due =

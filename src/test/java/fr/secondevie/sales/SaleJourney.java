@@ -24,7 +24,13 @@ final class SaleJourney {
 
   private SaleJourney() {}
 
-  static Seen sellWithAVoucherAndCash(URL base, String person, String serial, String code) {
+  /**
+   * Sells the device for the voucher and cash; the extra device is scanned too, reserved, and taken
+   * off the open order with its "Retirer" button before the voucher. The keyboard focus is checked
+   * after each step: it is where the next act is, never back at the top of the page.
+   */
+  static Seen sellWithAVoucherAndCash(
+      URL base, String person, String serial, String extraSerial, String code) {
     WebDriver browser = Browser.start();
     try {
       WebDriverWait wait = atTheSaleScreen(browser, base);
@@ -33,17 +39,38 @@ final class SaleJourney {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
       assertThat(browser.findElement(By.id("eligibility-panel")).getText()).contains("Éligible");
       assertThat(focused(browser)).as("the device field has the focus").isEqualTo("scan");
-      browser.switchTo().activeElement().sendKeys(serial, Keys.ENTER);
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
+      for (String scanned : List.of(serial, extraSerial)) {
+        browser.switchTo().activeElement().sendKeys(scanned, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), scanned));
+        assertThat(focused(browser))
+            .as("after a device, the device field has the focus again")
+            .isEqualTo("scan");
+      }
       browser.findElement(By.id("open-form:open")).sendKeys(Keys.ENTER);
 
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-state")));
       assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
+      assertThat(browser.findElement(By.id("lines")).getText()).contains(extraSerial);
+      // the extra device is taken off the open order, after a question
+      WebElement lines = browser.findElement(By.id("lines"));
+      lines.findElement(By.cssSelector("[aria-label$='" + extraSerial + "']")).sendKeys(Keys.ENTER);
+      assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText())
+          .contains("Retirer")
+          .contains(extraSerial);
+      browser.switchTo().alert().accept();
+      wait.until(ExpectedConditions.stalenessOf(lines));
+      assertThat(browser.findElement(By.id("messages")).getText())
+          .contains("Article retiré de la commande");
+      assertThat(browser.findElement(By.id("lines")).getText())
+          .contains(serial)
+          .doesNotContain(extraSerial);
       String total = browser.findElement(By.id("total")).getText();
       assertThat(browser.findElement(By.id("hold")).getText())
           .as("the hold's time left")
           .containsPattern("réservés jusqu.à \\d\\d:\\d\\d, encore (29|30) min");
-      assertThat(focused(browser)).as("the voucher field has the focus").isEqualTo("voucher");
+      assertThat(focused(browser))
+          .as("with something due, the voucher field has the focus")
+          .isEqualTo("voucher");
       browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
@@ -82,10 +109,16 @@ final class SaleJourney {
       assertThat(browser.findElement(By.id("messages")).getText())
           .containsPattern("Reçu 500,00.€ : rendez \\d");
       assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
-      browser.findElement(By.id("finish-form:complete")).sendKeys(Keys.ENTER);
+      assertThat(focused(browser))
+          .as("once paid, « Terminer la vente » has the focus")
+          .isEqualTo("finish-form:complete");
+      browser.switchTo().activeElement().sendKeys(Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("order-state"), "Vente terminée"));
+      assertThat(focused(browser))
+          .as("after the sale, the next sale's attestation field has the focus")
+          .isEqualTo("person");
       return new Seen(
           total,
           browser.findElement(By.id("total")).getText(),
@@ -97,9 +130,11 @@ final class SaleJourney {
 
   /**
    * Scans the devices for the person and returns what the screen says before "Réserver": the quota
-   * warning's text (empty when none) and whether "Réserver" can be pressed.
+   * warning's text (empty when none) and whether "Réserver" can be pressed, then, with more than
+   * one device, whether it can once the last one is taken off the list.
    */
-  record BeforeReserving(String quotaWarning, boolean canReserve) {}
+  record BeforeReserving(
+      String quotaWarning, boolean canReserve, boolean canReserveWithoutTheLast) {}
 
   static BeforeReserving scanFor(URL base, String person, String... serials) {
     WebDriver browser = Browser.start();
@@ -112,9 +147,24 @@ final class SaleJourney {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
       }
       List<WebElement> warning = browser.findElements(By.id("quota-warning"));
-      return new BeforeReserving(
-          warning.isEmpty() ? "" : warning.get(0).getText(),
-          browser.findElement(By.id("open-form:open")).isEnabled());
+      String said = warning.isEmpty() ? "" : warning.get(0).getText();
+      boolean canReserve = browser.findElement(By.id("open-form:open")).isEnabled();
+      boolean canReserveWithoutTheLast = canReserve;
+      if (serials.length > 1) {
+        // the last device scanned taken off the list with its "Retirer" link
+        WebElement preview = browser.findElement(By.id("preview"));
+        preview
+            .findElement(By.cssSelector("[aria-label$='" + serials[serials.length - 1] + "']"))
+            .click();
+        wait.until(ExpectedConditions.stalenessOf(preview));
+        assertThat(browser.findElement(By.id("preview")).getText())
+            .contains(serials[0])
+            .doesNotContain(serials[serials.length - 1]);
+        canReserveWithoutTheLast =
+            browser.findElements(By.id("quota-warning")).isEmpty()
+                && browser.findElement(By.id("open-form:open")).isEnabled();
+      }
+      return new BeforeReserving(said, canReserve, canReserveWithoutTheLast);
     } finally {
       browser.quit();
     }
