@@ -12,9 +12,13 @@ import fr.secondevie.vouchers.control.Reconciliation.Period;
 import fr.secondevie.vouchers.control.Reconciliation.Summary;
 import fr.secondevie.vouchers.control.Statements;
 import fr.secondevie.vouchers.control.VoucherDocuments;
+import fr.secondevie.vouchers.control.VoucherInfo;
+import fr.secondevie.vouchers.control.VoucherLedger;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Statement;
+import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
+import fr.secondevie.vouchers.entity.VoucherStatus;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -62,6 +66,18 @@ public class ProgrammeBacking implements Serializable {
   @Inject Clock clock;
 
   private String month;
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+  @Inject VoucherLedger ledger;
+  private Long settling;
+  private Statement.Status settlingTo;
+  private String settleDate;
+  private String settleReference;
+  private String cancelCode;
+  private transient VoucherInfo voucherToCancel;
+  private transient Issuance.BatchVouchers batchToCancel;
 
   /** Loads the programme named by the {@code id} view parameter (another's is not found). */
   public void load() {
@@ -121,14 +137,11 @@ public class ProgrammeBacking implements Serializable {
         Money.ofCents(programme.faceValue().cents() * pendingQuantity).format(locale));
   }
 
-  private static void fieldError(String clientId, String key) {
+  private static void fieldError(String clientId, String key, Object... arguments) {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.addMessage(
         clientId,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
-            null));
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text(key, arguments), null));
     faces.validationFailed();
   }
 
@@ -147,12 +160,290 @@ public class ProgrammeBacking implements Serializable {
     }
   }
 
+  /**
+   * Opens the agreement of a statement: the page asks for its date (today, unless typed) and a
+   * reference before it is agreed, which freezes it.
+   */
   public void agree(long statementId) {
-    act(() -> statements.agree(id, statementId));
+    settle(statementId, Statement.Status.AGREED);
   }
 
+  /** Opens the payment of a statement: its date and the payment mandate's number are asked. */
   public void pay(long statementId) {
-    act(() -> statements.pay(id, statementId));
+    settle(statementId, Statement.Status.PAID);
+  }
+
+  private void settle(long statementId, Statement.Status to) {
+    settling = statementId;
+    settlingTo = to;
+    settleDate = DAY.format(java.time.LocalDate.now(clock));
+    settleReference = null;
+  }
+
+  /** Agrees or pays the statement opened by {@link #agree} or {@link #pay} with what was typed. */
+  public void confirmSettlement() {
+    Optional<java.time.LocalDate> date = day(settleDate);
+    boolean paying = settlingTo == Statement.Status.PAID;
+    if (date.isEmpty()) {
+      fieldError("statements-form:settle-date", "vouchers.settle.date.invalid");
+      return;
+    }
+    if (paying && (settleReference == null || settleReference.isBlank())) {
+      fieldError("statements-form:settle-reference", "vouchers.settle.mandate.required");
+      return;
+    }
+    Statements.Settlement settlement = new Statements.Settlement(date.get(), settleReference);
+    try {
+      if (paying) {
+        statements.pay(id, settling, settlement);
+      } else {
+        statements.agree(id, settling, settlement);
+      }
+      info(paying ? "vouchers.settle.paid" : "vouchers.settle.agreed");
+      settling = null;
+    } catch (BusinessException e) {
+      if ("INVALID_INPUT".equals(e.code())) {
+        fieldError("statements-form:settle-date", "vouchers.settle.date.invalid");
+      } else {
+        PageMessages.refused(e);
+      }
+    }
+  }
+
+  /** Back to the list, without agreeing or paying. */
+  public void cancelSettlement() {
+    settling = null;
+  }
+
+  /** A day as people type it: 05/12/2026 (or 5/12/2026, 2026-12-05). */
+  static Optional<java.time.LocalDate> day(String typed) {
+    if (typed == null || typed.isBlank()) {
+      return Optional.empty();
+    }
+    for (String pattern : List.of("d/M/uuuu", "uuuu-M-d", "d.M.uuuu", "d-M-uuuu")) {
+      try {
+        return Optional.of(
+            java.time.LocalDate.parse(
+                typed.strip(),
+                java.time.format.DateTimeFormatter.ofPattern(pattern)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
+      } catch (java.time.format.DateTimeParseException e) {
+        // the next way of writing a day
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the statement's month is not over: shown as provisional, not to agree or pay yet. */
+  public boolean provisional(Statement statement) {
+    return statement.isProvisionalOn(java.time.LocalDate.now(clock));
+  }
+
+  /** What was recorded of the agreement and the payment: "Validé le 05/12/2026, réf. D-12". */
+  public List<String> settlementOf(Statement st) {
+    List<String> said = new java.util.ArrayList<>();
+    if (st.agreementDate() != null) {
+      said.add(
+          PageMessages.text(
+              st.agreementReference() == null
+                  ? "vouchers.settle.agreedOn"
+                  : "vouchers.settle.agreedOn.ref",
+              DAY.format(st.agreementDate()),
+              st.agreementReference()));
+    }
+    if (st.paymentDate() != null) {
+      said.add(
+          PageMessages.text(
+              st.paymentReference() == null
+                  ? "vouchers.settle.paidOn"
+                  : "vouchers.settle.paidOn.ref",
+              DAY.format(st.paymentDate()),
+              st.paymentReference()));
+    }
+    return said;
+  }
+
+  /** The statement being agreed or paid, if any. */
+  public Statement getSettling() {
+    return settling == null
+        ? null
+        : getStatements().stream().filter(st -> st.id().equals(settling)).findFirst().orElse(null);
+  }
+
+  public boolean isSettlingPayment() {
+    return settlingTo == Statement.Status.PAID;
+  }
+
+  /** "Valider le relevé de novembre 2026 du Relais numérique Amiens Nord (35,00 €) :" */
+  public String getSettlingText() {
+    Statement st = getSettling();
+    if (st == null) {
+      return "";
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return PageMessages.text(
+        isSettlingPayment() ? "vouchers.settle.payText" : "vouchers.settle.agreeText",
+        st.period().format(java.time.format.DateTimeFormatter.ofPattern("MM/uuuu")),
+        st.relayId() == null ? PageMessages.text("vouchers.statement.credit") : relayName(st),
+        st.amount().format(locale));
+  }
+
+  public String getSettleDate() {
+    return settleDate;
+  }
+
+  public void setSettleDate(String settleDate) {
+    this.settleDate = settleDate;
+  }
+
+  public String getSettleReference() {
+    return settleReference;
+  }
+
+  public void setSettleReference(String settleReference) {
+    this.settleReference = settleReference;
+  }
+
+  // ---- cancelling a voucher, or a whole batch
+
+  /** Looks up the typed code and asks to confirm its cancellation (or says why it cannot be). */
+  public void findVoucherToCancel() {
+    voucherToCancel = null;
+    try {
+      VoucherInfo found = ledger.check(cancelCode);
+      if (found.programmeId() != id) {
+        fieldError("cancel-voucher:cancel-code", "vouchers.cancel.otherProgramme");
+        return;
+      }
+      if (found.status() != VoucherStatus.ISSUED) {
+        fieldError(
+            "cancel-voucher:cancel-code",
+            "vouchers.cancel.notIssued." + found.status().name(),
+            VoucherCode.group(found.code()));
+        return;
+      }
+      voucherToCancel = found;
+    } catch (BusinessException e) {
+      fieldError(
+          "cancel-voucher:cancel-code",
+          "MALFORMED_CODE".equals(e.code())
+              ? "vouchers.cancel.malformed"
+              : "vouchers.cancel.unknown");
+    }
+  }
+
+  /** Cancels the voucher the funder confirmed. */
+  public void cancelVoucher() {
+    if (voucherToCancel == null) {
+      return;
+    }
+    try {
+      ledger.cancel(voucherToCancel.code());
+      PageMessages.info("vouchers.cancel.done", VoucherCode.group(voucherToCancel.code()));
+      cancelCode = null;
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+    }
+    voucherToCancel = null;
+  }
+
+  public void keepVoucher() {
+    voucherToCancel = null;
+  }
+
+  /** "Annuler le bon SW4V-N4CK-822H-RS9P (150,00 €) ? Il ne pourra plus servir." */
+  public String getVoucherCancelText() {
+    if (voucherToCancel == null) {
+      return "";
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    return PageMessages.text(
+        "vouchers.cancel.confirm",
+        VoucherCode.group(voucherToCancel.code()),
+        Money.ofCents(voucherToCancel.faceValueCents()).format(locale));
+  }
+
+  public VoucherInfo getVoucherToCancel() {
+    return voucherToCancel;
+  }
+
+  public String getCancelCode() {
+    return cancelCode;
+  }
+
+  public void setCancelCode(String cancelCode) {
+    this.cancelCode = cancelCode;
+  }
+
+  /** Asks to confirm the cancellation of a batch, with how many vouchers and their value. */
+  public void askBatchCancellation(long batchId) {
+    try {
+      batchToCancel = issuance.vouchersOf(id, batchId);
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+    }
+  }
+
+  /** Cancels the batch the funder confirmed: its vouchers not yet used. */
+  public void cancelBatch() {
+    if (batchToCancel == null) {
+      return;
+    }
+    try {
+      Issuance.BatchCancelled done = issuance.cancelBatch(id, batchToCancel.batchId());
+      Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+      PageMessages.info(
+          done.batch().kept() == 0 ? "vouchers.batchCancel.done" : "vouchers.batchCancel.doneKept",
+          NumberFormat.getIntegerInstance(locale).format(done.cancelledCount()),
+          Money.ofCents(done.cancelledValueCents()).format(locale),
+          NumberFormat.getIntegerInstance(locale).format(done.batch().kept()));
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+    }
+    batchToCancel = null;
+  }
+
+  public void keepBatch() {
+    batchToCancel = null;
+  }
+
+  public Issuance.BatchVouchers getBatchToCancel() {
+    return batchToCancel;
+  }
+
+  /**
+   * "Annuler le lot n° 12 : 2 498 bons encore valables, soit 374 700,00 €, ne pourront plus servir.
+   * 2 bons déjà utilisés ou réservés dans une vente restent valables."
+   */
+  public List<String> getBatchCancelText() {
+    if (batchToCancel == null) {
+      return List.of();
+    }
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    NumberFormat count = NumberFormat.getIntegerInstance(locale);
+    List<String> said = new java.util.ArrayList<>();
+    said.add(
+        PageMessages.text(
+            batchToCancel.issued() == 0
+                ? "vouchers.batchCancel.nothing"
+                : "vouchers.batchCancel.confirm",
+            batchToCancel.batchId(),
+            count.format(batchToCancel.issued()),
+            Money.ofCents(batchToCancel.issuedValueCents()).format(locale)));
+    if (batchToCancel.kept() > 0) {
+      said.add(
+          PageMessages.text(
+              "vouchers.batchCancel.kept",
+              count.format(batchToCancel.redeemed()),
+              count.format(batchToCancel.held()),
+              count.format(batchToCancel.expired())));
+    }
+    if (batchToCancel.cancelled() > 0) {
+      said.add(
+          PageMessages.text(
+              "vouchers.batchCancel.already", count.format(batchToCancel.cancelled())));
+    }
+    return said;
   }
 
   private void act(Runnable action) {
