@@ -367,6 +367,45 @@ class VouchersIT {
     FunderJourney.createIssueAndDownload(base);
   }
 
+  /**
+   * The funder's statements in Chromium: a sale this month (provisional, not agreed) and one moved
+   * back to last month in the database (agreed and paid with their references).
+   */
+  @Test
+  void inTheBrowserAFunderSeesThisMonthProvisionalAndSettlesLastMonthWithItsReferences()
+      throws Exception {
+    Scenarios scenarios = new Scenarios(base);
+    List<String> codes = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 1_000, 2, "80", null);
+    Api counter = Api.as(base, "relais");
+    int programme =
+        counter.get("api/v1/vouchers/" + codes.get(0)).json().getJsonObject("program").getInt("id");
+    for (String code : codes) {
+      long order =
+          scenarios.openOrder(
+              "relais",
+              scenarios.eligibleBeneficiary("RSA"),
+              scenarios.availableDevice("donateur", "LAPTOP", "relais", 20_000));
+      var held =
+          counter.post("api/v1/orders/" + order + "/vouchers", "{\"code\":\"" + code + "\"}");
+      long due = held.json().getJsonNumber("dueCents").longValue();
+      counter.post(
+          "api/v1/orders/" + order + "/payments",
+          "{\"method\":\"CASH\",\"amountCents\":" + due + "}");
+      assertThat(counter.post("api/v1/orders/" + order + "/completion").status()).isEqualTo(200);
+    }
+    java.time.YearMonth last = java.time.YearMonth.now().minusMonths(1);
+    try (var connection = TestDatabase.connect();
+        var moved =
+            connection.prepareStatement(
+                "update redemption set redeemed_at = ? where voucher_id ="
+                    + " (select id from voucher where code = ?)")) {
+      moved.setObject(1, java.sql.Timestamp.valueOf(last.atDay(20).atTime(11, 0)));
+      moved.setString(2, codes.get(1).replace("-", ""));
+      assertThat(moved.executeUpdate()).isEqualTo(1);
+    }
+    FunderJourney.settleStatements(base, programme);
+  }
+
   private static String programme(String name, long cents, boolean nominative) {
     LocalDate today = LocalDate.now();
     return "{\"name\":\""

@@ -16,7 +16,6 @@ import fr.secondevie.vouchers.control.VoucherInfo;
 import fr.secondevie.vouchers.control.VoucherLedger;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Statement;
-import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import fr.secondevie.vouchers.entity.VoucherStatus;
 import jakarta.faces.application.FacesMessage;
@@ -319,7 +318,7 @@ public class ProgrammeBacking implements Serializable {
         fieldError(
             "cancel-voucher:cancel-code",
             "vouchers.cancel.notIssued." + found.status().name(),
-            VoucherCode.group(found.code()));
+            found.code());
         return;
       }
       voucherToCancel = found;
@@ -339,7 +338,7 @@ public class ProgrammeBacking implements Serializable {
     }
     try {
       ledger.cancel(voucherToCancel.code());
-      PageMessages.info("vouchers.cancel.done", VoucherCode.group(voucherToCancel.code()));
+      PageMessages.info("vouchers.cancel.done", voucherToCancel.code());
       cancelCode = null;
     } catch (BusinessException e) {
       PageMessages.refused(e);
@@ -359,7 +358,7 @@ public class ProgrammeBacking implements Serializable {
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
     return PageMessages.text(
         "vouchers.cancel.confirm",
-        VoucherCode.group(voucherToCancel.code()),
+        voucherToCancel.code(),
         Money.ofCents(voucherToCancel.faceValueCents()).format(locale));
   }
 
