@@ -54,6 +54,13 @@ import java.util.stream.Stream;
     query =
         "select d from Device d join fetch d.donation where d.status = :status order by d.id desc")
 @NamedQuery(
+    name = "Device.findLastRefurbishedOfModel",
+    query =
+        "select d from Device d where d.id <> :id and d.category = :category"
+            + " and lower(d.brand) = lower(:brand) and lower(d.model) = lower(:model)"
+            + " and d.refurbishedAt is not null and d.refurbisher.id = :workshop"
+            + " order by d.refurbishedAt desc, d.id desc")
+@NamedQuery(
     name = "Device.findOfDonorCompany",
     query = "select d from Device d where d.id = :id and d.donation.donor.id = :donor")
 public class Device {
