@@ -27,7 +27,12 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,8 +71,7 @@ public class ProgrammeBacking implements Serializable {
 
   private String month;
 
-  private static final java.time.format.DateTimeFormatter DAY =
-      java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
   @Inject VoucherLedger ledger;
   private Long settling;
@@ -175,13 +179,13 @@ public class ProgrammeBacking implements Serializable {
   private void settle(long statementId, Statement.Status to) {
     settling = statementId;
     settlingTo = to;
-    settleDate = DAY.format(java.time.LocalDate.now(clock));
+    settleDate = DAY.format(LocalDate.now(clock));
     settleReference = null;
   }
 
   /** Agrees or pays the statement opened by {@link #agree} or {@link #pay} with what was typed. */
   public void confirmSettlement() {
-    Optional<java.time.LocalDate> date = day(settleDate);
+    Optional<LocalDate> date = day(settleDate);
     boolean paying = settlingTo == Statement.Status.PAID;
     if (date.isEmpty()) {
       fieldError("statements-form:settle-date", "vouchers.settle.date.invalid");
@@ -215,18 +219,17 @@ public class ProgrammeBacking implements Serializable {
   }
 
   /** A day as people type it: 05/12/2026 (or 5/12/2026, 2026-12-05). */
-  static Optional<java.time.LocalDate> day(String typed) {
+  static Optional<LocalDate> day(String typed) {
     if (typed == null || typed.isBlank()) {
       return Optional.empty();
     }
     for (String pattern : List.of("d/M/uuuu", "uuuu-M-d", "d.M.uuuu", "d-M-uuuu")) {
       try {
         return Optional.of(
-            java.time.LocalDate.parse(
+            LocalDate.parse(
                 typed.strip(),
-                java.time.format.DateTimeFormatter.ofPattern(pattern)
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
-      } catch (java.time.format.DateTimeParseException e) {
+                DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT)));
+      } catch (DateTimeParseException e) {
         // the next way of writing a day
       }
     }
@@ -235,12 +238,12 @@ public class ProgrammeBacking implements Serializable {
 
   /** Whether the statement's month is not over: shown as provisional, not to agree or pay yet. */
   public boolean provisional(Statement statement) {
-    return statement.isProvisionalOn(java.time.LocalDate.now(clock));
+    return statement.isProvisionalOn(LocalDate.now(clock));
   }
 
   /** What was recorded of the agreement and the payment: "Validé le 05/12/2026, réf. D-12". */
   public List<String> settlementOf(Statement st) {
-    List<String> said = new java.util.ArrayList<>();
+    List<String> said = new ArrayList<>();
     if (st.agreementDate() != null) {
       said.add(
           PageMessages.text(
@@ -282,7 +285,7 @@ public class ProgrammeBacking implements Serializable {
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
     return PageMessages.text(
         isSettlingPayment() ? "vouchers.settle.payText" : "vouchers.settle.agreeText",
-        st.period().format(java.time.format.DateTimeFormatter.ofPattern("MM/uuuu")),
+        st.period().format(DateTimeFormatter.ofPattern("MM/uuuu")),
         st.relayId() == null ? PageMessages.text("vouchers.statement.credit") : relayName(st),
         st.amount().format(locale));
   }
@@ -420,7 +423,7 @@ public class ProgrammeBacking implements Serializable {
     }
     Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
     NumberFormat count = NumberFormat.getIntegerInstance(locale);
-    List<String> said = new java.util.ArrayList<>();
+    List<String> said = new ArrayList<>();
     said.add(
         PageMessages.text(
             batchToCancel.issued() == 0
