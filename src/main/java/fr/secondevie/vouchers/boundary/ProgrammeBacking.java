@@ -12,12 +12,9 @@ import fr.secondevie.vouchers.control.Reconciliation.Period;
 import fr.secondevie.vouchers.control.Reconciliation.Summary;
 import fr.secondevie.vouchers.control.Statements;
 import fr.secondevie.vouchers.control.VoucherDocuments;
-import fr.secondevie.vouchers.control.VoucherInfo;
-import fr.secondevie.vouchers.control.VoucherLedger;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
-import fr.secondevie.vouchers.entity.VoucherStatus;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -27,12 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +34,8 @@ import org.primefaces.model.StreamedContent;
 
 /**
  * One programme for its funder: issue a batch and follow its progress, download the codes and the
- * sheets, read the reconciliation, draw up, agree and pay the monthly statements.
+ * sheets, read the reconciliation, draw up the monthly statements. Agreeing and paying them is
+ * {@link SettlementBacking}'s, cancelling vouchers and batches {@link CancellationBacking}'s.
  */
 @Named
 @ViewScoped
@@ -70,17 +63,6 @@ public class ProgrammeBacking implements Serializable {
   @Inject Clock clock;
 
   private String month;
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-
-  @Inject VoucherLedger ledger;
-  private Long settling;
-  private Statement.Status settlingTo;
-  private String settleDate;
-  private String settleReference;
-  private String cancelCode;
-  private transient VoucherInfo voucherToCancel;
-  private transient Issuance.BatchVouchers batchToCancel;
 
   /** Loads the programme named by the {@code id} view parameter (another's is not found). */
   public void load() {
@@ -140,7 +122,8 @@ public class ProgrammeBacking implements Serializable {
         Money.ofCents(programme.faceValue().cents() * pendingQuantity).format(locale));
   }
 
-  private static void fieldError(String clientId, String key, Object... arguments) {
+  /** A message under the field, from the bundle, and the request marked as failed. */
+  static void fieldError(String clientId, String key, Object... arguments) {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.addMessage(
         clientId,
@@ -160,299 +143,6 @@ public class ProgrammeBacking implements Serializable {
       info("vouchers.statements.drawn");
     } catch (BusinessException e) {
       PageMessages.refused(e);
-    }
-  }
-
-  /**
-   * Opens the agreement of a statement: the page asks for its date (today, unless typed) and a
-   * reference before it is agreed, which freezes it.
-   */
-  public void agree(long statementId) {
-    settle(statementId, Statement.Status.AGREED);
-  }
-
-  /** Opens the payment of a statement: its date and the payment mandate's number are asked. */
-  public void pay(long statementId) {
-    settle(statementId, Statement.Status.PAID);
-  }
-
-  private void settle(long statementId, Statement.Status to) {
-    settling = statementId;
-    settlingTo = to;
-    settleDate = DAY.format(LocalDate.now(clock));
-    settleReference = null;
-  }
-
-  /** Agrees or pays the statement opened by {@link #agree} or {@link #pay} with what was typed. */
-  public void confirmSettlement() {
-    Optional<LocalDate> date = day(settleDate);
-    boolean paying = settlingTo == Statement.Status.PAID;
-    if (date.isEmpty()) {
-      fieldError("statements-form:settle-date", "vouchers.settle.date.invalid");
-      return;
-    }
-    if (paying && (settleReference == null || settleReference.isBlank())) {
-      fieldError("statements-form:settle-reference", "vouchers.settle.mandate.required");
-      return;
-    }
-    Statements.Settlement settlement = new Statements.Settlement(date.get(), settleReference);
-    try {
-      if (paying) {
-        statements.pay(id, settling, settlement);
-      } else {
-        statements.agree(id, settling, settlement);
-      }
-      info(paying ? "vouchers.settle.paid" : "vouchers.settle.agreed");
-      settling = null;
-    } catch (BusinessException e) {
-      if ("INVALID_INPUT".equals(e.code())) {
-        fieldError("statements-form:settle-date", "vouchers.settle.date.invalid");
-      } else {
-        PageMessages.refused(e);
-      }
-    }
-  }
-
-  /** Back to the list, without agreeing or paying. */
-  public void cancelSettlement() {
-    settling = null;
-  }
-
-  /** A day as people type it: 05/12/2026 (or 5/12/2026, 2026-12-05). */
-  static Optional<LocalDate> day(String typed) {
-    if (typed == null || typed.isBlank()) {
-      return Optional.empty();
-    }
-    for (String pattern : List.of("d/M/uuuu", "uuuu-M-d", "d.M.uuuu", "d-M-uuuu")) {
-      try {
-        return Optional.of(
-            LocalDate.parse(
-                typed.strip(),
-                DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT)));
-      } catch (DateTimeParseException e) {
-        // the next way of writing a day
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Whether the statement's month is not over: shown as provisional, not to agree or pay yet. */
-  public boolean provisional(Statement statement) {
-    return statement.isProvisionalOn(LocalDate.now(clock));
-  }
-
-  /** What was recorded of the agreement and the payment: "Validé le 05/12/2026, réf. D-12". */
-  public List<String> settlementOf(Statement st) {
-    List<String> said = new ArrayList<>();
-    if (st.agreementDate() != null) {
-      said.add(
-          PageMessages.text(
-              st.agreementReference() == null
-                  ? "vouchers.settle.agreedOn"
-                  : "vouchers.settle.agreedOn.ref",
-              DAY.format(st.agreementDate()),
-              st.agreementReference()));
-    }
-    if (st.paymentDate() != null) {
-      said.add(
-          PageMessages.text(
-              st.paymentReference() == null
-                  ? "vouchers.settle.paidOn"
-                  : "vouchers.settle.paidOn.ref",
-              DAY.format(st.paymentDate()),
-              st.paymentReference()));
-    }
-    return said;
-  }
-
-  /** The statement being agreed or paid, if any. */
-  public Statement getSettling() {
-    return settling == null
-        ? null
-        : getStatements().stream().filter(st -> st.id().equals(settling)).findFirst().orElse(null);
-  }
-
-  public boolean isSettlingPayment() {
-    return settlingTo == Statement.Status.PAID;
-  }
-
-  /** "Valider le relevé de novembre 2026 du Relais numérique Amiens Nord (35,00 €) :" */
-  public String getSettlingText() {
-    Statement st = getSettling();
-    if (st == null) {
-      return "";
-    }
-    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    return PageMessages.text(
-        isSettlingPayment() ? "vouchers.settle.payText" : "vouchers.settle.agreeText",
-        st.period().format(DateTimeFormatter.ofPattern("MM/uuuu")),
-        st.relayId() == null ? PageMessages.text("vouchers.statement.credit") : relayName(st),
-        st.amount().format(locale));
-  }
-
-  public String getSettleDate() {
-    return settleDate;
-  }
-
-  public void setSettleDate(String settleDate) {
-    this.settleDate = settleDate;
-  }
-
-  public String getSettleReference() {
-    return settleReference;
-  }
-
-  public void setSettleReference(String settleReference) {
-    this.settleReference = settleReference;
-  }
-
-  // ---- cancelling a voucher, or a whole batch
-
-  /** Looks up the typed code and asks to confirm its cancellation (or says why it cannot be). */
-  public void findVoucherToCancel() {
-    voucherToCancel = null;
-    try {
-      VoucherInfo found = ledger.check(cancelCode);
-      if (found.programmeId() != id) {
-        fieldError("cancel-voucher:cancel-code", "vouchers.cancel.otherProgramme");
-        return;
-      }
-      if (found.status() != VoucherStatus.ISSUED) {
-        fieldError(
-            "cancel-voucher:cancel-code",
-            "vouchers.cancel.notIssued." + found.status().name(),
-            found.code());
-        return;
-      }
-      voucherToCancel = found;
-    } catch (BusinessException e) {
-      fieldError(
-          "cancel-voucher:cancel-code",
-          "MALFORMED_CODE".equals(e.code())
-              ? "vouchers.cancel.malformed"
-              : "vouchers.cancel.unknown");
-    }
-  }
-
-  /** Cancels the voucher the funder confirmed. */
-  public void cancelVoucher() {
-    if (voucherToCancel == null) {
-      return;
-    }
-    try {
-      ledger.cancel(voucherToCancel.code());
-      PageMessages.info("vouchers.cancel.done", voucherToCancel.code());
-      cancelCode = null;
-    } catch (BusinessException e) {
-      PageMessages.refused(e);
-    }
-    voucherToCancel = null;
-  }
-
-  public void keepVoucher() {
-    voucherToCancel = null;
-  }
-
-  /** "Annuler le bon SW4V-N4CK-822H-RS9P (150,00 €) ? Il ne pourra plus servir." */
-  public String getVoucherCancelText() {
-    if (voucherToCancel == null) {
-      return "";
-    }
-    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    return PageMessages.text(
-        "vouchers.cancel.confirm",
-        voucherToCancel.code(),
-        Money.ofCents(voucherToCancel.faceValueCents()).format(locale));
-  }
-
-  public VoucherInfo getVoucherToCancel() {
-    return voucherToCancel;
-  }
-
-  public String getCancelCode() {
-    return cancelCode;
-  }
-
-  public void setCancelCode(String cancelCode) {
-    this.cancelCode = cancelCode;
-  }
-
-  /** Asks to confirm the cancellation of a batch, with how many vouchers and their value. */
-  public void askBatchCancellation(long batchId) {
-    try {
-      batchToCancel = issuance.vouchersOf(id, batchId);
-    } catch (BusinessException e) {
-      PageMessages.refused(e);
-    }
-  }
-
-  /** Cancels the batch the funder confirmed: its vouchers not yet used. */
-  public void cancelBatch() {
-    if (batchToCancel == null) {
-      return;
-    }
-    try {
-      Issuance.BatchCancelled done = issuance.cancelBatch(id, batchToCancel.batchId());
-      Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-      PageMessages.info(
-          done.batch().kept() == 0 ? "vouchers.batchCancel.done" : "vouchers.batchCancel.doneKept",
-          NumberFormat.getIntegerInstance(locale).format(done.cancelledCount()),
-          Money.ofCents(done.cancelledValueCents()).format(locale),
-          NumberFormat.getIntegerInstance(locale).format(done.batch().kept()));
-    } catch (BusinessException e) {
-      PageMessages.refused(e);
-    }
-    batchToCancel = null;
-  }
-
-  public void keepBatch() {
-    batchToCancel = null;
-  }
-
-  public Issuance.BatchVouchers getBatchToCancel() {
-    return batchToCancel;
-  }
-
-  /**
-   * "Annuler le lot n° 12 : 2 498 bons encore valables, soit 374 700,00 €, ne pourront plus servir.
-   * 2 bons déjà utilisés ou réservés dans une vente restent valables."
-   */
-  public List<String> getBatchCancelText() {
-    if (batchToCancel == null) {
-      return List.of();
-    }
-    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    NumberFormat count = NumberFormat.getIntegerInstance(locale);
-    List<String> said = new ArrayList<>();
-    said.add(
-        PageMessages.text(
-            batchToCancel.issued() == 0
-                ? "vouchers.batchCancel.nothing"
-                : "vouchers.batchCancel.confirm",
-            batchToCancel.batchId(),
-            count.format(batchToCancel.issued()),
-            Money.ofCents(batchToCancel.issuedValueCents()).format(locale)));
-    if (batchToCancel.kept() > 0) {
-      said.add(
-          PageMessages.text(
-              "vouchers.batchCancel.kept",
-              count.format(batchToCancel.redeemed()),
-              count.format(batchToCancel.held()),
-              count.format(batchToCancel.expired())));
-    }
-    if (batchToCancel.cancelled() > 0) {
-      said.add(
-          PageMessages.text(
-              "vouchers.batchCancel.already", count.format(batchToCancel.cancelled())));
-    }
-    return said;
-  }
-
-  private void act(Runnable action) {
-    try {
-      action.run();
-    } catch (BusinessException e) {
-      error("vouchers.statements.refused", e.getMessage());
     }
   }
 
@@ -584,14 +274,6 @@ public class ProgrammeBacking implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString(key), null));
-  }
-
-  private static void error(String key, String detail) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-    faces.addMessage(
-        null,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString(key) + " " + detail, null));
   }
 
   public VoucherProgramme getProgramme() {
