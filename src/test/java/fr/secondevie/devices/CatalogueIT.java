@@ -309,9 +309,9 @@ class CatalogueIT extends DeviceSteps {
           .contains("L’appareil " + second.toUpperCase() + " dépasse ce que le donateur a promis")
           .contains("1 appareil(s) en tout");
       assertThat(browser.findElement(By.id("devices")).getText()).doesNotContain(second);
-      assertThat(browser.switchTo().activeElement().getAttribute("id"))
-          .as("the confirmation has the focus")
-          .isEqualTo("intake:register-beyond");
+      // the confirmation has the focus (autofocus, once the page is rendered)
+      wait.until(
+          b -> "intake:register-beyond".equals(b.switchTo().activeElement().getAttribute("id")));
       browser.switchTo().activeElement().sendKeys(Keys.ENTER);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), second));
       assertThat(browser.findElement(By.id("pledge-count")).getText())

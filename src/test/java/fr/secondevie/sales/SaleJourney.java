@@ -34,17 +34,15 @@ final class SaleJourney {
     WebDriver browser = Browser.start();
     try {
       WebDriverWait wait = atTheSaleScreen(browser, base);
-      assertThat(focused(browser)).as("the attestation field has the focus").isEqualTo("person");
+      focusIs(wait, browser, "person", "the attestation field has the focus");
       browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
       assertThat(browser.findElement(By.id("eligibility-panel")).getText()).contains("Éligible");
-      assertThat(focused(browser)).as("the device field has the focus").isEqualTo("scan");
+      focusIs(wait, browser, "scan", "the device field has the focus");
       for (String scanned : List.of(serial, extraSerial)) {
         browser.switchTo().activeElement().sendKeys(scanned, Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), scanned));
-        assertThat(focused(browser))
-            .as("after a device, the device field has the focus again")
-            .isEqualTo("scan");
+        focusIs(wait, browser, "scan", "after a device, the device field has the focus again");
       }
       browser.findElement(By.id("open-form:open")).sendKeys(Keys.ENTER);
 
@@ -68,9 +66,7 @@ final class SaleJourney {
       assertThat(browser.findElement(By.id("hold")).getText())
           .as("the hold's time left")
           .containsPattern("réservés jusqu.à \\d\\d:\\d\\d, encore (29|30) min");
-      assertThat(focused(browser))
-          .as("with something due, the voucher field has the focus")
-          .isEqualTo("voucher");
+      focusIs(wait, browser, "voucher", "with something due, the voucher field has the focus");
       browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
@@ -109,16 +105,17 @@ final class SaleJourney {
       assertThat(browser.findElement(By.id("messages")).getText())
           .containsPattern("Reçu 500,00.€ : rendez \\d");
       assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
-      assertThat(focused(browser))
-          .as("once paid, « Terminer la vente » has the focus")
-          .isEqualTo("finish-form:complete");
+      focusIs(
+          wait, browser, "finish-form:complete", "once paid, « Terminer la vente » has the focus");
       browser.switchTo().activeElement().sendKeys(Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("order-state"), "Vente terminée"));
-      assertThat(focused(browser))
-          .as("after the sale, the next sale's attestation field has the focus")
-          .isEqualTo("person");
+      focusIs(
+          wait,
+          browser,
+          "person",
+          "after the sale, the next sale's attestation field has the focus");
       return new Seen(
           total,
           browser.findElement(By.id("total")).getText(),
@@ -177,6 +174,20 @@ final class SaleJourney {
     browser.findElement(By.linkText("Vendre")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
     return wait;
+  }
+
+  /**
+   * Waits for the keyboard focus to reach the element (a page's autofocus is applied once it has
+   * been rendered, a moment after it loaded), then says where it is if it never does.
+   */
+  private static void focusIs(WebDriverWait wait, WebDriver browser, String id, String why) {
+    try {
+      wait.withTimeout(Duration.ofSeconds(5)).until(b -> id.equals(focused(b)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      assertThat(focused(browser)).as(why).isEqualTo(id);
+    } finally {
+      wait.withTimeout(Duration.ofSeconds(30));
+    }
   }
 
   private static String focused(WebDriver browser) {
