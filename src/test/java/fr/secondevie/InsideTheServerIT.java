@@ -448,9 +448,21 @@ class InsideTheServerIT {
             .orElseThrow()
             .getInt("id");
 
-    var agreed = funder.post(path + "/" + amiens + "/agreement");
-    assertThat(agreed.status()).isEqualTo(200);
+    // the agreement records the date given and a reference; a date to come is refused at its field
+    LocalDate today = LocalDate.now(clock);
+    var early =
+        funder.post(path + "/" + amiens + "/agreement", "{\"date\":\"" + today.plusDays(1) + "\"}");
+    assertThat(early.status()).as(early.toString()).isEqualTo(400);
+    assertThat(early.body()).contains("INVALID_INPUT").contains("\"date\"");
+    var agreed =
+        funder.post(
+            path + "/" + amiens + "/agreement",
+            "{\"date\":\"" + today + "\",\"reference\":\"Délibération CP-2027-03\"}");
+    assertThat(agreed.status()).as(agreed.toString()).isEqualTo(200);
     assertThat(agreed.json().getString("status")).isEqualTo("AGREED");
+    assertThat(agreed.json().getBoolean("provisional")).isFalse();
+    assertThat(agreed.json().getString("agreementDate")).isEqualTo(today.toString());
+    assertThat(agreed.json().getString("agreementReference")).isEqualTo("Délibération CP-2027-03");
     assertThat(Api.as(base, "financeur2").post(path + "/" + amiens + "/payment").status())
         .isEqualTo(404);
     List<JsonObject> redrawn =
@@ -462,8 +474,12 @@ class InsideTheServerIT {
     assertThat(redrawn).extracting(s -> s.getInt("id")).contains(amiens).hasSize(2);
     JsonObject frozen = funder.get(path + "/" + amiens).json();
     assertThat(frozen.getJsonArray("lines")).hasSize(2);
-    assertThat(funder.post(path + "/" + amiens + "/payment").json().getString("status"))
-        .isEqualTo("PAID");
+    var paid = funder.post(path + "/" + amiens + "/payment", "{\"reference\":\"Mandat 4521\"}");
+    assertThat(paid.json().getString("status")).as(paid.toString()).isEqualTo("PAID");
+    assertThat(paid.json().getString("paymentReference")).isEqualTo("Mandat 4521");
+    assertThat(paid.json().getString("paymentDate")).isEqualTo(today.toString());
+    assertThat(funder.get(path + "/" + amiens).json().getString("paymentReference"))
+        .isEqualTo("Mandat 4521");
     assertThat(funder.post(path + "/" + amiens + "/payment").status()).isEqualTo(200);
     var late = funder.post(path + "/" + amiens + "/agreement");
     assertThat(late.status()).isEqualTo(409);
@@ -493,7 +509,9 @@ class InsideTheServerIT {
       assertThat(new PDFTextStripper().getText(document))
           .contains("Relais numérique Amiens Nord")
           .contains("payé")
-          .contains("35,00");
+          .contains("35,00")
+          .contains("référence : Délibération CP-2027-03")
+          .contains("référence : Mandat 4521");
     }
     assertThat(funder.post(path, "{\"month\":\"2026-13\"}").status()).isEqualTo(400);
     assertThat(funder.get(path).structure().asJsonArray()).hasSizeGreaterThanOrEqualTo(3);

@@ -279,18 +279,43 @@ class CatalogueIT extends DeviceSteps {
       browser.manage().deleteAllCookies();
       Browser.logIn(browser, base, "atelier", "demo");
       browser.get(base + "app/workshop/reception.xhtml");
-      browser
-          .findElement(By.xpath("//input[@value='Marquer comme reçu " + donation + "']"))
-          .click();
+      WebElement receive =
+          browser.findElement(By.xpath("//input[@value='Marquer comme reçu " + donation + "']"));
+      assertThat(receive.findElement(By.xpath("ancestor::tr")).getText())
+          .as("the pledged lines")
+          .contains("1 × Ordinateur portable");
+      receive.click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "reçu"));
 
       browser.get(base + "app/workshop/intake.xhtml?donation=" + donation);
+      assertThat(browser.findElement(By.id("pledge-count")).getText())
+          .isEqualTo("Il manque 1 appareil(s) sur les 1 promis (0 enregistré(s)).");
       String serial = serial();
-      WebElement field = browser.switchTo().activeElement();
-      assertThat(field.getAttribute("id")).isEqualTo("intake:serial");
+      String model = "Latitude " + serial;
+      browser.findElement(By.id("intake:brand")).sendKeys("Dell");
+      browser.findElement(By.id("intake:model")).sendKeys(model);
+      WebElement field = browser.findElement(By.id("intake:serial"));
       field.sendKeys(serial + Keys.ENTER);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), serial));
       assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("intake:serial");
+      assertThat(browser.findElement(By.id("pledge-count")).getText())
+          .isEqualTo("L’appareil promis est enregistré.");
+
+      // a second device on a one-device pledge: said, and registered only once confirmed
+      String second = serial();
+      browser.switchTo().activeElement().sendKeys(second + Keys.ENTER);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("beyond-pledge")));
+      assertThat(browser.findElement(By.id("beyond-pledge")).getText())
+          .contains("L’appareil " + second.toUpperCase() + " dépasse ce que le donateur a promis")
+          .contains("1 appareil(s) en tout");
+      assertThat(browser.findElement(By.id("devices")).getText()).doesNotContain(second);
+      // the confirmation has the focus (autofocus, once the page is rendered)
+      wait.until(
+          b -> "intake:register-beyond".equals(b.switchTo().activeElement().getAttribute("id")));
+      browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), second));
+      assertThat(browser.findElement(By.id("pledge-count")).getText())
+          .isEqualTo("1 appareil(s) de plus que les 1 promis.");
 
       browser.get(base + "app/workshop/devices.xhtml");
       browser.findElement(By.partialLinkText(serial)).click();
@@ -310,6 +335,31 @@ class CatalogueIT extends DeviceSteps {
       browser.findElement(By.id("refurbish:submit")).click();
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "mis en vente"));
+
+      // the second device of the model: its form copies the first one's, not its grade or price
+      browser.findElement(By.partialLinkText(second.toUpperCase())).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("previous-of-model")));
+      assertThat(browser.findElement(By.id("previous-of-model")).getText())
+          .contains(serial.toUpperCase());
+      browser.findElement(By.id("refurbish:copy-previous")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "copiées"));
+      assertThat(browser.findElement(By.id("refurbish:cpu")).getAttribute("value")).isEqualTo(cpu);
+      assertThat(
+              new Select(browser.findElement(By.id("refurbish:method")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .isEqualTo("PURGE");
+      assertThat(browser.findElement(By.id("refurbish:tool")).getAttribute("value"))
+          .isEqualTo("nwipe 0.35");
+      assertThat(
+              new Select(browser.findElement(By.id("refurbish:grade")))
+                  .getFirstSelectedOption()
+                  .getAttribute("value"))
+          .as("the grade is this device's own")
+          .isEmpty();
+      assertThat(browser.findElement(By.id("refurbish:price")).getAttribute("value")).isEmpty();
+      assertThat(browser.findElement(By.id("refurbish:certificate")).getAttribute("value"))
+          .isEmpty();
 
       browser.manage().deleteAllCookies();
       browser.get(base + "catalogue/index.xhtml?q=" + cpu);

@@ -146,7 +146,15 @@ class RacesIT {
     Sale sale = soldWithAVoucher();
     Api funder = as("financeur");
     String path = "api/v1/voucher-programs/" + sale.programmeId() + "/statements";
-    String month = YearMonth.now(ZoneId.of("Europe/Paris")).toString();
+    // a statement is agreed once its month is over: the sale is moved back to last month
+    YearMonth last = YearMonth.now(ZoneId.of("Europe/Paris")).minusMonths(1);
+    assertThat(
+            update(
+                "update redemption set redeemed_at = ? where programme_id = ?",
+                java.sql.Timestamp.valueOf(last.atDay(15).atTime(10, 0)),
+                sale.programmeId()))
+        .isEqualTo(1);
+    String month = last.toString();
     List<Answer> drawn = atOnce(() -> funder.post(path, "{\"month\":\"" + month + "\"}"));
     Answer won = repeatsAnswerTheSame(drawn, 201);
     List<JsonObject> statements =
@@ -162,7 +170,11 @@ class RacesIT {
     long statement = statements.get(0).getJsonNumber("id").longValue();
     assertThat(
             repeatsAnswerTheSame(
-                    atOnce(() -> funder.post(path + "/" + statement + "/agreement")),
+                    atOnce(
+                        () ->
+                            funder.post(
+                                path + "/" + statement + "/agreement",
+                                "{\"reference\":\"Délibération 2026-114\"}")),
                     200,
                     "STATEMENT_NOT_DRAFT")
                 .json()
@@ -170,7 +182,11 @@ class RacesIT {
         .isEqualTo("AGREED");
     assertThat(
             repeatsAnswerTheSame(
-                    atOnce(() -> funder.post(path + "/" + statement + "/payment")),
+                    atOnce(
+                        () ->
+                            funder.post(
+                                path + "/" + statement + "/payment",
+                                "{\"reference\":\"Mandat 4521\"}")),
                     200,
                     "STATEMENT_NOT_AGREED")
                 .json()
@@ -197,6 +213,43 @@ class RacesIT {
     assertThat(oneWinner(answers, 200, "VOUCHER_NOT_CANCELLABLE").json().getString("status"))
         .isEqualTo("CANCELLED");
     assertThat(audited("VOUCHER_CANCELLED", code.replace("-", ""))).isEqualTo(1);
+  }
+
+  @Test
+  void aBatchCancelledEightTimesAtOnceIsCancelledOnce() throws Exception {
+    String code = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 2_000, 3, "80", null).get(0);
+    long programme =
+        as("relais")
+            .get("api/v1/vouchers/" + code)
+            .json()
+            .getJsonObject("program")
+            .getJsonNumber("id")
+            .longValue();
+    long batch =
+        as("financeur")
+            .get("api/v1/voucher-programs/" + programme + "/batches")
+            .structure()
+            .asJsonArray()
+            .getJsonObject(0)
+            .getJsonNumber("batchId")
+            .longValue();
+    List<Answer> answers =
+        atOnce(
+            () ->
+                as("financeur")
+                    .post(
+                        "api/v1/voucher-programs/"
+                            + programme
+                            + "/batches/"
+                            + batch
+                            + "/cancellation"));
+    assertThat(oneWinner(answers, 200, "BATCH_NOT_CANCELLABLE").json().getInt("cancelledCount"))
+        .isEqualTo(3);
+    assertThat(audited("VOUCHER_BATCH_CANCELLED", batch)).isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from voucher where batch_id = ? and status = 'CANCELLED'", batch))
+        .isEqualTo(3);
   }
 
   @Test
@@ -231,6 +284,31 @@ class RacesIT {
     Answer won = oneWinner(removed, 200, "NOT_FOUND");
     assertThat(won.json().getJsonArray("vouchers")).isEmpty();
     assertThat(audited("ORDER_VOUCHER_REMOVED", order)).isEqualTo(1);
+  }
+
+  @Test
+  void aLineTakenOffAnOrderEightTimesAtOnceIsTakenOffOnce() throws Exception {
+    int laptop = scenarios.availableDevice("donateur", "LAPTOP", "relais", 12_000);
+    int phone = scenarios.availableDevice("donateur", "SMARTPHONE", "relais", 9_000);
+    Answer opened =
+        as("relais")
+            .post(
+                "api/v1/orders",
+                "{\"beneficiaryId\":\""
+                    + scenarios.eligibleBeneficiary("RSA")
+                    + "\",\"deviceIds\":["
+                    + laptop
+                    + ","
+                    + phone
+                    + "]}");
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    long order = opened.json().getJsonNumber("id").longValue();
+    List<Answer> removed = atOnce(() -> as("relais").delete("api/v1/orders/" + order + "/lines/2"));
+    Answer won = oneWinner(removed, 200, "NOT_FOUND");
+    assertThat(won.json().getJsonArray("lines")).hasSize(1);
+    assertThat(audited("ORDER_LINE_REMOVED", order)).isEqualTo(1);
+    assertThat(count("select count(*) from sale_order_line where order_id = ?", order))
+        .isEqualTo(1);
   }
 
   @Test
@@ -608,6 +686,16 @@ class RacesIT {
         "select count(*) from audit_entry where action = ? and record_id = ?",
         action,
         String.valueOf(record));
+  }
+
+  private static int update(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = TestDatabase.connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    }
   }
 
   private static int count(String sql, Object... parameters) throws SQLException {

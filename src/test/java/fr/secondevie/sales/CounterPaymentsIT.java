@@ -257,6 +257,109 @@ class CounterPaymentsIT extends AtTheCounter {
         .isEqualTo("PAID");
   }
 
+  // ---- a line taken off an open order ----
+
+  @Test
+  void aLineTakenOffAnOpenOrderPutsItsDeviceBackOnSaleAndGivesBackTheVouchersItNeeded() {
+    long relay = scenarios().organisationOf("relais");
+    JsonObject service =
+        counter()
+            .get("api/v1/relays/" + relay + "/services")
+            .structure()
+            .asJsonArray()
+            .getJsonObject(0);
+    int laptop = laptop(30000);
+    int phone = scenarios().availableDevice("donateur", "SMARTPHONE", "relais", 9000);
+    String person = person();
+    Api.Answer opened =
+        counter()
+            .post(
+                "api/v1/orders",
+                order(
+                    person,
+                    List.of(laptop, phone),
+                    "[{\"serviceId\":" + service.getInt("id") + ",\"quantity\":1}]"));
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    long id = opened.json().getJsonNumber("id").longValue();
+    String path = "api/v1/orders/" + id;
+    String pass = scenarios().vouchers("financeur", "PASS_NUMERIQUE", 1000, 1, "80", null).get(0);
+    String cheque =
+        scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 1000, 1, "80", null).get(0);
+    for (String code : List.of(pass, cheque)) {
+      Api.Answer added = counter().post(path + "/vouchers", "{\"code\":\"" + code + "\"}");
+      assertThat(added.status()).as(added.toString()).isEqualTo(200);
+    }
+    // another relay's counter does not find the order; a line that is not there is not found
+    assertProblem(Api.as(base, "relais2").delete(path + "/lines/1"), 404, "NOT_FOUND");
+    assertProblem(counter().delete(path + "/lines/99"), 404, "NOT_FOUND");
+
+    // the phone goes: it is on sale again, the cheque still pays the laptop
+    Api.Answer noPhone = counter().delete(path + "/lines/" + lineOf(opened.json(), phone));
+    assertThat(noPhone.status()).as(noPhone.toString()).isEqualTo(200);
+    assertThat(noPhone.json().getJsonArray("lines")).hasSize(2);
+    assertThat(deviceStatus(phone)).isEqualTo("AVAILABLE");
+    assertThat(deviceStatus(laptop)).isEqualTo("RESERVED");
+    assertThat(voucherStatus(cheque)).isEqualTo("HELD");
+
+    // the service goes: the pass numérique pays nothing any more and is given back
+    int serviceLine =
+        noPhone.json().getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+            .filter(l -> l.getString("kind").equals("SERVICE"))
+            .findFirst()
+            .orElseThrow()
+            .getInt("lineNumber");
+    Api.Answer noService = counter().delete(path + "/lines/" + serviceLine);
+    assertThat(noService.status()).as(noService.toString()).isEqualTo(200);
+    JsonObject left = noService.json();
+    assertThat(left.getJsonArray("vouchers").getValuesAs(JsonObject.class))
+        .extracting(v -> v.getString("code"))
+        .containsExactly(cheque.replace("-", ""));
+    assertThat(voucherStatus(pass)).isEqualTo("ISSUED");
+    assertThat(cents(left, "vouchersCents") + cents(left, "dueCents"))
+        .isEqualTo(cents(left, "totalCents"));
+
+    // the last line is not taken off: the order is cancelled instead
+    assertProblem(counter().delete(path + "/lines/" + lineOf(left, laptop)), 409, "LAST_LINE");
+    assertThat(
+            counter()
+                .post(
+                    path + "/payments",
+                    "{\"method\":\"CASH\",\"amountCents\":" + cents(left, "dueCents") + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(counter().post(path + "/completion").json().getString("status")).isEqualTo("PAID");
+    assertProblem(counter().delete(path + "/lines/" + lineOf(left, laptop)), 409, "ORDER_NOT_OPEN");
+  }
+
+  @Test
+  void aLineIsNotTakenOffWhenCashAlreadyPaysMoreThanWouldBeLeft() {
+    int laptop = laptop(30000);
+    int phone = scenarios().availableDevice("donateur", "SMARTPHONE", "relais", 9000);
+    long id = openOrder(person(), laptop, phone);
+    String path = "api/v1/orders/" + id;
+    JsonObject order = counter().get(path).json();
+    assertThat(
+            counter()
+                .post(
+                    path + "/payments",
+                    "{\"method\":\"CASH\",\"amountCents\":" + cents(order, "dueCents") + "}")
+                .status())
+        .isEqualTo(201);
+    assertProblem(
+        counter().delete(path + "/lines/" + lineOf(order, phone)), 409, "LINE_ALREADY_PAID");
+    assertThat(counter().get(path).json().getJsonArray("lines")).hasSize(2);
+    assertThat(deviceStatus(phone)).isEqualTo("RESERVED");
+  }
+
+  private static int lineOf(JsonObject order, int device) {
+    return order.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+        .filter(l -> l.containsKey("deviceId") && !l.isNull("deviceId"))
+        .filter(l -> l.getJsonNumber("deviceId").longValue() == device)
+        .findFirst()
+        .orElseThrow()
+        .getInt("lineNumber");
+  }
+
   // ---- the counter's screen, in Chromium ----
 
   @Test
@@ -275,19 +378,26 @@ class CounterPaymentsIT extends AtTheCounter {
         .contains("Quota « Ordinateur portable » : 2 scanné(s)")
         .contains("encore 1 pendant la période");
     assertThat(two.canReserve()).isFalse();
+    assertThat(two.canReserveWithoutTheLast())
+        .as("the second laptop taken off the list: the quota fits again")
+        .isTrue();
   }
 
   @Test
   void aFullSaleWithAVoucherAndCashAtTheCounterScreen() throws Exception {
     int device = laptop(22000);
     String serial = counter().get("api/v1/devices/" + device).json().getString("serialNumber");
+    int phone = scenarios().availableDevice("donateur", "SMARTPHONE", "relais", 9000);
+    String phoneSerial = counter().get("api/v1/devices/" + phone).json().getString("serialNumber");
     String person = person();
     String code =
         scenarios().vouchers("financeur", "CHEQUE_EQUIPEMENT", 5000, 1, "80", null).get(0);
-    SaleJourney.Seen seen = SaleJourney.sellWithAVoucherAndCash(base, person, serial, code);
+    SaleJourney.Seen seen =
+        SaleJourney.sellWithAVoucherAndCash(base, person, serial, phoneSerial, code);
     assertThat(seen.totalBefore()).isEqualTo(seen.totalAfter());
     assertThat(seen.receiptHref()).contains("/api/v1/orders/").endsWith("/receipt");
     assertThat(deviceStatus(device)).isEqualTo("SOLD");
+    assertThat(deviceStatus(phone)).as("the phone taken off the order").isEqualTo("AVAILABLE");
     assertThat(voucherStatus(code)).isEqualTo("REDEEMED");
     String href = seen.receiptHref();
     String receipt =

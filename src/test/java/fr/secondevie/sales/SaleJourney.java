@@ -24,26 +24,49 @@ final class SaleJourney {
 
   private SaleJourney() {}
 
-  static Seen sellWithAVoucherAndCash(URL base, String person, String serial, String code) {
+  /**
+   * Sells the device for the voucher and cash; the extra device is scanned too, reserved, and taken
+   * off the open order with its "Retirer" button before the voucher. The keyboard focus is checked
+   * after each step: it is where the next act is, never back at the top of the page.
+   */
+  static Seen sellWithAVoucherAndCash(
+      URL base, String person, String serial, String extraSerial, String code) {
     WebDriver browser = Browser.start();
     try {
       WebDriverWait wait = atTheSaleScreen(browser, base);
-      assertThat(focused(browser)).as("the attestation field has the focus").isEqualTo("person");
+      focusIs(wait, browser, "person", "the attestation field has the focus");
       browser.switchTo().activeElement().sendKeys(person, Keys.ENTER);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scan")));
       assertThat(browser.findElement(By.id("eligibility-panel")).getText()).contains("Éligible");
-      assertThat(focused(browser)).as("the device field has the focus").isEqualTo("scan");
-      browser.switchTo().activeElement().sendKeys(serial, Keys.ENTER);
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
+      focusIs(wait, browser, "scan", "the device field has the focus");
+      for (String scanned : List.of(serial, extraSerial)) {
+        browser.switchTo().activeElement().sendKeys(scanned, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), scanned));
+        focusIs(wait, browser, "scan", "after a device, the device field has the focus again");
+      }
       browser.findElement(By.id("open-form:open")).sendKeys(Keys.ENTER);
 
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("order-state")));
       assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
+      assertThat(browser.findElement(By.id("lines")).getText()).contains(extraSerial);
+      // the extra device is taken off the open order, after a question
+      WebElement lines = browser.findElement(By.id("lines"));
+      lines.findElement(By.cssSelector("[aria-label$='" + extraSerial + "']")).sendKeys(Keys.ENTER);
+      assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText())
+          .contains("Retirer")
+          .contains(extraSerial);
+      browser.switchTo().alert().accept();
+      wait.until(ExpectedConditions.stalenessOf(lines));
+      assertThat(browser.findElement(By.id("messages")).getText())
+          .contains("Article retiré de la commande");
+      assertThat(browser.findElement(By.id("lines")).getText())
+          .contains(serial)
+          .doesNotContain(extraSerial);
       String total = browser.findElement(By.id("total")).getText();
       assertThat(browser.findElement(By.id("hold")).getText())
           .as("the hold's time left")
           .containsPattern("réservés jusqu.à \\d\\d:\\d\\d, encore (29|30) min");
-      assertThat(focused(browser)).as("the voucher field has the focus").isEqualTo("voucher");
+      focusIs(wait, browser, "voucher", "with something due, the voucher field has the focus");
       browser.switchTo().activeElement().sendKeys(code, Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bon accepté"));
@@ -82,10 +105,17 @@ final class SaleJourney {
       assertThat(browser.findElement(By.id("messages")).getText())
           .containsPattern("Reçu 500,00.€ : rendez \\d");
       assertThat(browser.findElement(By.id("due")).getText()).startsWith("0,00");
-      browser.findElement(By.id("finish-form:complete")).sendKeys(Keys.ENTER);
+      focusIs(
+          wait, browser, "finish-form:complete", "once paid, « Terminer la vente » has the focus");
+      browser.switchTo().activeElement().sendKeys(Keys.ENTER);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("order-state"), "Vente terminée"));
+      focusIs(
+          wait,
+          browser,
+          "person",
+          "after the sale, the next sale's attestation field has the focus");
       return new Seen(
           total,
           browser.findElement(By.id("total")).getText(),
@@ -97,9 +127,11 @@ final class SaleJourney {
 
   /**
    * Scans the devices for the person and returns what the screen says before "Réserver": the quota
-   * warning's text (empty when none) and whether "Réserver" can be pressed.
+   * warning's text (empty when none) and whether "Réserver" can be pressed, then, with more than
+   * one device, whether it can once the last one is taken off the list.
    */
-  record BeforeReserving(String quotaWarning, boolean canReserve) {}
+  record BeforeReserving(
+      String quotaWarning, boolean canReserve, boolean canReserveWithoutTheLast) {}
 
   static BeforeReserving scanFor(URL base, String person, String... serials) {
     WebDriver browser = Browser.start();
@@ -112,9 +144,24 @@ final class SaleJourney {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
       }
       List<WebElement> warning = browser.findElements(By.id("quota-warning"));
-      return new BeforeReserving(
-          warning.isEmpty() ? "" : warning.get(0).getText(),
-          browser.findElement(By.id("open-form:open")).isEnabled());
+      String said = warning.isEmpty() ? "" : warning.get(0).getText();
+      boolean canReserve = browser.findElement(By.id("open-form:open")).isEnabled();
+      boolean canReserveWithoutTheLast = canReserve;
+      if (serials.length > 1) {
+        // the last device scanned taken off the list with its "Retirer" link
+        WebElement preview = browser.findElement(By.id("preview"));
+        preview
+            .findElement(By.cssSelector("[aria-label$='" + serials[serials.length - 1] + "']"))
+            .click();
+        wait.until(ExpectedConditions.stalenessOf(preview));
+        assertThat(browser.findElement(By.id("preview")).getText())
+            .contains(serials[0])
+            .doesNotContain(serials[serials.length - 1]);
+        canReserveWithoutTheLast =
+            browser.findElements(By.id("quota-warning")).isEmpty()
+                && browser.findElement(By.id("open-form:open")).isEnabled();
+      }
+      return new BeforeReserving(said, canReserve, canReserveWithoutTheLast);
     } finally {
       browser.quit();
     }
@@ -127,6 +174,20 @@ final class SaleJourney {
     browser.findElement(By.linkText("Vendre")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("person")));
     return wait;
+  }
+
+  /**
+   * Waits for the keyboard focus to reach the element (a page's autofocus is applied once it has
+   * been rendered, a moment after it loaded), then says where it is if it never does.
+   */
+  private static void focusIs(WebDriverWait wait, WebDriver browser, String id, String why) {
+    try {
+      wait.withTimeout(Duration.ofSeconds(5)).until(b -> id.equals(focused(b)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      assertThat(focused(browser)).as(why).isEqualTo(id);
+    } finally {
+      wait.withTimeout(Duration.ofSeconds(30));
+    }
   }
 
   private static String focused(WebDriver browser) {

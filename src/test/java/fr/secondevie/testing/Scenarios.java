@@ -105,7 +105,16 @@ public final class Scenarios {
           "donateur",
           "donateur2",
           "financeur",
-          "financeur2");
+          "financeur2",
+          "admin2",
+          "atelier2",
+          "atelier3",
+          "relais3",
+          "social2",
+          "donateur3",
+          "financeur3",
+          "mairie",
+          "national");
 
   /** A demo user with the demo password, another with the tests' password. */
   public Api user(String username) {

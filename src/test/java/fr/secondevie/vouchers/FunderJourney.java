@@ -99,6 +99,38 @@ final class FunderJourney {
         assertThat(new PDFTextStripper().getText(pdf)).contains("150,00 €");
       }
 
+      // the batch is cancelled after a confirmation that says how many vouchers and their value
+      browser.findElement(By.id("batches-form:batches:0:cancel-batch")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-cancel-confirm")));
+      assertThat(browser.findElement(By.id("batch-cancel-confirm")).getText())
+          .containsPattern(
+              "2[\\s\u202f\u00a0]500 bon\\(s\\) encore valable\\(s\\), soit"
+                  + " 375[\\s\u202f\u00a0]000,00.€");
+      browser.findElement(By.id("batches-form:confirm-batch-cancel")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Lot annulé"));
+      assertThat(browser.findElement(By.id("messages")).getText())
+          .containsPattern("Lot annulé : 2[\\s\u202f\u00a0]500 bon\\(s\\)");
+
+      // one voucher cancelled alone: two issued at once, the first cancelled, then again
+      retype(browser, "issue:quantity_input", "2", "issue:issue-button");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("last-codes")));
+      String code = browser.findElement(By.cssSelector("#last-codes li")).getText();
+      retype(browser, "cancel-voucher:cancel-code", code, "cancel-voucher:find-voucher");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("voucher-cancel-confirm")));
+      assertThat(browser.findElement(By.id("voucher-cancel-confirm")).getText())
+          .contains("Annuler le bon " + code + " (150,00")
+          .contains("ne se défait pas");
+      browser.findElement(By.id("cancel-voucher:confirm-voucher-cancel")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("messages"), "Bon " + code + " annulé"));
+      retype(browser, "cancel-voucher:cancel-code", code, "cancel-voucher:find-voucher");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("cancel-voucher:cancel-code-message"), "déjà annulé"));
+      assertThat(browser.findElements(By.id("voucher-cancel-confirm"))).isEmpty();
+
       // a month typed wrong, or none, is said at the field; nothing is drawn up
       for (String mistake : new String[] {"2026-13", "décembre", ""}) {
         WebElement month =
@@ -116,6 +148,69 @@ final class FunderJourney {
           browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
           new File(downloads, "failure.png").toPath());
       throw failed;
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /**
+   * The funder's statements of a programme with a sale this month and one last month: this month's
+   * is marked provisional and offers no agreement; last month's is agreed with a reference, then
+   * paid with its mandate's number (asked for when left out), both shown in its row.
+   */
+  static void settleStatements(URL base, int programme) throws Exception {
+    ChromeDriver browser = Browser.start();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1800));
+    try {
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
+      Browser.logIn(browser, base, "financeur", "demo");
+      browser.get(base + "app/funder/programme.xhtml?id=" + programme);
+      java.time.YearMonth now = java.time.YearMonth.now();
+      String thisMonth = String.format("%02d/%d", now.getMonthValue(), now.getYear());
+      WebElement table = browser.findElement(By.id("statements-form:statements"));
+      retype(browser, "statements-form:month", thisMonth, "statements-form:draw-up");
+      wait.until(ExpectedConditions.stalenessOf(table));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("statements-form:statements"), "provisoire"));
+      assertThat(browser.findElements(By.id("statements-form:statements:0:agree")))
+          .as("no agreement of a month not over")
+          .isEmpty();
+
+      java.time.YearMonth last = now.minusMonths(1);
+      table = browser.findElement(By.id("statements-form:statements"));
+      retype(
+          browser,
+          "statements-form:month",
+          String.format("%02d/%d", last.getMonthValue(), last.getYear()),
+          "statements-form:draw-up");
+      wait.until(ExpectedConditions.stalenessOf(table));
+      // newest month first: last month's statement is the second row
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.id("statements-form:statements:1:agree")));
+      browser.findElement(By.id("statements-form:statements:1:agree")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settle-panel")));
+      String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now());
+      assertThat(browser.findElement(By.id("statements-form:settle-date")).getAttribute("value"))
+          .isEqualTo(today);
+      browser.findElement(By.id("statements-form:settle-reference")).sendKeys("Délibération CP-12");
+      browser.findElement(By.id("statements-form:confirm-settle")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("statements-form:statements"),
+              "Validé le " + today + ", réf. Délibération CP-12"));
+
+      browser.findElement(By.id("statements-form:statements:1:pay")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settle-panel")));
+      browser.findElement(By.id("statements-form:confirm-settle")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("statements-form:settle-reference-message"), "numéro du mandat"));
+      browser.findElement(By.id("statements-form:settle-reference")).sendKeys("Mandat 4521");
+      browser.findElement(By.id("statements-form:confirm-settle")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("statements-form:statements"), "Payé le " + today + ", mandat n° Mandat 4521"));
     } finally {
       browser.quit();
     }

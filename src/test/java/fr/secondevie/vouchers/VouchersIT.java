@@ -183,6 +183,99 @@ class VouchersIT {
   }
 
   @Test
+  void aWholeBatchIsCancelledButItsUsedAndHeldVouchersStayAsTheyAre() {
+    Scenarios scenarios = new Scenarios(base);
+    Api funder = Api.as(base, "financeur");
+    Api counter = Api.as(base, "relais");
+    List<String> codes = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 1_000, 4, "80", null);
+    int programme =
+        counter.get("api/v1/vouchers/" + codes.get(0)).json().getJsonObject("program").getInt("id");
+    long batch =
+        funder
+            .get("api/v1/voucher-programs/" + programme + "/batches")
+            .structure()
+            .asJsonArray()
+            .getJsonObject(0)
+            .getJsonNumber("batchId")
+            .longValue();
+    // one used in a sale, one held by an open order, one cancelled alone, one left
+    long sold =
+        scenarios.openOrder(
+            "relais",
+            scenarios.eligibleBeneficiary("RSA"),
+            scenarios.availableDevice("donateur", "LAPTOP", "relais", 20_000));
+    var held =
+        counter.post("api/v1/orders/" + sold + "/vouchers", "{\"code\":\"" + codes.get(0) + "\"}");
+    long due = held.json().getJsonNumber("dueCents").longValue();
+    counter.post(
+        "api/v1/orders/" + sold + "/payments", "{\"method\":\"CASH\",\"amountCents\":" + due + "}");
+    assertThat(counter.post("api/v1/orders/" + sold + "/completion").json().getString("status"))
+        .isEqualTo("PAID");
+    long open =
+        scenarios.openOrder(
+            "relais",
+            scenarios.eligibleBeneficiary("RSA"),
+            scenarios.availableDevice("donateur", "LAPTOP", "relais", 20_000));
+    assertThat(
+            counter
+                .post("api/v1/orders/" + open + "/vouchers", "{\"code\":\"" + codes.get(1) + "\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(funder.post("api/v1/vouchers/" + codes.get(2) + "/cancellation").status())
+        .isEqualTo(200);
+
+    String path = "api/v1/voucher-programs/" + programme + "/batches/" + batch + "/cancellation";
+    Problems.assertProblem(Api.as(base, "financeur2").post(path), 404, "NOT_FOUND");
+    Problems.assertProblem(Api.as(base, "relais").post(path), 403, "FORBIDDEN");
+    var cancelled = funder.post(path);
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    JsonObject answer = cancelled.json();
+    assertThat(answer.getInt("cancelledCount")).isEqualTo(1);
+    assertThat(answer.getJsonNumber("cancelledValueCents").longValue()).isEqualTo(1_000);
+    JsonObject vouchers = answer.getJsonObject("vouchers");
+    assertThat(
+            List.of(
+                vouchers.getInt("issued"),
+                vouchers.getInt("held"),
+                vouchers.getInt("redeemed"),
+                vouchers.getInt("cancelled")))
+        .containsExactly(0, 1, 1, 2);
+    assertThat(
+            codes.stream()
+                .map(c -> counter.get("api/v1/vouchers/" + c).json().getString("status"))
+                .toList())
+        .containsExactly("REDEEMED", "HELD", "CANCELLED", "CANCELLED");
+    Problems.assertProblem(funder.post(path), 409, "BATCH_NOT_CANCELLABLE");
+  }
+
+  @Test
+  void theCurrentMonthsStatementIsProvisionalAndIsNotAgreedBeforeTheMonthIsOver() {
+    String code = redeemedVoucher();
+    Api funder = Api.as(base, "financeur");
+    int programme =
+        funder.get("api/v1/vouchers/" + code).json().getJsonObject("program").getInt("id");
+    String path = "api/v1/voucher-programs/" + programme + "/statements";
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris")).toString();
+    var drawn = funder.post(path, "{\"month\":\"" + month + "\"}");
+    assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+    JsonObject statement = drawn.json().getJsonArray("statements").getJsonObject(0);
+    assertThat(statement.getBoolean("provisional")).isTrue();
+    long id = statement.getJsonNumber("id").longValue();
+    Problems.assertProblem(
+        funder.post(path + "/" + id + "/agreement", "{\"reference\":\"D-1\"}"),
+        409,
+        "MONTH_NOT_OVER");
+    assertThat(funder.get(path + "/" + id).json().getString("status")).isEqualTo("DRAFT");
+    assertThat(funder.get(path + "/" + id + "/pdf", "application/pdf").status()).isEqualTo(200);
+    try (PDDocument pdf =
+        Loader.loadPDF(funder.get(path + "/" + id + "/pdf", "application/pdf").bytes())) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("PROVISOIRE");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void nominativeVouchersNameTheirBeneficiaryAndEndedProgrammesIssueNothing() {
     Api funder = Api.as(base, "financeur");
     int id =
@@ -272,6 +365,45 @@ class VouchersIT {
   @Test
   void inTheBrowserAFunderCreatesAProgrammeIssuesABatchAndDownloadsTheSheet() throws Exception {
     FunderJourney.createIssueAndDownload(base);
+  }
+
+  /**
+   * The funder's statements in Chromium: a sale this month (provisional, not agreed) and one moved
+   * back to last month in the database (agreed and paid with their references).
+   */
+  @Test
+  void inTheBrowserAFunderSeesThisMonthProvisionalAndSettlesLastMonthWithItsReferences()
+      throws Exception {
+    Scenarios scenarios = new Scenarios(base);
+    List<String> codes = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 1_000, 2, "80", null);
+    Api counter = Api.as(base, "relais");
+    int programme =
+        counter.get("api/v1/vouchers/" + codes.get(0)).json().getJsonObject("program").getInt("id");
+    for (String code : codes) {
+      long order =
+          scenarios.openOrder(
+              "relais",
+              scenarios.eligibleBeneficiary("RSA"),
+              scenarios.availableDevice("donateur", "LAPTOP", "relais", 20_000));
+      var held =
+          counter.post("api/v1/orders/" + order + "/vouchers", "{\"code\":\"" + code + "\"}");
+      long due = held.json().getJsonNumber("dueCents").longValue();
+      counter.post(
+          "api/v1/orders/" + order + "/payments",
+          "{\"method\":\"CASH\",\"amountCents\":" + due + "}");
+      assertThat(counter.post("api/v1/orders/" + order + "/completion").status()).isEqualTo(200);
+    }
+    java.time.YearMonth last = java.time.YearMonth.now().minusMonths(1);
+    try (var connection = TestDatabase.connect();
+        var moved =
+            connection.prepareStatement(
+                "update redemption set redeemed_at = ? where voucher_id ="
+                    + " (select id from voucher where code = ?)")) {
+      moved.setObject(1, java.sql.Timestamp.valueOf(last.atDay(20).atTime(11, 0)));
+      moved.setString(2, codes.get(1).replace("-", ""));
+      assertThat(moved.executeUpdate()).isEqualTo(1);
+    }
+    FunderJourney.settleStatements(base, programme);
   }
 
   private static String programme(String name, long cents, boolean nominative) {

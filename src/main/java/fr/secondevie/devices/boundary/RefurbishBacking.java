@@ -45,6 +45,7 @@ public class RefurbishBacking implements Serializable {
   private Long relayId;
   private String price;
   private String reason;
+  private transient Device previous;
 
   /** The record the page works on, from the query string of the first request of the view. */
   @PostConstruct
@@ -85,6 +86,45 @@ public class RefurbishBacking implements Serializable {
       PageMessages.refused(BusinessException.badRequest("INVALID_INPUT", e.getMessage()));
     }
     return null;
+  }
+
+  /**
+   * The last device of this category, brand and model the workshop refurbished, whose form this one
+   * can copy; null when there is none.
+   */
+  public Device getPrevious() {
+    if (previous == null && deviceId != null) {
+      previous = workshop.previousOfModel(workshop.get(deviceId)).orElse(null);
+    }
+    return previous;
+  }
+
+  /**
+   * Fills the form from the previous device of this model: its specs, erasure method and tool, and
+   * relay. Not its grade, battery, certificate, erasure date, tests or price: those are this
+   * device's own (the price follows the grade).
+   */
+  public void copyPrevious() {
+    Device from = getPrevious();
+    if (from == null) {
+      return;
+    }
+    Specs specs = from.specs();
+    if (specs != null) {
+      cpu = specs.cpu();
+      ramGb = specs.ramGb();
+      storageGb = specs.storageGb();
+      screenInches = specs.screenInches();
+      os = specs.os();
+    }
+    if (from.erasure() != null) {
+      erasureMethod = from.erasure().method();
+      erasureTool = from.erasure().tool();
+    }
+    if (from.relay() != null) {
+      relayId = from.relay().id();
+    }
+    PageMessages.info("refurbish.copied", from.serialNumber());
   }
 
   public String recycle() {

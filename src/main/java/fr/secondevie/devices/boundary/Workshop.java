@@ -1,5 +1,6 @@
 package fr.secondevie.devices.boundary;
 
+import fr.secondevie.devices.control.PledgeCount;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceAudit;
 import fr.secondevie.devices.entity.DeviceStatus;
@@ -24,7 +25,10 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The refurbisher's acts on devices, one transaction each, each audited: register a device of a
@@ -177,6 +181,51 @@ public class Workshop {
         .setParameter("workshop", caller.organisationId())
         .setMaxResults(500)
         .getResultList();
+  }
+
+  /**
+   * The device of the same category, brand and model this workshop refurbished last, whose specs
+   * the next one's form can copy (a lot often holds many of one model).
+   */
+  public Optional<Device> previousOfModel(Device device) {
+    requireRefurbisher();
+    if (device.brand() == null || device.model() == null) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery("Device.findLastRefurbishedOfModel", Device.class)
+        .setParameter("id", device.id())
+        .setParameter("category", device.category())
+        .setParameter("brand", device.brand())
+        .setParameter("model", device.model())
+        .setParameter("workshop", caller.organisationId())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** What the donation pledged beside what was taken in of it, by category. */
+  public PledgeCount pledgeCount(long donationId) {
+    requireRefurbisher();
+    Donation donation = donations.get(donationId);
+    return PledgeCount.of(
+        donation.items(), ofDonation(donationId).stream().map(Device::category).toList());
+  }
+
+  /** How many devices were taken in of each of these donations. */
+  public Map<Long, Long> takenIn(List<Long> donationIds) {
+    requireRefurbisher();
+    if (donationIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Long> counts = new HashMap<>();
+    em.createQuery(
+            "select d.donation.id, count(d) from Device d where d.donation.id in :ids"
+                + " group by d.donation.id",
+            Object[].class)
+        .setParameter("ids", donationIds)
+        .getResultList()
+        .forEach(row -> counts.put((Long) row[0], ((Number) row[1]).longValue()));
+    return counts;
   }
 
   /** The devices taken in from a lot assigned to the caller's workshop; any other is not found. */

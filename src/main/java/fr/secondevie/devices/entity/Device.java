@@ -66,6 +66,13 @@ import java.util.stream.Stream;
     name = "Device.findOneOfTerritory",
     query = "select d from Device d where d.id = :id and d.donation.donor.territoryId = :territory")
 @NamedQuery(
+    name = "Device.findLastRefurbishedOfModel",
+    query =
+        "select d from Device d where d.id <> :id and d.category = :category"
+            + " and lower(d.brand) = lower(:brand) and lower(d.model) = lower(:model)"
+            + " and d.refurbishedAt is not null and d.refurbisher.id = :workshop"
+            + " order by d.refurbishedAt desc, d.id desc")
+@NamedQuery(
     name = "Device.findOfDonorCompany",
     query = "select d from Device d where d.id = :id and d.donation.donor.id = :donor")
 public class Device {

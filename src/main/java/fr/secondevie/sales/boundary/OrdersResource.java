@@ -154,6 +154,20 @@ public class OrdersResource {
     return checkout.removeVoucher(id, code);
   }
 
+  /**
+   * Takes a line off an open order (beyond API.md): 200 the order; the line's device is on sale
+   * again and the vouchers are checked again (one that pays nothing any more is given back). Not
+   * open: 409 ORDER_NOT_OPEN; the only line: 409 LAST_LINE; paid by cash or card already: 409
+   * LINE_ALREADY_PAID.
+   */
+  @DELETE
+  @Path("{id}/lines/{lineNumber}")
+  @RolesAllowed(Roles.COUNTER)
+  public OrderSummary removeLine(
+      @PathParam("id") long id, @PathParam("lineNumber") int lineNumber) {
+    return checkout.removeLine(id, lineNumber);
+  }
+
   @POST
   @Path("{id}/payments")
   @RolesAllowed(Roles.COUNTER)

@@ -171,6 +171,57 @@ public class SaleBacking {
     return act(() -> checkout.removeVoucher(order.id(), code), "sale.voucherRemoved");
   }
 
+  /**
+   * Takes a line off the open order: its device is on sale again; a voucher that pays nothing any
+   * more is given back, and said so.
+   */
+  public String removeLine() {
+    Optional<Long> line = number(param("line"));
+    if (line.isEmpty()) {
+      return null;
+    }
+    try {
+      OrderSummary result = checkout.removeLine(order.id(), line.get().intValue());
+      List<String> kept =
+          result.vouchers().stream().map(OrderSummary.AppliedVoucher::code).toList();
+      List<String> givenBack =
+          order.vouchers().stream()
+              .map(OrderSummary.AppliedVoucher::code)
+              .filter(code -> !kept.contains(code))
+              .map(VoucherCode::group)
+              .toList();
+      if (givenBack.isEmpty()) {
+        PageMessages.info("sale.lineRemoved");
+      } else {
+        PageMessages.info("sale.lineRemoved.vouchers", String.join(", ", givenBack));
+      }
+      return redirectTo(result);
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
+  }
+
+  /** The question asked before a line goes, written for a JavaScript string in single quotes. */
+  public String removeLineQuestion(OrderSummary.Line line) {
+    String what =
+        "DEVICE".equals(line.kind())
+            ? PageMessages.text("category." + line.category()) + " " + line.serialNumber()
+            : line.label();
+    return PageMessages.text("sale.line.remove.confirm", what)
+        .replace("\\", "\\\\")
+        .replace("'", "\\'");
+  }
+
+  /** The scanned devices but this one, for the link that takes it off the list before reserving. */
+  public String devicesWithout(long deviceId) {
+    return getPreviews().stream()
+        .map(CounterLookups.DevicePreview::deviceId)
+        .filter(id -> id != deviceId)
+        .map(String::valueOf)
+        .collect(Collectors.joining(","));
+  }
+
   public String payCash() {
     Money amount;
     try {

@@ -6,6 +6,7 @@ import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
+import fr.secondevie.sales.entity.OrderLine;
 import fr.secondevie.sales.entity.OrderStatus;
 import fr.secondevie.sales.entity.OrderVoucher;
 import fr.secondevie.sales.entity.PaymentMethod;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * The order's commands at the counter that the database alone decides, one transaction each: put a
@@ -93,6 +95,39 @@ public class Checkout {
     order.touch(LocalDateTime.now(clock));
     ledger.release(code, orderId);
     audit.record("ORDER_VOUCHER_REMOVED", "SaleOrder", orderId, code);
+    return orders.summary(order);
+  }
+
+  /**
+   * Takes a line off an open order ({@link SaleOrder#removeLine}): its device is on sale again, and
+   * the vouchers that no longer pay anything are given back. A line not on the order is not found
+   * (a repeat of the same removal, too).
+   */
+  @Transactional
+  public OrderSummary removeLine(long orderId, int lineNumber) {
+    SaleOrder order = orders.lock(orderId);
+    OrderLine line = order.line(lineNumber).orElse(null);
+    List<OrderVoucher> dropped = order.removeLine(lineNumber); // refuses a line not there
+    order.touch(LocalDateTime.now(clock));
+    if (line.kind() == LineKind.DEVICE) {
+      devices.release(List.of(line.deviceId()));
+    }
+    for (OrderVoucher voucher : dropped) {
+      ledger.release(voucher.code(), orderId);
+    }
+    audit.record(
+        "ORDER_LINE_REMOVED",
+        "SaleOrder",
+        orderId,
+        "line "
+            + lineNumber
+            + " ("
+            + (line.kind() == LineKind.DEVICE
+                ? "device " + line.serialNumber()
+                : "service " + line.serviceId())
+            + "), "
+            + dropped.size()
+            + " vouchers given back");
     return orders.summary(order);
   }
 

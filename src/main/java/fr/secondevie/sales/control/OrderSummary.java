@@ -33,8 +33,9 @@ public record OrderSummary(
     LocalDateTime closedAt,
     String receiptNumber) {
 
-  /** One line: a device or a service. */
+  /** One line: a device or a service; its number names it for its removal. */
   public record Line(
+      int lineNumber,
       String kind,
       Long deviceId,
       Long serviceId,
@@ -48,6 +49,7 @@ public record OrderSummary(
 
     static Line of(OrderLine line) {
       return new Line(
+          line.lineNumber(),
           line.kind().name(),
           line.deviceId(),
           line.serviceId(),

@@ -88,6 +88,16 @@ public class OrderVoucher {
     this.order = order;
   }
 
+  /**
+   * The order lost a line: the voucher pays less of it (between one cent and what it paid before).
+   */
+  void reduceTo(Money less) {
+    if (!less.isGreaterThan(Money.ZERO) || less.isGreaterThan(applied)) {
+      throw new IllegalArgumentException("A voucher pays less, and at least one cent");
+    }
+    this.applied = less;
+  }
+
   /** The kind of line this voucher may pay. */
   public LineKind pays() {
     return linesPaidBy(kind);

@@ -18,8 +18,10 @@ import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -72,7 +74,7 @@ public class SaleOrder {
 
   @Version private long version;
 
-  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
+  @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("lineNumber")
   private List<OrderLine> lines = new ArrayList<>();
 
@@ -217,6 +219,56 @@ public class SaleOrder {
   public boolean removeVoucher(String code) {
     requireOpen();
     return vouchers.removeIf(v -> v.code().equals(code));
+  }
+
+  /**
+   * Takes a line off the open order: a device scanned by mistake, a service the person does not
+   * want. The vouchers are checked again against what is left, in the order they were put on: each
+   * pays no more than before, no more than is left on the lines it may pay and no more than is left
+   * due, and one that pays nothing any more is taken off. The last line is not removed (409
+   * LAST_LINE: cancel the order), nor a line whose price cash or a card already covers (409
+   * LINE_ALREADY_PAID: the order is cancelled, which hands the money back).
+   *
+   * @return the vouchers taken off, for the caller to give back
+   */
+  public List<OrderVoucher> removeLine(int lineNumber) {
+    requireOpen();
+    OrderLine line =
+        line(lineNumber).orElseThrow(() -> BusinessException.notFound("Line on this order"));
+    if (lines.size() == 1) {
+      throw BusinessException.conflict(
+          "LAST_LINE", "This is the order's only line: cancel the order instead");
+    }
+    Money left = total().minus(line.price());
+    if (paidByPayments().plus(pending()).isGreaterThan(left)) {
+      throw BusinessException.conflict(
+          "LINE_ALREADY_PAID",
+          "Cash or a card already pays more than would be left: cancel the order instead");
+    }
+    lines.remove(line);
+    Money dueLeft = left.minus(paidByPayments()).minus(pending());
+    Map<LineKind, Money> payable = new EnumMap<>(LineKind.class);
+    for (OrderLine l : lines) {
+      payable.merge(l.kind(), l.price(), Money::plus);
+    }
+    List<OrderVoucher> dropped = new ArrayList<>();
+    for (OrderVoucher voucher : vouchers) {
+      Money applied =
+          voucher.applied().min(payable.getOrDefault(voucher.pays(), Money.ZERO)).min(dueLeft);
+      if (!applied.isGreaterThan(Money.ZERO)) {
+        dropped.add(voucher);
+        continue;
+      }
+      voucher.reduceTo(applied);
+      payable.merge(voucher.pays(), applied, Money::minus);
+      dueLeft = dueLeft.minus(applied);
+    }
+    vouchers.removeAll(dropped);
+    return dropped;
+  }
+
+  public Optional<OrderLine> line(int lineNumber) {
+    return lines.stream().filter(l -> l.lineNumber() == lineNumber).findFirst();
   }
 
   public Optional<OrderVoucher> voucher(String code) {

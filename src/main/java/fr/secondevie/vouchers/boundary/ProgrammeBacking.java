@@ -34,7 +34,8 @@ import org.primefaces.model.StreamedContent;
 
 /**
  * One programme for its funder: issue a batch and follow its progress, download the codes and the
- * sheets, read the reconciliation, draw up, agree and pay the monthly statements.
+ * sheets, read the reconciliation, draw up the monthly statements. Agreeing and paying them is
+ * {@link SettlementBacking}'s, cancelling vouchers and batches {@link CancellationBacking}'s.
  */
 @Named
 @ViewScoped
@@ -121,14 +122,12 @@ public class ProgrammeBacking implements Serializable {
         Money.ofCents(programme.faceValue().cents() * pendingQuantity).format(locale));
   }
 
-  private static void fieldError(String clientId, String key) {
+  /** A message under the field, from the bundle, and the request marked as failed. */
+  static void fieldError(String clientId, String key, Object... arguments) {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.addMessage(
         clientId,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            faces.getApplication().getResourceBundle(faces, "msg").getString(key),
-            null));
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text(key, arguments), null));
     faces.validationFailed();
   }
 
@@ -144,22 +143,6 @@ public class ProgrammeBacking implements Serializable {
       info("vouchers.statements.drawn");
     } catch (BusinessException e) {
       PageMessages.refused(e);
-    }
-  }
-
-  public void agree(long statementId) {
-    act(() -> statements.agree(id, statementId));
-  }
-
-  public void pay(long statementId) {
-    act(() -> statements.pay(id, statementId));
-  }
-
-  private void act(Runnable action) {
-    try {
-      action.run();
-    } catch (BusinessException e) {
-      error("vouchers.statements.refused", e.getMessage());
     }
   }
 
@@ -291,14 +274,6 @@ public class ProgrammeBacking implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, msg.getString(key), null));
-  }
-
-  private static void error(String key, String detail) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-    faces.addMessage(
-        null,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString(key) + " " + detail, null));
   }
 
   public VoucherProgramme getProgramme() {

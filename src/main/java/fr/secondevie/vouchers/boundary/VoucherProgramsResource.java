@@ -3,6 +3,7 @@ package fr.secondevie.vouchers.boundary;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.boundary.VoucherViews.BatchCancellationView;
 import fr.secondevie.vouchers.boundary.VoucherViews.BatchView;
 import fr.secondevie.vouchers.boundary.VoucherViews.IssuedView;
 import fr.secondevie.vouchers.boundary.VoucherViews.MonthStatementsView;
@@ -46,6 +47,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -122,11 +124,28 @@ public class VoucherProgramsResource {
     public String month;
   }
 
+  /**
+   * What an agreement or a payment records (both optional): the date the funder gives it (none:
+   * today) and its reference, such as the payment mandate's number.
+   */
+  public static class SettlementRequest {
+    public LocalDate date;
+
+    @Size(max = 100)
+    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be one line of text")
+    public String reference;
+
+    Statements.Settlement settlement() {
+      return new Statements.Settlement(date, reference);
+    }
+  }
+
   @Inject Programmes programmes;
   @Inject Issuance issuance;
   @Inject Reconciliation reconciliation;
   @Inject Statements statements;
   @Inject VoucherDocuments documents;
+  @Inject Clock clock;
   @Context UriInfo uri;
 
   @POST
@@ -194,6 +213,19 @@ public class VoucherProgramsResource {
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public BatchView batch(@PathParam("id") long id, @PathParam("batchId") long batchId) {
     return BatchView.of(issuance.getBatch(id, batchId), batchUri(id, batchId).toString());
+  }
+
+  /**
+   * Cancels a whole batch (beyond API.md): every voucher of it still ISSUED; the held, used and
+   * expired ones stay. 409 BATCH_RUNNING while it is issued, BATCH_NOT_CANCELLABLE when nothing is
+   * left to cancel.
+   */
+  @POST
+  @Path("{id}/batches/{batchId}/cancellation")
+  @RolesAllowed(Roles.FUNDER)
+  public BatchCancellationView cancelBatch(
+      @PathParam("id") long id, @PathParam("batchId") long batchId) {
+    return BatchCancellationView.of(issuance.cancelBatch(id, batchId));
   }
 
   /** The codes of a batch as CSV ({@code code,status}), streamed. */
@@ -279,15 +311,19 @@ public class VoucherProgramsResource {
   @POST
   @Path("{id}/statements/{sid}/agreement")
   @RolesAllowed(Roles.FUNDER)
-  public StatementView agree(@PathParam("id") long id, @PathParam("sid") long sid) {
-    return statementView(statements.agree(id, sid), false);
+  public StatementView agree(
+      @PathParam("id") long id, @PathParam("sid") long sid, @Valid SettlementRequest r) {
+    return statementView(
+        statements.agree(id, sid, r == null ? Statements.Settlement.NONE : r.settlement()), false);
   }
 
   @POST
   @Path("{id}/statements/{sid}/payment")
   @RolesAllowed(Roles.FUNDER)
-  public StatementView pay(@PathParam("id") long id, @PathParam("sid") long sid) {
-    return statementView(statements.pay(id, sid), false);
+  public StatementView pay(
+      @PathParam("id") long id, @PathParam("sid") long sid, @Valid SettlementRequest r) {
+    return statementView(
+        statements.pay(id, sid, r == null ? Statements.Settlement.NONE : r.settlement()), false);
   }
 
   @GET
@@ -309,7 +345,11 @@ public class VoucherProgramsResource {
   }
 
   private StatementView statementView(Statement s, boolean withLines) {
-    return StatementView.of(s, statements.relayName(s), withLines ? statements.lines(s) : null);
+    return StatementView.of(
+        s,
+        statements.relayName(s),
+        s.isProvisionalOn(LocalDate.now(clock)),
+        withLines ? statements.lines(s) : null);
   }
 
   private URI batchUri(long programmeId, long batchId) {

@@ -1,5 +1,6 @@
 package fr.secondevie.vouchers.boundary;
 
+import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Reconciliation.Summary;
 import fr.secondevie.vouchers.control.VoucherInfo;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
@@ -104,6 +105,25 @@ public final class VoucherViews {
     }
   }
 
+  /**
+   * A batch cancelled: how many vouchers were withdrawn now and their face value, and how the
+   * batch's vouchers stand afterwards (the held, used and expired ones kept as they were).
+   */
+  public record BatchCancellationView(
+      long batchId, int cancelledCount, long cancelledValueCents, BatchVouchersView vouchers) {
+    static BatchCancellationView of(Issuance.BatchCancelled c) {
+      Issuance.BatchVouchers b = c.batch();
+      return new BatchCancellationView(
+          b.batchId(),
+          c.cancelledCount(),
+          c.cancelledValueCents(),
+          new BatchVouchersView(b.issued(), b.held(), b.redeemed(), b.expired(), b.cancelled()));
+    }
+  }
+
+  /** A batch's vouchers by status. */
+  public record BatchVouchersView(int issued, int held, int redeemed, int expired, int cancelled) {}
+
   /** The reconciliation of API.md (with the months, for the charts). */
   public record ReconciliationView(
       long issuedCount,
@@ -148,7 +168,10 @@ public final class VoucherViews {
     }
   }
 
-  /** A monthly statement (lines only when asked for one statement). */
+  /**
+   * A monthly statement (lines only when asked for one statement); {@code provisional} while its
+   * month is not over (it cannot be agreed or paid yet).
+   */
   public record StatementView(
       long id,
       long programId,
@@ -162,8 +185,14 @@ public final class VoucherViews {
       LocalDateTime createdAt,
       LocalDateTime agreedAt,
       LocalDateTime paidAt,
+      boolean provisional,
+      LocalDate agreementDate,
+      String agreementReference,
+      LocalDate paymentDate,
+      String paymentReference,
       List<LineView> lines) {
-    static StatementView of(Statement s, String relayName, List<StatementLine> lines) {
+    static StatementView of(
+        Statement s, String relayName, boolean provisional, List<StatementLine> lines) {
       return new StatementView(
           s.id(),
           s.programmeId(),
@@ -177,6 +206,11 @@ public final class VoucherViews {
           s.createdAt(),
           s.agreedAt(),
           s.paidAt(),
+          provisional,
+          s.agreementDate(),
+          s.agreementReference(),
+          s.paymentDate(),
+          s.paymentReference(),
           lines == null ? null : lines.stream().map(LineView::of).toList());
     }
   }

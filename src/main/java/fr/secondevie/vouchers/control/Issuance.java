@@ -34,7 +34,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -201,6 +203,93 @@ public class Issuance {
       }
     }
   }
+
+  /**
+   * How a batch's vouchers stand: how many are still ISSUED (what a cancellation of the batch would
+   * withdraw), held by an open order, redeemed, expired, cancelled; and their face value.
+   */
+  public record BatchVouchers(
+      long batchId,
+      long faceValueCents,
+      int issued,
+      int held,
+      int redeemed,
+      int expired,
+      int cancelled) {
+
+    /** The face value of the vouchers still ISSUED. */
+    public long issuedValueCents() {
+      return faceValueCents * issued;
+    }
+
+    /** The vouchers a cancellation of the batch leaves as they are (held, used, expired). */
+    public int kept() {
+      return held + redeemed + expired;
+    }
+  }
+
+  /** The vouchers of a batch of the caller's own authority, counted by status. */
+  public BatchVouchers vouchersOf(long programmeId, long batchId) {
+    VoucherProgramme programme = programmes.getOwn(programmeId);
+    batchOf(programmeId, batchId);
+    Map<String, Integer> counts = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "select status, count(*) from voucher where batch_id = ? group by status")
+            .setParameter(1, batchId)
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      counts.put((String) columns[0], ((Number) columns[1]).intValue());
+    }
+    return new BatchVouchers(
+        batchId,
+        programme.faceValue().cents(),
+        counts.getOrDefault("ISSUED", 0),
+        counts.getOrDefault("HELD", 0),
+        counts.getOrDefault("REDEEMED", 0),
+        counts.getOrDefault("EXPIRED", 0),
+        counts.getOrDefault("CANCELLED", 0));
+  }
+
+  /**
+   * The funder withdraws a whole batch (issued by mistake, lost in the post): every voucher of it
+   * still ISSUED is CANCELLED, in one conditional update; the vouchers held by an open order, used
+   * or expired stay as they are. A batch still being written is 409 BATCH_RUNNING; one with nothing
+   * left to cancel (a repeat, or all used) 409 BATCH_NOT_CANCELLABLE, so that of two cancellations
+   * exactly one succeeds.
+   *
+   * @return how many were cancelled now, and how the batch's vouchers stand afterwards
+   */
+  @Transactional
+  public BatchCancelled cancelBatch(long programmeId, long batchId) {
+    IssuanceBatch batch = getOwnBatch(programmeId, batchId);
+    if (batch.status() == IssuanceBatch.Status.RUNNING) {
+      throw BusinessException.conflict(
+          "BATCH_RUNNING", "The batch is still being issued: cancel it once it is done");
+    }
+    LocalDateTime now = LocalDateTime.now(clock);
+    int cancelled =
+        em.createNativeQuery(
+                "update voucher set status = 'CANCELLED', cancelled_at = ?"
+                    + " where batch_id = ? and status = 'ISSUED'")
+            .setParameter(1, Timestamp.valueOf(now))
+            .setParameter(2, batchId)
+            .executeUpdate();
+    if (cancelled == 0) {
+      throw BusinessException.conflict(
+          "BATCH_NOT_CANCELLABLE", "No voucher of this batch is left to cancel");
+    }
+    BatchVouchers after = vouchersOf(programmeId, batchId);
+    audit.record(
+        VoucherAudit.VOUCHER_BATCH_CANCELLED,
+        "IssuanceBatch",
+        batchId,
+        cancelled + " vouchers cancelled, " + after.kept() + " kept (held, used or expired)");
+    return new BatchCancelled(cancelled, after.faceValueCents() * cancelled, after);
+  }
+
+  /** A batch cancelled: how many vouchers now, their face value, and the batch afterwards. */
+  public record BatchCancelled(int cancelledCount, long cancelledValueCents, BatchVouchers batch) {}
 
   public IssuanceBatch getBatch(long programmeId, long batchId) {
     programmes.getVisible(programmeId);

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -188,36 +189,80 @@ public class Statements {
         .executeUpdate();
   }
 
-  /** The funder agrees the statement: its lines are frozen. Agreeing again answers the same. */
-  @Transactional
-  public Statement agree(long programmeId, long statementId) {
-    return move(programmeId, statementId, Statement.Status.DRAFT, Statement.Status.AGREED);
+  /**
+   * The date and reference an agreement or a payment records: the date the funder gives (none:
+   * today; never after today), and its reference (the decision, the payment mandate's number).
+   */
+  public record Settlement(LocalDate date, String reference) {
+    public static final Settlement NONE = new Settlement(null, null);
   }
 
-  /** The funder has paid (or credited) it. Paying again answers the same. */
+  /**
+   * The funder agrees the statement: its lines are frozen. Agreeing again answers the same. A
+   * statement of a month not over is 409 MONTH_NOT_OVER.
+   */
   @Transactional
-  public Statement pay(long programmeId, long statementId) {
-    return move(programmeId, statementId, Statement.Status.AGREED, Statement.Status.PAID);
+  public Statement agree(long programmeId, long statementId, Settlement settlement) {
+    return move(
+        programmeId, statementId, Statement.Status.DRAFT, Statement.Status.AGREED, settlement);
+  }
+
+  /**
+   * The funder has paid (or credited) it, on a date not before the agreement's. Paying again
+   * answers the same.
+   */
+  @Transactional
+  public Statement pay(long programmeId, long statementId, Settlement settlement) {
+    return move(
+        programmeId, statementId, Statement.Status.AGREED, Statement.Status.PAID, settlement);
   }
 
   private Statement move(
-      long programmeId, long statementId, Statement.Status from, Statement.Status to) {
+      long programmeId,
+      long statementId,
+      Statement.Status from,
+      Statement.Status to,
+      Settlement settlement) {
     Statement statement = getOwn(programmeId, statementId);
     if (statement.status() == to) {
       return statement;
     }
-    String column = to == Statement.Status.AGREED ? "agreed_at" : "paid_at";
+    LocalDate today = LocalDate.now(clock);
+    if (statement.isProvisionalOn(today)) {
+      throw BusinessException.conflict(
+          "MONTH_NOT_OVER",
+          "The month "
+              + statement.period()
+              + " is not over: its statement is provisional until then");
+    }
+    LocalDate date = settlement.date() == null ? today : settlement.date();
+    if (date.isAfter(today)) {
+      throw BusinessException.invalid("date", "must not be after today");
+    }
+    if (to == Statement.Status.PAID
+        && statement.agreementDate() != null
+        && date.isBefore(statement.agreementDate())) {
+      throw BusinessException.invalid(
+          "date", "must not be before the agreement (" + statement.agreementDate() + ")");
+    }
+    String reference =
+        settlement.reference() == null || settlement.reference().isBlank()
+            ? null
+            : settlement.reference().strip();
+    boolean agreeing = to == Statement.Status.AGREED;
     var update =
         em.createNativeQuery(
                 "update voucher_statement set status = ?, "
-                    + column
-                    + " = ?"
-                    + (to == Statement.Status.AGREED ? ", agreed_by = ?" : "")
+                    + (agreeing
+                        ? "agreed_at = ?, agreement_date = ?, agreement_reference = ?, agreed_by = ?"
+                        : "paid_at = ?, payment_date = ?, payment_reference = ?")
                     + " where id = ? and status = ?")
             .setParameter(1, to.name())
-            .setParameter(2, Timestamp.valueOf(LocalDateTime.now(clock)));
-    int next = 3;
-    if (to == Statement.Status.AGREED) {
+            .setParameter(2, Timestamp.valueOf(LocalDateTime.now(clock)))
+            .setParameter(3, java.sql.Date.valueOf(date))
+            .setParameter(4, reference);
+    int next = 5;
+    if (agreeing) {
       update.setParameter(next++, caller.username());
     }
     int rows =

@@ -17,6 +17,8 @@ import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,7 @@ public class VoucherDocuments {
   @Inject Programmes programmes;
   @Inject Issuance issuance;
   @Inject Statements statements;
+  @Inject Clock clock;
 
   /**
    * The sheet of a batch of the caller's own programme: {@code count} vouchers (1 to 1,000) from
@@ -84,7 +87,8 @@ public class VoucherDocuments {
             programmes.funderName(programme),
             statement,
             statements.relayName(statement),
-            statements.lines(statement)));
+            statements.lines(statement),
+            statement.isProvisionalOn(LocalDate.now(clock))));
   }
 
   /**
@@ -179,7 +183,8 @@ public class VoucherDocuments {
       String funderName,
       Statement statement,
       String relayName,
-      List<StatementLine> lines) {
+      List<StatementLine> lines,
+      boolean provisional) {
     boolean credit = statement.kind() == Statement.Kind.FUNDER_CREDIT;
     String title =
         (credit ? "Avoir au financeur — bons expirés non utilisés" : "Relevé mensuel des bons")
@@ -192,8 +197,26 @@ public class VoucherDocuments {
       if (!credit) {
         pdf.text("Relais : " + relayName, 10);
       }
-      pdf.text("État : " + statusLabel(statement.status()), 10)
-          .text(
+      pdf.text(
+          "État : "
+              + statusLabel(statement.status())
+              + (provisional ? " — PROVISOIRE : le mois n’est pas terminé" : ""),
+          10);
+      if (statement.agreementDate() != null) {
+        pdf.text(
+            "Validé le "
+                + DAY.format(statement.agreementDate())
+                + reference(statement.agreementReference()),
+            10);
+      }
+      if (statement.paymentDate() != null) {
+        pdf.text(
+            (credit ? "Recrédité le " : "Payé le ")
+                + DAY.format(statement.paymentDate())
+                + reference(statement.paymentReference()),
+            10);
+      }
+      pdf.text(
               statement.itemCount()
                   + " bon(s), total "
                   + statement.amount().format(FR)
@@ -219,6 +242,10 @@ public class VoucherDocuments {
       }
       return pdf.toBytes();
     }
+  }
+
+  private static String reference(String reference) {
+    return reference == null ? "" : " — référence : " + reference;
   }
 
   static String statusLabel(Statement.Status status) {

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -19,7 +20,9 @@ import java.util.Objects;
  * redeemed that month (RELAY_PAYMENT), or the credit back to the funder of the vouchers that
  * expired unused that month (FUNDER_CREDIT), one of each per programme, relay and month (a unique
  * constraint). A DRAFT is recomputed in place on request; once AGREED its lines are frozen; then it
- * is PAID. Status changes are conditional updates.
+ * is PAID. Status changes are conditional updates. A statement of a month not yet over is
+ * provisional: it is drawn up to be read, and agreed or paid only once the month is over. The
+ * agreement and the payment each record a date and a reference (the mandate's number).
  */
 @Entity
 @Table(name = "voucher_statement")
@@ -94,6 +97,18 @@ public class Statement {
   @Column(name = "paid_at")
   private LocalDateTime paidAt;
 
+  @Column(name = "agreement_date")
+  private LocalDate agreementDate;
+
+  @Column(name = "agreement_reference")
+  private String agreementReference;
+
+  @Column(name = "payment_date")
+  private LocalDate paymentDate;
+
+  @Column(name = "payment_reference")
+  private String paymentReference;
+
   protected Statement() {}
 
   public Statement(
@@ -128,6 +143,14 @@ public class Statement {
     }
     this.itemCount = itemCount;
     this.amount = Objects.requireNonNull(amount);
+  }
+
+  /**
+   * Whether the statement's month is not over on {@code today}: its figures may still change, so it
+   * is shown as provisional and cannot be agreed or paid yet.
+   */
+  public boolean isProvisionalOn(LocalDate today) {
+    return !period().isBefore(YearMonth.from(today));
   }
 
   public Long id() {
@@ -176,5 +199,25 @@ public class Statement {
 
   public LocalDateTime paidAt() {
     return paidAt;
+  }
+
+  /**
+   * The date the funder gave its agreement (its decision's date), with {@link #agreementReference}.
+   */
+  public LocalDate agreementDate() {
+    return agreementDate;
+  }
+
+  public String agreementReference() {
+    return agreementReference;
+  }
+
+  /** The date of the payment (or credit), with {@link #paymentReference}: the mandate's number. */
+  public LocalDate paymentDate() {
+    return paymentDate;
+  }
+
+  public String paymentReference() {
+    return paymentReference;
   }
 }

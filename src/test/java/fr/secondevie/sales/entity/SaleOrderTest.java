@@ -140,4 +140,66 @@ class SaleOrderTest {
     assertThat(code(() -> voucher(order, "A", "CHEQUE_EQUIPEMENT", 10)))
         .isEqualTo("ORDER_NOT_OPEN");
   }
+
+  @Test
+  void aLineRemovedTakesItsVouchersDownWithItAndKeepsTheOthers() {
+    SaleOrder order = order();
+    voucher(order, "A", "CHEQUE_EQUIPEMENT", 100);
+    voucher(order, "P", "PASS_NUMERIQUE", 25);
+    // the workshop goes: the pass numérique pays nothing any more and is given back
+    assertThat(order.removeLine(2)).extracting(OrderVoucher::code).containsExactly("P");
+    assertThat(order.lines()).extracting(OrderLine::lineNumber).containsExactly(1);
+    assertThat(order.vouchers()).extracting(OrderVoucher::code).containsExactly("A");
+    assertThat(order.total()).isEqualTo(Money.ofEuros(150));
+    assertThat(order.due()).isEqualTo(Money.ofEuros(50));
+    assertThat(code(() -> order.removeLine(1))).isEqualTo("LAST_LINE");
+    assertThat(code(() -> order.removeLine(2))).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void aVoucherPaysNoMoreThanIsLeftOnItsLinesOnceALineIsGone() {
+    SaleOrder order =
+        new SaleOrder(
+            7,
+            "ABCD",
+            "relais",
+            NOW,
+            List.of(
+                OrderLine.device(
+                    1,
+                    "T480",
+                    DeviceCategory.LAPTOP,
+                    "SN1",
+                    Grade.A,
+                    Money.ofEuros(100),
+                    Money.ofEuros(80)),
+                OrderLine.device(
+                    2,
+                    "T490",
+                    DeviceCategory.LAPTOP,
+                    "SN2",
+                    Grade.B,
+                    Money.ofEuros(100),
+                    Money.ofEuros(60))));
+    voucher(order, "A", "CHEQUE_EQUIPEMENT", 50);
+    voucher(order, "B", "CHEQUE_EQUIPEMENT", 50);
+    // 140 € of devices: A pays 50, B 50; without the first device, 60 € are left: A 50, B 10
+    assertThat(order.removeLine(1)).isEmpty();
+    assertThat(order.vouchers())
+        .extracting(v -> v.code() + ":" + v.applied().cents())
+        .containsExactly("A:5000", "B:1000");
+    assertThat(order.due()).isEqualTo(Money.ZERO);
+  }
+
+  @Test
+  void aLineIsNotRemovedWhenCashAlreadyPaysMoreThanWouldBeLeftNorOnceTheOrderIsClosed() {
+    SaleOrder order = order();
+    order.pay(PaymentMethod.CASH, Money.ofEuros(150), NOW);
+    assertThat(code(() -> order.removeLine(1))).isEqualTo("LINE_ALREADY_PAID");
+    assertThat(order.lines()).hasSize(2);
+    assertThat(order.removeLine(2)).isEmpty();
+    assertThat(order.due()).isEqualTo(Money.ZERO);
+    order.close(OrderStatus.CANCELLED, NOW);
+    assertThat(code(() -> order.removeLine(1))).isEqualTo("ORDER_NOT_OPEN");
+  }
 }
