@@ -44,6 +44,17 @@ public final class PageMessages {
                 null));
   }
 
+  /**
+   * A mistake at one field ({@code clientId}, such as {@code pledge:lines:0:quantity}): said under
+   * it and in the page's summary of mistakes (see {@link FieldErrors}).
+   */
+  public static void atField(String clientId, String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    faces.validationFailed();
+  }
+
   /** Keeps the report across the redirect that follows a successful form. */
   public static void keepForRedirect() {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
