@@ -8,6 +8,7 @@ import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
 import jakarta.faces.component.UIMessage;
 import jakarta.faces.component.UIViewRoot;
+import jakarta.faces.component.html.HtmlInputHidden;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitHint;
 import jakarta.faces.component.visit.VisitResult;
@@ -121,10 +122,7 @@ public class FieldErrors {
     }
 
     private static void wire(FacesContext faces, UIInput input) {
-      if (input.getClass().getName().contains("Hidden")) {
-        return;
-      }
-      if (input.getAttributes().containsKey(WIRED)) {
+      if (input instanceof HtmlInputHidden || input.getAttributes().containsKey(WIRED)) {
         return;
       }
       Map<String, Object> passThrough = input.getPassThroughAttributes(true);
