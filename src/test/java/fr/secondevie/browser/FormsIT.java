@@ -210,6 +210,9 @@ class FormsIT {
     pages.put("financeur", "app/funder/programmes.xhtml");
     pages.put("atelier", "refurbish");
     pages.put("social", "beneficiary");
+    pages.put("donateur", "app/donor/donations.xhtml");
+    pages.put("admin", "app/admin/eligibility-rules.xhtml");
+    pages.put("relais", "app/counter/voucher-check.xhtml");
     for (Map.Entry<String, String> entry : pages.entrySet()) {
       if (!entry.getKey().isEmpty()) {
         browser.manage().deleteAllCookies();
