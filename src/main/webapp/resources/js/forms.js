@@ -18,9 +18,17 @@
       field.scrollIntoView({ block: "center" });
     }
   });
+  // A scanning page (its field has autofocus: the workshop's intake) keeps the focus in its field,
+  // its text selected, so that the next scan replaces what was refused.
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.getElementById("error-summary");
-    if (summary) {
+    var scan = document.querySelector("[autofocus]");
+    if (scan) {
+      scan.focus();
+      if (scan.select) {
+        scan.select();
+      }
+    } else if (summary) {
       summary.focus();
     }
   });

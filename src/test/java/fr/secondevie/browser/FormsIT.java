@@ -184,6 +184,55 @@ class FormsIT {
     assertThat(Accessibility.violations(browser)).as("WCAG 2.1 A/AA violations").isEmpty();
   }
 
+  /**
+   * At the workshop's intake, a scanner's page: a serial scanned twice is refused at the field,
+   * which keeps the focus with its text selected, so the next scan replaces it.
+   */
+  @Test
+  void aSerialScannedTwiceIsRefusedAtItsFieldWhichKeepsTheFocus() {
+    var pledge =
+        fr.secondevie.testing.Api.as(base, "donateur")
+            .post(
+                "api/v1/donations",
+                "{\"items\":[{\"category\":\"LAPTOP\",\"quantity\":2,\"description\":\"Don\","
+                    + "\"unitValueCents\":10000}],\"pickupAddress\":\"1 rue de la Gare, Amiens\","
+                    + "\"availableFrom\":\"2026-12-01\"}");
+    assertThat(pledge.status()).as(pledge.toString()).isEqualTo(201);
+    int donation = pledge.json().getInt("id");
+    assertThat(
+            fr.secondevie.testing.Api.as(base, "atelier")
+                .post("api/v1/donations/" + donation + "/reception")
+                .status())
+        .isEqualTo(200);
+    Browser.logIn(browser, base, "atelier", "demo");
+    browser.get(base + "app/workshop/intake.xhtml?donation=" + donation);
+    String serial = "SN" + System.nanoTime();
+    browser.switchTo().activeElement().sendKeys(serial + Keys.ENTER);
+    Browser.waiting(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), serial));
+    browser.switchTo().activeElement().sendKeys(serial + Keys.ENTER);
+    WebElement summary =
+        Browser.waiting(browser, Duration.ofSeconds(30))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+
+    assertThat(summary.findElement(By.cssSelector("a")).getAttribute("hash"))
+        .isEqualTo("#intake:serial");
+    WebElement field = browser.switchTo().activeElement();
+    assertThat(field.getAttribute("id")).isEqualTo("intake:serial");
+    assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id(field.getAttribute("aria-describedby"))).getText())
+        .isEqualTo(
+            "Numéro de série : ce numéro est déjà enregistré, vérifiez l'étiquette ou scannez"
+                + " l'appareil suivant.");
+    assertThat(field.getAttribute("value")).as("the refused serial, kept").isEqualTo(serial);
+    assertThat(
+            script(
+                "var f = document.activeElement;"
+                    + " return f.value.substring(f.selectionStart, f.selectionEnd);"))
+        .as("the refused serial selected, for the next scan to replace it")
+        .isEqualTo(serial);
+  }
+
   @Test
   void theMistakesAreSaidInEnglishOnEnglishPages() {
     browser.get(base + "login.xhtml?lang=en");

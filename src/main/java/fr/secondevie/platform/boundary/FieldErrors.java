@@ -70,7 +70,12 @@ public class FieldErrors {
     return list;
   }
 
-  /** {@code true} when the field being rendered has a mistake, else nothing. */
+  /**
+   * {@code true} when the field being rendered has a mistake, else nothing: refused by its
+   * validation, or by a backing bean (a message at it while the component stays valid; made
+   * invalid, Faces would show it empty and lose what was typed). On a PrimeFaces input this
+   * attribute takes the place of the one PrimeFaces writes.
+   */
   public String invalid(UIComponent input) {
     return wrong(input) ? "true" : null;
   }
@@ -142,13 +147,10 @@ public class FieldErrors {
           "aria-describedby",
           expressions.createValueExpression(
               faces.getELContext(), "#{fieldErrors.describedBy(component)}", String.class));
-      // PrimeFaces marks its own inputs aria-invalid; the plain ones are marked here.
-      if (!input.getClass().getName().startsWith("org.primefaces")) {
-        passThrough.put(
-            "aria-invalid",
-            expressions.createValueExpression(
-                faces.getELContext(), "#{fieldErrors.invalid(component)}", String.class));
-      }
+      passThrough.put(
+          "aria-invalid",
+          expressions.createValueExpression(
+              faces.getELContext(), "#{fieldErrors.invalid(component)}", String.class));
     }
 
     private static void findMessages(FacesContext faces, UIViewRoot root) {
@@ -157,22 +159,6 @@ public class FieldErrors {
       }
       FieldErrors errors =
           faces.getApplication().evaluateExpressionGet(faces, "#{fieldErrors}", FieldErrors.class);
-      // A field a backing bean found wrong (a refusal said at it) is invalid like one a validator
-      // refused: PrimeFaces marks it aria-invalid and in red, as the plain inputs are marked here.
-      Iterator<String> ids = faces.getClientIdsWithMessages();
-      while (ids.hasNext()) {
-        String id = ids.next();
-        if (id != null) {
-          root.invokeOnComponent(
-              faces,
-              id,
-              (context, component) -> {
-                if (component instanceof UIInput input) {
-                  input.setValid(false);
-                }
-              });
-        }
-      }
       root.visitTree(
           VisitContext.createVisitContext(faces, null, EnumSet.of(VisitHint.SKIP_UNRENDERED)),
           (context, component) -> {

@@ -55,6 +55,19 @@ public final class PageMessages {
     faces.validationFailed();
   }
 
+  /** A business refusal said at the field it is about, in the page text of its code. */
+  public static void refusedAt(String clientId, BusinessException e) {
+    String text = text("problem." + e.code());
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        clientId,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            text.startsWith("problem.") ? e.getMessage() : text,
+            null));
+    faces.validationFailed();
+  }
+
   /** Keeps the report across the redirect that follows a successful form. */
   public static void keepForRedirect() {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
