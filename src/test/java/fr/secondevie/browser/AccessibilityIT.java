@@ -126,10 +126,11 @@ class AccessibilityIT {
                 + viewport
                 + ", widest: "
                 + script.executeScript(
-                    "var w = null; document.querySelectorAll('main *').forEach(function (e) {"
-                        + " var r = e.getBoundingClientRect(); if (r.right > "
+                    "var w = null; document.querySelectorAll('body *').forEach(function (e) {"
+                        + " var r = e.getBoundingClientRect(), right = r.left + e.scrollWidth;"
+                        + " if (right > "
                         + viewport
-                        + " && (!w || r.right > w.r)) w = {r: r.right, e: e}; });"
+                        + " && (!w || right > w.r)) w = {r: right, e: e}; });"
                         + " return w ? w.e.tagName + '#' + w.e.id + '.' + w.e.className : '';"));
       }
       List<WebElement> banner = browser.findElements(By.cssSelector(".demo-banner"));
