@@ -77,6 +77,73 @@ class AccessibilityIT {
     assertThat(tooWide).as("pages wider than a 360 px screen").isEmpty();
   }
 
+  /**
+   * On a 360 px phone, no page of any role is wider than the screen either (a wide table scrolls in
+   * its own box), and the demo banner, where there is one, is a single short line.
+   */
+  @ParameterizedTest(name = "{0}''s pages at 360 px")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
+            + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml",
+        "atelier | app/workshop/reception.xhtml app/workshop/devices.xhtml"
+            + " app/workshop/devices.xhtml>a[href*='refurbish']",
+        "relais | app/counter/sale.xhtml app/counter/eligibility.xhtml"
+            + " app/counter/voucher-check.xhtml",
+        "social | app/social/beneficiaries.xhtml"
+            + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']",
+        "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
+            + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
+        "financeur | app/funder/programmes.xhtml"
+            + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
+      })
+  void eachRolesPagesFitAPhoneScreen(String user, String pages) {
+    Scenarios scenarios = new Scenarios(base);
+    switch (user) {
+      case "atelier", "donateur" ->
+          scenarios.availableDevice("donateur", "SMARTPHONE", "relais", 9_000);
+      case "social" -> scenarios.eligibleBeneficiary("RSA");
+      case "financeur" ->
+          scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 3, "80", null);
+      default -> {}
+    }
+    Browser.logIn(browser, base, user, "demo");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+    org.openqa.selenium.JavascriptExecutor script =
+        (org.openqa.selenium.JavascriptExecutor) browser;
+    List<String> tooWide = new ArrayList<>();
+    for (String page : pages.trim().split("\\s+")) {
+      visit(page);
+      long viewport = (Long) script.executeScript("return document.documentElement.clientWidth;");
+      long content = (Long) script.executeScript("return document.documentElement.scrollWidth;");
+      if (content > viewport) {
+        tooWide.add(
+            page
+                + ": "
+                + content
+                + " px for "
+                + viewport
+                + ", widest: "
+                + script.executeScript(
+                    "var w = null; document.querySelectorAll('body *').forEach(function (e) {"
+                        + " var r = e.getBoundingClientRect(), right = r.left + e.scrollWidth;"
+                        + " if (right > "
+                        + viewport
+                        + " && (!w || right > w.r)) w = {r: right, e: e}; });"
+                        + " return w ? w.e.tagName + '#' + w.e.id + '.' + w.e.className : '';"));
+      }
+      List<WebElement> banner = browser.findElements(By.cssSelector(".demo-banner"));
+      if (!banner.isEmpty()) {
+        assertThat(banner.get(0).getText()).as("the demo banner on a phone").hasSizeLessThan(30);
+        assertThat(banner.get(0).getSize().getHeight())
+            .as("the demo banner on a phone, one line")
+            .isLessThan(45);
+      }
+    }
+    assertThat(tooWide).as("pages wider than a 360 px screen").isEmpty();
+  }
+
   @Test
   void thePublicPagesBreakNoWcagRule() {
     int device = new Scenarios(base).availableDevice("donateur", "LAPTOP", "relais", 12_000);
@@ -206,6 +273,13 @@ class AccessibilityIT {
    * the first link matching the selector on the list leads to.
    */
   private List<String> audit(String page) {
+    visit(page);
+    String where = browser.getCurrentUrl().replace(base.toString(), "");
+    return Accessibility.violations(browser).stream().map(v -> where + ": " + v).toList();
+  }
+
+  /** Opens a page; {@code list>selector} opens the first link matching the selector on a list. */
+  private void visit(String page) {
     String[] parts = page.split(">", 2);
     browser.get(base + parts[0]);
     if (parts.length == 2) {
@@ -214,7 +288,5 @@ class AccessibilityIT {
       assertThat(link).as("a link " + parts[1] + " on " + parts[0]).isPresent();
       browser.get(link.get().getAttribute("href"));
     }
-    String where = browser.getCurrentUrl().replace(base.toString(), "");
-    return Accessibility.violations(browser).stream().map(v -> where + ": " + v).toList();
   }
 }

@@ -59,7 +59,11 @@ public class IntakeBacking implements Serializable {
       serialNumber = null;
       count = null;
     } catch (BusinessException e) {
-      PageMessages.refused(e);
+      if ("DUPLICATE_SERIAL".equals(e.code())) {
+        PageMessages.refusedAt("intake:serial", e);
+      } else {
+        PageMessages.refused(e);
+      }
     } catch (IllegalArgumentException e) {
       PageMessages.refused(BusinessException.badRequest("INVALID_INPUT", e.getMessage()));
     }

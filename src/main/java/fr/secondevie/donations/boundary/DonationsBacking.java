@@ -92,8 +92,7 @@ public class DonationsBacking {
       return null;
     }
     if (items.isEmpty()) {
-      PageMessages.refused(
-          new BusinessException(400, "INVALID_INPUT", PageMessages.text("donor.noLine")));
+      PageMessages.atField("pledge:lines:0:quantity", "donor.noLine");
       return null;
     }
     try {

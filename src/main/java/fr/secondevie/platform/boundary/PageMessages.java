@@ -44,6 +44,30 @@ public final class PageMessages {
                 null));
   }
 
+  /**
+   * A mistake at one field ({@code clientId}, such as {@code pledge:lines:0:quantity}): said under
+   * it and in the page's summary of mistakes (see {@link FieldErrors}).
+   */
+  public static void atField(String clientId, String key, Object... arguments) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    faces.validationFailed();
+  }
+
+  /** A business refusal said at the field it is about, in the page text of its code. */
+  public static void refusedAt(String clientId, BusinessException e) {
+    String text = text("problem." + e.code());
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        clientId,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            text.startsWith("problem.") ? e.getMessage() : text,
+            null));
+    faces.validationFailed();
+  }
+
   /** Keeps the report across the redirect that follows a successful form. */
   public static void keepForRedirect() {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);

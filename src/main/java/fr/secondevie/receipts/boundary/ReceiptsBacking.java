@@ -14,6 +14,8 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The admin's receipts of a year (with the totals to declare) and the received donations still
@@ -116,5 +118,14 @@ public class ReceiptsBacking {
 
   public List<TaxReceipt> getList() {
     return list;
+  }
+
+  /** The year's receipts and totals for a French spreadsheet. */
+  public StreamedContent sheet() {
+    return DefaultStreamedContent.builder()
+        .name("recus-fiscaux-" + year + "-tableur.csv")
+        .contentType("text/csv; charset=UTF-8")
+        .writer(out -> receipts.writeSheet(year, out))
+        .build();
   }
 }

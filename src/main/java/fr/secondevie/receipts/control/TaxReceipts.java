@@ -4,6 +4,8 @@ import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.DocumentFrench;
+import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
@@ -241,6 +243,53 @@ public class TaxReceipts {
                   csv(r.replacesNumber()),
                   csv(r.cancellationReason()))
               + "\r\n");
+    }
+  }
+
+  /**
+   * The year's receipts for a French spreadsheet (the coordination's page download): French
+   * headers, the company by its name, statuses in words, euros with a comma, then the year's totals
+   * as on the page ({@link SpreadsheetCsv}).
+   */
+  public void writeSheet(int year, java.io.OutputStream out) {
+    try (SpreadsheetCsv.Sheet sheet =
+        SpreadsheetCsv.open(
+            out,
+            List.of(
+                "Numéro du reçu",
+                "Émis le",
+                "Don n°",
+                "Entreprise",
+                "SIREN",
+                "Montant (€)",
+                "État",
+                "Remplace le reçu",
+                "Motif d'annulation"))) {
+      for (TaxReceipt r : list(year)) {
+        var donor = directory.getOrganisation(r.donorId());
+        sheet.row(
+            List.of(
+                r.number(),
+                SpreadsheetCsv.day(r.issuedAt()),
+                Long.toString(r.donationId()),
+                donor.name(),
+                donor.siren() == null ? "" : donor.siren(),
+                SpreadsheetCsv.euros(r.amount().cents()),
+                DocumentFrench.label("receipts.status." + r.status().name()),
+                r.replacesNumber() == null ? "" : r.replacesNumber(),
+                r.cancellationReason() == null ? "" : r.cancellationReason()));
+      }
+      Summary summary = summary(year);
+      sheet.row(List.of());
+      sheet.row(
+          List.of(
+              "Reçus émis en " + year,
+              Long.toString(summary.issuedCount()),
+              "",
+              "",
+              "",
+              SpreadsheetCsv.euros(summary.issuedAmountCents())));
+      sheet.row(List.of("Reçus annulés", Long.toString(summary.cancelledCount())));
     }
   }
 

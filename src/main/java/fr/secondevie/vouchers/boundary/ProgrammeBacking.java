@@ -239,9 +239,9 @@ public class ProgrammeBacking implements Serializable {
   public StreamedContent codes(long batchId) {
     issuance.getOwnBatch(id, batchId);
     return DefaultStreamedContent.builder()
-        .name("bons-lot-" + batchId + ".csv")
+        .name("bons-lot-" + batchId + "-tableur.csv")
         .contentType("text/csv; charset=UTF-8")
-        .writer(out -> issuance.writeCodesCsv(batchId, out))
+        .writer(out -> issuance.writeCodesSheet(batchId, out))
         .build();
   }
 
@@ -252,9 +252,9 @@ public class ProgrammeBacking implements Serializable {
   public StreamedContent reconciliationCsv() {
     long programmeId = programmes.getVisible(id).id();
     return DefaultStreamedContent.builder()
-        .name("rapprochement-programme-" + programmeId + ".csv")
+        .name("rapprochement-programme-" + programmeId + "-tableur.csv")
         .contentType("text/csv; charset=UTF-8")
-        .writer(out -> reconciliation.writeCsv(programmeId, Period.of(null, null), out))
+        .writer(out -> reconciliation.writeSheet(programmeId, Period.of(null, null), out))
         .build();
   }
 

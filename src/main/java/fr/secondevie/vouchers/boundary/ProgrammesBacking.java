@@ -1,5 +1,6 @@
 package fr.secondevie.vouchers.boundary;
 
+import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.vouchers.control.Programmes;
@@ -43,6 +44,10 @@ public class ProgrammesBacking {
   public String create() {
     FacesContext faces = FacesContext.getCurrentInstance();
     ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+    if (validUntil.isBefore(validFrom)) {
+      PageMessages.atField("new-programme:until", "form.until.beforeFrom");
+      return null;
+    }
     try {
       VoucherProgramme created =
           programmes.create(

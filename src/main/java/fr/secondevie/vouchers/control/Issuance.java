@@ -3,6 +3,8 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.DocumentFrench;
+import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
@@ -327,6 +329,37 @@ public class Issuance {
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultList();
+  }
+
+  /**
+   * The codes of a batch for a French spreadsheet (the page's download): the code as printed, its
+   * state in words ({@link SpreadsheetCsv}).
+   */
+  public void writeCodesSheet(long batchId, OutputStream out) {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select code, status from voucher where batch_id = ? order by id");
+          SpreadsheetCsv.Sheet sheet = SpreadsheetCsv.open(out, List.of("Code du bon", "État"))) {
+        query.setFetchSize(2_000);
+        query.setLong(1, batchId);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            sheet.row(
+                List.of(
+                    VoucherCode.group(rows.getString(1)),
+                    DocumentFrench.label("voucherStatus." + rows.getString(2))));
+          }
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The codes could not be read", e);
+    }
   }
 
   /** The codes of a batch as CSV ({@code code,status}), read through a cursor. */

@@ -1,6 +1,8 @@
 package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.SpreadsheetCsv;
+import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -157,6 +161,84 @@ public class Reconciliation {
 
   /** The CSV lines of the redemptions of a programme; access already checked by the caller. */
   public static void writeCsv(long programmeId, Period period, OutputStream out, DataSource ds) {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try {
+      CSVPrinter csv =
+          new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+      csv.printRecord((Object[]) CSV_HEADER);
+      eachRedemption(
+          programmeId,
+          period,
+          ds,
+          r -> {
+            try {
+              csv.printRecord(
+                  r.code(),
+                  r.redeemedAt(),
+                  r.relayId(),
+                  r.relayName(),
+                  r.orderId(),
+                  r.faceValueCents(),
+                  r.appliedCents());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      csv.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The same redemptions for the funder's finance officer in a French spreadsheet (the page's
+   * download): French headers, the relay by its name, euros with a comma, the moment with its
+   * offset ({@link SpreadsheetCsv}).
+   */
+  public void writeSheet(long programmeId, Period period, OutputStream out) {
+    VoucherProgramme programme = programmes.getVisible(programmeId);
+    try (SpreadsheetCsv.Sheet sheet =
+        SpreadsheetCsv.open(
+            out,
+            List.of(
+                "Code du bon",
+                "Utilisé le",
+                "Relais",
+                "Vente n°",
+                "Valeur du bon (€)",
+                "Montant pris en compte (€)"))) {
+      eachRedemption(
+          programme.id(),
+          period,
+          dataSource,
+          r ->
+              sheet.row(
+                  List.of(
+                      VoucherCode.group(r.code()),
+                      SpreadsheetCsv.moment(r.redeemedAt()),
+                      r.relayName(),
+                      Long.toString(r.orderId()),
+                      SpreadsheetCsv.euros(r.faceValueCents()),
+                      SpreadsheetCsv.euros(r.appliedCents()))));
+    }
+  }
+
+  /** One redemption as read for the files. */
+  record RedemptionLine(
+      String code,
+      LocalDateTime redeemedAt,
+      long relayId,
+      String relayName,
+      long orderId,
+      long faceValueCents,
+      long appliedCents) {}
+
+  /**
+   * Reads the redemptions of the period in time order through a cursor (fetch size) on a connection
+   * of its own, outside any transaction.
+   */
+  private static void eachRedemption(
+      long programmeId, Period period, DataSource ds, Consumer<RedemptionLine> line) {
     String sql =
         "select v.code, r.redeemed_at, r.relay_id, o.name, r.order_id, r.face_value_cents,"
             + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
@@ -171,31 +253,25 @@ public class Reconciliation {
         query.setLong(1, programmeId);
         query.setTimestamp(2, period.start());
         query.setTimestamp(3, period.end());
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv =
-            new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-        csv.printRecord((Object[]) CSV_HEADER);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            csv.printRecord(
-                rows.getString(1),
-                rows.getTimestamp(2).toLocalDateTime(),
-                rows.getLong(3),
-                rows.getString(4),
-                rows.getLong(5),
-                rows.getLong(6),
-                rows.getLong(7));
+            line.accept(
+                new RedemptionLine(
+                    rows.getString(1),
+                    rows.getTimestamp(2).toLocalDateTime(),
+                    rows.getLong(3),
+                    rows.getString(4),
+                    rows.getLong(5),
+                    rows.getLong(6),
+                    rows.getLong(7)));
           }
         }
-        csv.flush();
       } finally {
         connection.rollback();
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The reconciliation could not be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
