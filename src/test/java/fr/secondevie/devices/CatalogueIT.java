@@ -341,7 +341,7 @@ class CatalogueIT extends DeviceSteps {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("previous-of-model")));
       assertThat(browser.findElement(By.id("previous-of-model")).getText())
           .contains(serial.toUpperCase());
-      browser.findElement(By.id("refurbish:copy-previous")).click();
+      browser.findElement(By.id("copy:copy-previous")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "copiées"));
       assertThat(browser.findElement(By.id("refurbish:cpu")).getAttribute("value")).isEqualTo(cpu);
       assertThat(

@@ -232,16 +232,20 @@ public class CashSessions {
     requireOwnRelay(relayId, false);
   }
 
-  /** A counter acts on its own relay only; an admin reads any relay; anything else is 404. */
+  /**
+   * A counter acts on its own relay only; an admin reads the relays of its territory; anything else
+   * is 404.
+   */
   void requireOwnRelay(long relayId, boolean acting) {
+    var relay = directory.findOrganisation(relayId).filter(o -> o.kind() == OrganisationKind.RELAY);
     boolean own = caller.hasRole(Roles.COUNTER) && caller.organisationId() == relayId;
-    boolean admin = !acting && caller.hasRole(Roles.ADMIN);
-    boolean isRelay =
-        directory
-            .findOrganisation(relayId)
-            .filter(o -> o.kind() == OrganisationKind.RELAY)
-            .isPresent();
-    if (!isRelay || !(own || admin)) {
+    boolean admin =
+        !acting
+            && caller.hasRole(Roles.ADMIN)
+            && relay
+                .filter(o -> Long.valueOf(caller.territoryId()).equals(o.territoryId()))
+                .isPresent();
+    if (relay.isEmpty() || !(own || admin)) {
       throw BusinessException.notFound("Relay");
     }
   }
