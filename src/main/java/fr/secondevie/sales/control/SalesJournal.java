@@ -109,7 +109,9 @@ public class SalesJournal {
     em.createNativeQuery(
             "insert into sales_journal (relay_id, seq, recorded_at, kind, order_id, cash_session_id,"
                 + " amount_cents, cash_cents, card_cents, voucher_cents, grand_total_cents,"
-                + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " previous_hash, hash) values (?, ?, ?, ?, cast(? as bigint), cast(? as bigint),"
+                // (typed: PostgreSQL refuses an untyped null for a bigint column)
+                + " ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, relayId)
         .setParameter(2, seq)
         .setParameter(3, Timestamp.valueOf(stamped))
