@@ -33,15 +33,7 @@ class CashSessionsIT {
   Relay newRelay() {
     String user =
         scenarios.newRelayCounter("Relais caisse " + UUID.randomUUID().toString().substring(0, 4));
-    Api counter = scenarios.user(user);
-    long id =
-        counter
-            .get("api/v1/me")
-            .json()
-            .getJsonObject("organisation")
-            .getJsonNumber("id")
-            .longValue();
-    return new Relay(user, id, counter);
+    return new Relay(user, scenarios.organisationOf(user), scenarios.user(user));
   }
 
   /** A sale of one device at the relay, opened for an eligible person: the order's id and total. */

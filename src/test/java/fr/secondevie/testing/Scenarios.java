@@ -22,8 +22,9 @@ public final class Scenarios {
     this.base = base;
   }
 
+  /** The organisation of a user, demo or created by a test. */
   public long organisationOf(String username) {
-    return Api.as(base, username)
+    return user(username)
         .get("api/v1/me")
         .json()
         .getJsonObject("organisation")
@@ -129,13 +130,7 @@ public final class Scenarios {
    */
   public long openCashDrawer(String counterUser) {
     Api counter = user(counterUser);
-    long relay =
-        counter
-            .get("api/v1/me")
-            .json()
-            .getJsonObject("organisation")
-            .getJsonNumber("id")
-            .longValue();
+    long relay = organisationOf(counterUser);
     var opened =
         counter.post("api/v1/relays/" + relay + "/cash-sessions", "{\"openingFloatCents\":5000}");
     assertThat(opened.status()).as(opened.toString()).isIn(201, 409);
@@ -185,12 +180,7 @@ public final class Scenarios {
                 + UUID.randomUUID()
                 + "\",\"erasedAt\":\"2026-11-20T10:15:00\"},\"functionalTestsPassed\":true,"
                 + "\"relayId\":"
-                + user(relayUser)
-                    .get("api/v1/me")
-                    .json()
-                    .getJsonObject("organisation")
-                    .getJsonNumber("id")
-                    .longValue()
+                + organisationOf(relayUser)
                 + ",\"listPriceCents\":"
                 + listCents
                 + "}");

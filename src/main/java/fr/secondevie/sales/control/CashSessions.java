@@ -123,7 +123,7 @@ public class CashSessions {
                         .getSingleResult())
                 .longValue()
             + 1;
-    Money expected = session.openingFloat().plus(Money.ofCents(cashIn(sessionId)));
+    Money expected = session.openingFloat().plus(Money.ofCents(cashTaken(sessionId)));
     session.close(number, expected, Money.ofCents(countedCents), totals, caller.username(), now);
     journal.append(
         relayId,
@@ -182,14 +182,9 @@ public class CashSessions {
     return openAt(relayId);
   }
 
-  /** The cash an open session of the caller's relay took so far. */
+  /** The cash the session's drawer took: cash payments still held (not handed back). */
   @Transactional
   public long cashTaken(long sessionId) {
-    return cashIn(sessionId);
-  }
-
-  /** The cash the session's drawer took: cash payments still held (not handed back). */
-  long cashIn(long sessionId) {
     return ((Number)
             em.createNativeQuery(
                     "select coalesce(sum(amount_cents), 0) from sale_payment"
