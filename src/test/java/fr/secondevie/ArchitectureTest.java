@@ -97,6 +97,7 @@ class ArchitectureTest {
           Map.entry("sales_journal_head", "sales"),
           Map.entry("tax_receipt", "receipts"),
           Map.entry("tax_receipt_counter", "receipts"),
+          Map.entry("tax_receipt_series_counter", "receipts"),
           Map.entry("receipt_batch", "receipts"),
           Map.entry("impact_factor", "impact"));
 

@@ -43,14 +43,81 @@ class ReceiptsIT {
     assertThat(pledge.status()).as(pledge.toString()).isEqualTo(201);
     int id = pledge.json().getInt("id");
     if (received) {
-      assertThat(Api.as(base, "atelier").post("api/v1/donations/" + id + "/reception").status())
+      String workshop = new Scenarios(base).workshopOf(pledge.json());
+      assertThat(Api.as(base, workshop).post("api/v1/donations/" + id + "/reception").status())
           .isEqualTo(200);
     }
     return id;
   }
 
   private Answer issue(int donation) {
-    return Api.as(base, "admin").post("api/v1/donations/" + donation + "/tax-receipt");
+    return issue(donation, "admin");
+  }
+
+  private Answer issue(int donation, String coordination) {
+    return Api.as(base, coordination).post("api/v1/donations/" + donation + "/tax-receipt");
+  }
+
+  /** The six digits at the end of a receipt number, {@code HDF-2026-000042}: 42. */
+  private static int sequenceOf(String number) {
+    return Integer.parseInt(number.substring(number.length() - 6));
+  }
+
+  @Test
+  void aPublicBodysDonationGetsAnAttestationOfFreeTransferAndNoReceipt() throws Exception {
+    Scenarios given = new Scenarios(base);
+    String body = given.publicBodyDonor();
+    int device = given.availableDevice(body, "LAPTOP", "relais", 20_000);
+    long donation;
+    String serial;
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement find =
+            db.prepareStatement("select donation_id, serial_number from device where id = ?")) {
+      find.setLong(1, device);
+      try (var row = find.executeQuery()) {
+        assertThat(row.next()).isTrue();
+        donation = row.getLong(1);
+        serial = row.getString(2);
+      }
+    }
+    Answer refused = Api.as(base, "admin").post("api/v1/donations/" + donation + "/tax-receipt");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    assertThat(refused.json().getString("code")).isEqualTo("NOT_ELIGIBLE_FOR_TAX_RECEIPT");
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement count =
+            db.prepareStatement("select count(*) from tax_receipt where donation_id = ?")) {
+      count.setLong(1, donation);
+      try (var row = count.executeQuery()) {
+        row.next();
+        assertThat(row.getInt(1)).as("no receipt stored").isZero();
+      }
+    }
+
+    Api bodyApi = Api.anonymous(base).withCredentials(body, Scenarios.PASSWORD);
+    String path = "api/v1/donations/" + donation + "/transfer-certificate";
+    Answer attestation = bodyApi.get(path);
+    assertThat(attestation.status()).as(attestation.toString()).isEqualTo(200);
+    assertThat(attestation.header("Content-Type")).get().asString().startsWith("application/pdf");
+    String text = Pdfs.text(attestation.bytes());
+    assertThat(text)
+        .contains("Attestation de cession à titre gratuit")
+        .contains("Mairie de Corbie")
+        .contains(serial)
+        .contains("Réemployé (en vente)")
+        .contains("C-")
+        .contains("100,00 €")
+        .contains("1 appareil reçu : 1 réemployé")
+        .contains("n'est pas un reçu fiscal");
+    assertThat(Api.as(base, "admin").get(path).status()).isEqualTo(200);
+    assertThat(Api.as(base, "admin2").get(path).status()).as("another territory").isEqualTo(404);
+    assertThat(Api.as(base, "donateur").get(path).status()).as("another donor").isEqualTo(404);
+    assertThat(Api.as(base, "relais").get(path).status()).isEqualTo(403);
+
+    Answer company =
+        Api.as(base, "donateur")
+            .get("api/v1/donations/" + donation("donateur", true) + "/transfer-certificate");
+    assertThat(company.status()).as(company.toString()).isEqualTo(422);
+    assertThat(company.json().getString("code")).isEqualTo("TAX_RECEIPT_INSTEAD");
   }
 
   @Test
@@ -59,7 +126,7 @@ class ReceiptsIT {
     Answer issued = issue(donation);
     assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
     JsonObject receipt = issued.json();
-    assertThat(receipt.getString("number")).matches(YEAR + "-\\d{6}");
+    assertThat(receipt.getString("number")).matches("HDF-" + YEAR + "-\\d{6}");
     assertThat(receipt.getString("status")).isEqualTo("ISSUED");
     assertThat(receipt.getJsonNumber("amountCents").longValue()).isEqualTo(123_456);
     assertThat(receipt.getInt("donationId")).isEqualTo(donation);
@@ -190,7 +257,7 @@ class ReceiptsIT {
     for (Future<Answer> answer : answers) {
       Answer issued = answer.get();
       assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-      sequences.add(Integer.parseInt(issued.json().getString("number").substring(5)));
+      sequences.add(sequenceOf(issued.json().getString("number")));
     }
     pool.shutdown();
     assertThat(sequences).hasSize(50);
@@ -247,23 +314,36 @@ class ReceiptsIT {
     assertThat(summary.getJsonNumber("cancelledCount").longValue())
         .isEqualTo(all.stream().filter(r -> r.getString("status").equals("CANCELLED")).count());
     assertThat(summary.getJsonNumber("issuedAmountCents").longValue()).isEqualTo(issuedAmount);
-    // Each coordination lists its own territory's receipts; the numbers are still one yearly
-    // sequence across the territories (numbering per issuer is part 4 of issue 15).
-    List<Integer> sequences =
-        java.util.stream.Stream.concat(
-                all.stream(),
-                Api.as(base, "admin2")
-                    .get("api/v1/tax-receipts?year=" + YEAR)
-                    .structure()
-                    .asJsonArray()
-                    .getValuesAs(JsonObject.class)
-                    .stream())
-            .map(r -> Integer.parseInt(r.getString("number").substring(5)))
-            .sorted()
-            .toList();
-    assertThat(sequences)
-        .as("numbers from 1 without gaps")
-        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
+    assertThat(summary.getJsonObject("issuer").getString("name")).isNotBlank();
+    // Each coordination numbers its own territory's receipts: its code, the year, from 1 without
+    // gaps, whatever the other territory issues meanwhile.
+    issue(donation("donateur3", true), "admin2");
+    for (String coordination : List.of("admin", "admin2")) {
+      String code = coordination.equals("admin") ? "HDF" : "ARA";
+      List<JsonObject> receipts =
+          Api.as(base, coordination)
+              .get("api/v1/tax-receipts?year=" + YEAR)
+              .structure()
+              .asJsonArray()
+              .getValuesAs(JsonObject.class);
+      assertThat(receipts).as(coordination + "'s receipts").isNotEmpty();
+      assertThat(receipts)
+          .extracting(r -> r.getString("number"))
+          .allMatch(n -> n.startsWith(code + "-" + YEAR + "-"), "numbered in " + code);
+      List<Integer> sequences =
+          receipts.stream().map(r -> sequenceOf(r.getString("number"))).sorted().toList();
+      assertThat(sequences)
+          .as(code + " numbers from 1 without gaps")
+          .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequences.size()).boxed().toList());
+    }
+    assertThat(
+            Api.as(base, "admin2")
+                .get("api/v1/tax-receipts/summary?year=" + YEAR)
+                .json()
+                .getJsonObject("issuer")
+                .getString("name"))
+        .as("the summary is the issuer's own")
+        .isNotEqualTo(summary.getJsonObject("issuer").getString("name"));
     assertThat(Api.as(base, "donateur").get("api/v1/tax-receipts/summary").status()).isEqualTo(403);
   }
 

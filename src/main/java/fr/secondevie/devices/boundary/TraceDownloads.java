@@ -11,8 +11,9 @@ import java.io.IOException;
 
 /**
  * The downloads of the donor's trace page (logged in with the form): {@code ?donation=ID} gives the
- * trace as CSV, {@code &certificate=DEVICE} the erasure certificate of one of its devices. Same
- * rules as the API: another company's donation or device is "not found".
+ * trace as CSV, {@code &certificate=DEVICE} the erasure certificate of one of its devices, {@code
+ * &transfer} a public body's attestation of free transfer. Same rules as the API: another company's
+ * donation or device is "not found".
  */
 @WebServlet("/app/donor/downloads")
 public class TraceDownloads extends HttpServlet {
@@ -31,7 +32,12 @@ public class TraceDownloads extends HttpServlet {
     try {
       Traceability.Trace trace = traceability.of(Long.parseLong(donation));
       byte[] body;
-      if (certificate == null) {
+      if (request.getParameter("transfer") != null) {
+        Document pdf = traceability.transferCertificate(Long.parseLong(donation));
+        body = pdf.pdf();
+        response.setContentType(Document.PDF);
+        response.setHeader("Content-Disposition", pdf.disposition("attachment"));
+      } else if (certificate == null) {
         body = TraceCsv.forPeople(trace.devices());
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(

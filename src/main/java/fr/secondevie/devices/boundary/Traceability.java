@@ -1,10 +1,14 @@
 package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.control.ErasureCertificateRenderer;
+import fr.secondevie.devices.control.TransferCertificateRenderer;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.devices.entity.DeviceStatus;
 import fr.secondevie.donations.control.Donations;
 import fr.secondevie.donations.entity.Donation;
+import fr.secondevie.donations.entity.DonationStatus;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
@@ -14,6 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +68,12 @@ public class Traceability {
 
   @PersistenceContext EntityManager em;
   @Inject ErasureCertificateRenderer certificates;
+  @Inject TransferCertificateRenderer transfers;
   @Inject Donations donations;
+  @Inject Directory directory;
+  @Inject Territories territories;
   @Inject Caller caller;
+  @Inject Clock clock;
 
   public Trace of(long donationId) {
     if (!caller.hasRole(Roles.DONOR) && !caller.hasRole(Roles.ADMIN)) {
@@ -87,6 +97,42 @@ public class Traceability {
                         d.recycledAt()))
             .toList();
     return new Trace(donation, devices, Summary.of(devices));
+  }
+
+  /**
+   * The attestation of free transfer of a public body's donation, for that body and the admin of
+   * its territory (anyone else: "not found"). A company's donation gets its tax receipt instead
+   * (422 {@code TAX_RECEIPT_INSTEAD}); a donation not received yet has nothing to attest (422
+   * {@code DONATION_NOT_RECEIVED}). Drawn when asked, so it tells what became of the devices today.
+   */
+  public Document transferCertificate(long donationId) {
+    if (!caller.hasRole(Roles.DONOR) && !caller.hasRole(Roles.ADMIN)) {
+      throw BusinessException.notFound("Donation");
+    }
+    Donation donation = donations.get(donationId);
+    if (!donation.publicOrigin()) {
+      throw BusinessException.unprocessable(
+          "TAX_RECEIPT_INSTEAD",
+          "An attestation of free transfer is for a public body's donation; a company's donation"
+              + " gets a tax receipt");
+    }
+    if (donation.status() != DonationStatus.RECEIVED) {
+      throw BusinessException.unprocessable(
+          "DONATION_NOT_RECEIVED", "The attestation is drawn once the donation is received");
+    }
+    var coordination =
+        directory.getOrganisation(
+            territories
+                .find(donation.donor().territoryId())
+                .orElseThrow(() -> new IllegalStateException("A donor has a territory"))
+                .coordinationId());
+    List<Device> devices =
+        em.createNamedQuery("Device.findOfDonation", Device.class)
+            .setParameter("donation", donation.id())
+            .getResultList();
+    return new Document(
+        "attestation-cession-don-" + donation.id() + ".pdf",
+        transfers.render(donation, coordination, devices, LocalDate.now(clock)));
   }
 
   /**

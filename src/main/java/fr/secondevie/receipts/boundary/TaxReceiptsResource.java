@@ -135,8 +135,24 @@ public class TaxReceiptsResource {
   @GET
   @Path("summary")
   @RolesAllowed(Roles.ADMIN)
-  public TaxReceipts.Summary summary(@QueryParam("year") Integer year) {
-    return receipts.summary(year == null ? Year.now(clock).getValue() : year);
+  public SummaryView summary(@QueryParam("year") Integer year) {
+    return SummaryView.of(receipts.summary(year == null ? Year.now(clock).getValue() : year));
+  }
+
+  /** The yearly declaration of one issuer (CGI art. 222 bis): the caller's coordination. */
+  public record SummaryView(
+      int year, Issuer issuer, long issuedCount, long issuedAmountCents, long cancelledCount) {
+
+    public record Issuer(long id, String name) {}
+
+    static SummaryView of(TaxReceipts.Summary s) {
+      return new SummaryView(
+          s.year(),
+          new Issuer(s.issuer().id(), s.issuer().name()),
+          s.issuedCount(),
+          s.issuedAmountCents(),
+          s.cancelledCount());
+    }
   }
 
   @GET

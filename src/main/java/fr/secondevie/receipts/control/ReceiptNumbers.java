@@ -7,10 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Receipt numbers per calendar year, without gaps: the year's counter row is incremented by an
- * UPDATE in the issuing transaction, which holds the row lock until it commits — concurrent issuers
- * queue, and a transaction that rolls back gives its number back. (A database sequence would leave
- * gaps.)
+ * Receipt numbers per series (the issuing territory's code) and calendar year, without gaps: the
+ * series' counter row for the year is incremented by an UPDATE in the issuing transaction, which
+ * holds the row lock until it commits — concurrent issuers of one territory queue, those of another
+ * do not wait, and a transaction that rolls back gives its number back. (A database sequence would
+ * leave gaps.)
  */
 @ApplicationScoped
 public class ReceiptNumbers {
@@ -19,50 +20,60 @@ public class ReceiptNumbers {
   @Inject YearOpener years;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public int next(int year) {
-    if (increment(year) == 0) {
+  public int next(String series, int year) {
+    if (increment(series, year) == 0) {
       try {
-        years.open(year);
+        years.open(series, year);
       } catch (RuntimeException openedConcurrently) {
         // Another issuer created the year's counter at the same moment: it exists, go on.
       }
-      if (increment(year) != 1) {
-        throw new IllegalStateException("No receipt counter for " + year);
+      if (increment(series, year) != 1) {
+        throw new IllegalStateException("No receipt counter for " + series + " " + year);
       }
     }
     return ((Number)
             em.createNativeQuery(
-                    "select last_number from tax_receipt_counter where receipt_year = ?")
-                .setParameter(1, year)
+                    "select last_number from tax_receipt_series_counter"
+                        + " where series = ? and receipt_year = ?")
+                .setParameter(1, series)
+                .setParameter(2, year)
                 .getSingleResult())
         .intValue();
   }
 
-  private int increment(int year) {
+  private int increment(String series, int year) {
     return em.createNativeQuery(
-            "update tax_receipt_counter set last_number = last_number + 1 where receipt_year = ?")
-        .setParameter(1, year)
+            "update tax_receipt_series_counter set last_number = last_number + 1"
+                + " where series = ? and receipt_year = ?")
+        .setParameter(1, series)
+        .setParameter(2, year)
         .executeUpdate();
   }
 
-  /** Creates a year's counter the first time it is needed, in a transaction of its own. */
+  /**
+   * Creates a series' counter for a year the first time it is needed, in a transaction of its own.
+   */
   @ApplicationScoped
   public static class YearOpener {
 
     @PersistenceContext EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(int year) {
+    public void open(String series, int year) {
       Number existing =
           (Number)
               em.createNativeQuery(
-                      "select count(*) from tax_receipt_counter where receipt_year = ?")
-                  .setParameter(1, year)
+                      "select count(*) from tax_receipt_series_counter"
+                          + " where series = ? and receipt_year = ?")
+                  .setParameter(1, series)
+                  .setParameter(2, year)
                   .getSingleResult();
       if (existing.intValue() == 0) {
         em.createNativeQuery(
-                "insert into tax_receipt_counter (receipt_year, last_number) values (?, 0)")
-            .setParameter(1, year)
+                "insert into tax_receipt_series_counter (series, receipt_year, last_number)"
+                    + " values (?, ?, 0)")
+            .setParameter(1, series)
+            .setParameter(2, year)
             .executeUpdate();
       }
     }

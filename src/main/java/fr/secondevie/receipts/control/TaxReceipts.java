@@ -3,6 +3,8 @@ package fr.secondevie.receipts.control;
 import fr.secondevie.donations.entity.Donation;
 import fr.secondevie.donations.entity.DonationStatus;
 import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.control.Territories;
+import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.SpreadsheetCsv;
@@ -33,13 +35,19 @@ import java.util.List;
 @ApplicationScoped
 public class TaxReceipts {
 
-  /** The yearly totals of CGI art. 222 bis. */
-  public record Summary(int year, long issuedCount, long issuedAmountCents, long cancelledCount) {}
+  /** The yearly totals of CGI art. 222 bis, of one issuer. */
+  public record Summary(
+      int year,
+      Organisation issuer,
+      long issuedCount,
+      long issuedAmountCents,
+      long cancelledCount) {}
 
   @PersistenceContext EntityManager em;
   @Inject ReceiptNumbers numbers;
   @Inject ReceiptRenderer renderer;
   @Inject Directory directory;
+  @Inject Territories territories;
   @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject Clock clock;
@@ -63,6 +71,14 @@ public class TaxReceipts {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> BusinessException.notFound("Donation"));
+    if (donation.publicOrigin()) {
+      throw BusinessException.unprocessable(
+          "NOT_ELIGIBLE_FOR_TAX_RECEIPT",
+          "A public body's donation gives no right to a tax reduction: its attestation of free"
+              + " transfer is at /api/v1/donations/"
+              + donationId
+              + "/transfer-certificate");
+    }
     if (donation.status() != DonationStatus.RECEIVED) {
       throw BusinessException.unprocessable(
           "DONATION_NOT_RECEIVED", "A receipt is issued only once the donation is received");
@@ -78,18 +94,20 @@ public class TaxReceipts {
             });
     String replaces = earlier.stream().findFirst().map(TaxReceipt::number).orElse(null);
     LocalDateTime now = LocalDateTime.now(clock);
-    int sequence = numbers.next(now.getYear());
-    String number = TaxReceipt.number(now.getYear(), sequence);
+    Organisation issuer = directory.getOrganisation(issuerId);
+    String series =
+        territories
+            .find(issuer.territoryId())
+            .orElseThrow(() -> new IllegalStateException("An issuer has a territory"))
+            .code();
+    int sequence = numbers.next(series, now.getYear());
+    String number = TaxReceipt.number(series, now.getYear(), sequence);
     byte[] pdf =
-        renderer.render(
-            number,
-            directory.getOrganisation(issuerId),
-            donation.donor(),
-            donation,
-            now.toLocalDate(),
-            replaces);
+        renderer.render(number, issuer, donation.donor(), donation, now.toLocalDate(), replaces);
     TaxReceipt receipt =
         new TaxReceipt(
+            series,
+            issuerId,
             now.getYear(),
             sequence,
             donationId,
@@ -172,7 +190,7 @@ public class TaxReceipts {
     for (Object[] row :
         em.createNamedQuery("TaxReceipt.summary", Object[].class)
             .setParameter("year", year)
-            .setParameter("territory", caller.territoryId())
+            .setParameter("issuer", caller.organisationId())
             .getResultList()) {
       if (row[0] == TaxReceipt.Status.ISSUED) {
         issued = ((Number) row[1]).longValue();
@@ -181,7 +199,8 @@ public class TaxReceipts {
         cancelled = ((Number) row[1]).longValue();
       }
     }
-    return new Summary(year, issued, amount, cancelled);
+    return new Summary(
+        year, directory.getOrganisation(caller.organisationId()), issued, amount, cancelled);
   }
 
   /**
@@ -216,7 +235,8 @@ public class TaxReceipts {
   private <T> TypedQuery<T> waiting(String select, String order, Class<T> type) {
     return em.createQuery(
             select
-                + " where d.status = :received and d.donor.territoryId = :territory and not exists"
+                + " where d.status = :received and d.donor.territoryId = :territory"
+                + " and d.publicOrigin = false and not exists"
                 + " (select r from TaxReceipt r where r.donationId = d.id and r.status = :issued)"
                 + order,
             type)

@@ -44,9 +44,7 @@ import java.util.Objects;
     name = "TaxReceipt.summary",
     query =
         "select r.status, count(r), sum(r.amountCents) from TaxReceipt r where r.year = :year"
-            + " and r.donorId in"
-            + " (select o.id from Organisation o where o.territoryId = :territory)"
-            + " group by r.status")
+            + " and r.issuerId = :issuer group by r.status")
 public class TaxReceipt {
 
   /** Issued, or cancelled (the number stays taken). */
@@ -56,6 +54,15 @@ public class TaxReceipt {
   }
 
   @Id private String number;
+
+  /**
+   * The issuing territory's code ({@code HDF}); empty for the receipts issued before territories.
+   */
+  @Column(nullable = false, updatable = false)
+  private String series;
+
+  @Column(name = "issuer_id", updatable = false)
+  private Long issuerId;
 
   @Column(name = "receipt_year", nullable = false, updatable = false)
   private int year;
@@ -102,6 +109,8 @@ public class TaxReceipt {
   protected TaxReceipt() {}
 
   public TaxReceipt(
+      String series,
+      long issuerId,
       int year,
       int sequence,
       long donationId,
@@ -112,7 +121,9 @@ public class TaxReceipt {
       String replacesNumber,
       byte[] pdf,
       String pdfSha256) {
-    this.number = number(year, sequence);
+    this.number = number(series, year, sequence);
+    this.series = series;
+    this.issuerId = issuerId;
     this.year = year;
     this.sequence = sequence;
     this.donationId = donationId;
@@ -126,12 +137,15 @@ public class TaxReceipt {
     this.pdfSha256 = Objects.requireNonNull(pdfSha256);
   }
 
-  /** The receipt order number: the year and six digits, {@code 2026-000001}. */
-  public static String number(int year, int sequence) {
+  /**
+   * The receipt order number: the issuing territory's code, the year and six digits, {@code
+   * HDF-2026-000001} ({@code 2026-000001} in the series before territories).
+   */
+  public static String number(String series, int year, int sequence) {
     if (sequence < 1 || sequence > 999_999) {
       throw new IllegalArgumentException("A receipt sequence is 1 to 999999");
     }
-    return String.format("%04d-%06d", year, sequence);
+    return (series.isEmpty() ? "" : series + "-") + String.format("%04d-%06d", year, sequence);
   }
 
   public void cancel(String reason, String by, LocalDateTime at) {
@@ -149,6 +163,15 @@ public class TaxReceipt {
 
   public String number() {
     return number;
+  }
+
+  public String series() {
+    return series;
+  }
+
+  /** The coordination that issued it. */
+  public Long issuerId() {
+    return issuerId;
   }
 
   public int year() {
