@@ -6,7 +6,16 @@ local categories = {"", "LAPTOP", "DESKTOP", "TABLET", "SMARTPHONE", "SCREEN"}
 local grades = {"", "A", "B", "C"}
 local words = {"", "", "", "dell", "samsung", "ipad", "thinkpad"}
 local path = os.getenv("CATALOGUE_PATH") or "/api/v1/catalogue"
-math.randomseed(os.time())
+-- Each wrk thread draws its own sequence (seeded with the time and the thread's number): with one
+-- seed for all, the threads asked the same URLs in the same order and the second found it cached.
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("number", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 1000 + (number or 0) * 7919)
+end
 request = function()
   local q = path .. "?page=" .. math.random(0, 20)
   local c = categories[math.random(#categories)]

@@ -164,6 +164,43 @@ class CatalogueIT extends DeviceSteps {
 
   // ---- public pages -----------------------------------------------------------------------------
 
+  /**
+   * An anonymous visitor's list is its language's frame filled with the visit's fragments ({@code
+   * CataloguePageCache}); with {@code ?lang=} the page goes through JSF whole. Both must be the
+   * same page, byte for byte, whatever the filters — a word with markup, a page past the end,
+   * nothing found — in either language.
+   */
+  @Test
+  void theListFilledInItsFrameIsThePageJsfRenders() {
+    int device = newDevice("donateur", "LAPTOP");
+    long relay = relayId();
+    assertThat(
+            as("atelier")
+                .post(
+                    "api/v1/devices/" + device + "/refurbishment",
+                    refurbishment(relay, erasure("C-" + UUID.randomUUID()), true))
+                .status())
+        .isEqualTo(200);
+    String nonce = UUID.randomUUID().toString().substring(0, 8);
+    for (String language : List.of("fr", "en")) {
+      Api visitor = Api.anonymous(base).withHeader("Cookie", "lang=" + language);
+      for (String query :
+          List.of(
+              "category=LAPTOP&relay=" + relay + "&n=" + nonce,
+              "q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&grade=A&n=" + nonce,
+              "page=2&territory=HDF&n=" + nonce,
+              "page=99999&n=" + nonce,
+              "n=" + nonce)) {
+        Answer framed = visitor.get("catalogue/index.xhtml?" + query);
+        Answer whole = visitor.get("catalogue/index.xhtml?" + query + "&lang=" + language);
+        assertThat(framed.status()).as(query).isEqualTo(200);
+        assertThat(whole.status()).as(query).isEqualTo(200);
+        assertThat(framed.body()).as(language + " " + query).isEqualTo(whole.body());
+        assertThat(framed.body()).doesNotContain("@@sv-").doesNotContain("<script>alert");
+      }
+    }
+  }
+
   @Test
   void thePublicCataloguePagesAreOpenAndListWhatIsOnSale() throws Exception {
     int device = newDevice("donateur", "SMARTPHONE");

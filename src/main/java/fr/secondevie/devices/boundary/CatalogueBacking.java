@@ -1,131 +1,84 @@
 package fr.secondevie.devices.boundary;
 
-import fr.secondevie.devices.control.CatalogueFilter;
-import fr.secondevie.devices.control.CataloguePage;
-import fr.secondevie.devices.control.CatalogueQueries;
-import fr.secondevie.organisations.control.Relays;
-import fr.secondevie.organisations.control.Territories;
-import fr.secondevie.organisations.entity.Organisation;
-import fr.secondevie.organisations.entity.Territory;
-import fr.secondevie.platform.entity.DeviceCategory;
-import fr.secondevie.platform.entity.Grade;
+import fr.secondevie.devices.boundary.CatalogueFragments.Part;
+import fr.secondevie.platform.boundary.I18n;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The public catalogue page: a GET form (the filters are query parameters, so a result page can be
  * bookmarked and shared), one page of devices, links to the neighbouring pages. Stateless: nothing
- * is kept between requests.
+ * is kept between requests. What changes from one visit to another comes from {@link
+ * CatalogueFragments}; when {@link CataloguePageCache} asks for the page's frame, each fragment is
+ * only marked.
  */
 @Named
 @RequestScoped
 public class CatalogueBacking {
 
-  /** An option of a filter, selected or not. */
-  public record Option(String value, String label, boolean selected) {}
-
   @Inject HttpServletRequest request;
-  @Inject CatalogueQueries catalogue;
-  @Inject Relays relays;
-  @Inject Territories territories;
+  @Inject CatalogueFragments fragments;
+  @Inject I18n i18n;
 
-  private CatalogueParams params;
-  private List<Territory> territoryList;
-  private CataloguePage page;
-  private List<Organisation> relayList;
+  private Map<Part, String> parts;
 
   @PostConstruct
   void load() {
     FacesContext.getCurrentInstance().getViewRoot().setTransient(true);
-    params = CatalogueParams.of(request);
-    territoryList = territories.forPages();
-    Optional<Territory> territory =
-        territoryList.stream().filter(t -> t.code().equals(params.territory())).findFirst();
-    Long asked = params.page();
-    int pageNumber = asked == null ? 0 : (int) Math.min(asked - 1, 100_000);
-    page =
-        catalogue.page(
-            new CatalogueFilter(
-                params.category(),
-                params.grade(),
-                params.relay(),
-                params.q(),
-                Math.max(pageNumber, 0),
-                12,
-                territory.map(Territory::id).orElse(null)));
-    relayList = relays.of(territory);
+    if (request.getAttribute(CataloguePageCache.FRAME) != null) {
+      parts = new EnumMap<>(Part.class);
+      for (Part part : Part.values()) {
+        parts.put(part, CatalogueFragments.mark(part));
+      }
+    } else {
+      parts = fragments.of(CatalogueParams.of(request), i18n.getLocale(), request.getContextPath());
+    }
   }
 
-  public List<Option> getTerritories() {
-    return territoryList.stream()
-        .map(t -> new Option(t.code(), t.name(), t.code().equals(params.territory())))
-        .toList();
+  public String getCategoryOptions() {
+    return parts.get(Part.CATEGORIES);
   }
 
-  public CataloguePage getPage() {
-    return page;
+  public String getGradeOptions() {
+    return parts.get(Part.GRADES);
   }
 
-  public List<Option> getCategories() {
-    return Arrays.stream(DeviceCategory.values())
-        .map(c -> new Option(c.name(), "category." + c.name(), c == params.category()))
-        .toList();
+  public String getTerritoryOptions() {
+    return parts.get(Part.TERRITORIES);
   }
 
-  public List<Option> getGrades() {
-    return Arrays.stream(Grade.values())
-        .map(g -> new Option(g.name(), "grade." + g.name(), g == params.grade()))
-        .toList();
+  public String getRelayOptions() {
+    return parts.get(Part.RELAYS);
   }
 
-  public List<Option> getRelays() {
-    return relayList.stream()
-        .map(
-            r ->
-                new Option(
-                    r.id().toString(),
-                    r.name() + " (" + r.city() + ")",
-                    r.id().equals(params.relay())))
-        .toList();
+  /** The search field with the word searched, escaped. */
+  public String getSearchField() {
+    return parts.get(Part.WORD);
   }
 
-  public String getQ() {
-    return params.q();
+  /** "12 appareils trouvés", escaped. */
+  public String getCountText() {
+    return parts.get(Part.COUNT);
   }
 
-  /** Human page number (from 1). */
-  public int getPageNumber() {
-    return page.page() + 1;
+  /** The note that nothing matches, or nothing. */
+  public String getNoneHtml() {
+    return parts.get(Part.NONE);
   }
 
-  public int getPageCount() {
-    return Math.max(page.pageCount(), 1);
+  /** The device cards of this page as HTML. */
+  public String getCardsHtml() {
+    return parts.get(Part.CARDS);
   }
 
-  /**
-   * A device's page, carrying the current filters and page so that its "back to the catalogue"
-   * comes back to the same list.
-   */
-  public String deviceUrl(long id) {
-    return request.getContextPath()
-        + "/catalogue/device.xhtml?id="
-        + id
-        + "&"
-        + params.filters(new StringBuilder()).append("page=").append(getPageNumber());
-  }
-
-  /** The URL of the catalogue page {@code number} (from 1) with the current filters. */
-  public String pageUrl(int number) {
-    StringBuilder url =
-        params.filters(
-            new StringBuilder(request.getContextPath()).append("/catalogue/index.xhtml?"));
-    return url.append("page=").append(number).toString();
+  /** The pager as HTML, or nothing when one page holds every device found. */
+  public String getPagerHtml() {
+    return parts.get(Part.PAGER);
   }
 }

@@ -40,6 +40,33 @@ public class Relays {
     return directory.organisationsOfKind(OrganisationKind.RELAY);
   }
 
+  /** How long the public catalogue's copy of the relays is kept: they rarely change. */
+  static final long KEPT_MILLIS = 10_000;
+
+  private record Kept(List<Organisation> relays, long until) {}
+
+  private volatile Kept kept;
+
+  /**
+   * The relays of one territory, or of all, as the public catalogue's selector lists them: read
+   * again at most every {@value #KEPT_MILLIS} ms, so that a catalogue page costs no query (a relay
+   * that joins shows at once here, on another instance within that time).
+   */
+  public List<Organisation> forPages(Optional<Territory> territory) {
+    Kept now = kept;
+    if (now == null || now.until() - System.nanoTime() < 0) {
+      now =
+          new Kept(
+              List.copyOf(all()),
+              System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KEPT_MILLIS));
+      kept = now;
+    }
+    List<Organisation> all = now.relays();
+    return territory
+        .map(t -> all.stream().filter(r -> t.id().equals(r.territoryId())).toList())
+        .orElse(all);
+  }
+
   /** The relays of one territory, or of all when none is given. */
   public List<Organisation> of(Optional<Territory> territory) {
     return territory

@@ -72,6 +72,7 @@ public final class CatalogueSnapshotBench {
       },
       {"relay and page 5", new CatalogueFilter(null, null, 7L, null, 5, 20)},
       {"one word", new CatalogueFilter(null, null, null, "thinkpad", 0, 20)},
+      {"category and word", new CatalogueFilter(DeviceCategory.SCREEN, null, null, "dell", 0, 20)},
       {"a word found nowhere", new CatalogueFilter(null, null, null, "zenbook", 0, 20)},
       {
         "category, word, relay", new CatalogueFilter(DeviceCategory.TABLET, null, 3L, "ipad", 2, 20)
