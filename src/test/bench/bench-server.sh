@@ -13,7 +13,7 @@ mvn -B -q test-compile dependency:build-classpath \
 CP="target/test-classes:$(cat target/bench.classpath)"
 
 # Started as production starts it: config/run.sh, with the JVM options of config/jvm.options.
-SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true PORT="$PORT" \
+SECONDEVIE_DB_URL="$URL" SECONDEVIE_DB_USER=postgres SECONDEVIE_DEMO=true SECONDEVIE_DEMO_STORY=false PORT="$PORT" \
   config/run.sh > "$LOG" 2>&1 &
 SERVER=$!
 # The server's resident memory, sampled every second while the benchmark runs; rss_report prints

@@ -59,6 +59,7 @@ class ArchitectureTest {
       Map.ofEntries(
           Map.entry("audit_entry", "platform"),
           Map.entry("login_throttle", "platform"),
+          Map.entry("demo_story", "platform"),
           Map.entry("organisation", "organisations"),
           Map.entry("app_user", "organisations"),
           Map.entry("user_role", "organisations"),

@@ -70,6 +70,11 @@ public final class Server {
    * waits until it serves the public home page. The caller stops it.
    */
   public static Instance start(String name) {
+    return start(name, java.util.Map.of());
+  }
+
+  /** The same with these environment variables set besides the build's (another database...). */
+  public static Instance start(String name, java.util.Map<String, String> environment) {
     int port = freePort();
     File log = new File(target(), name + ".log");
     File workDir = new File(target(), name);
@@ -99,6 +104,7 @@ public final class Server {
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().put("MALLOC_ARENA_MAX", "2");
+      builder.environment().putAll(environment);
       process = builder.directory(workDir).redirectErrorStream(true).redirectOutput(log).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,6 +19,17 @@ public class ClockProducer {
 
   public static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
 
+  /**
+   * How far back the demo story plays (milliseconds; zero but while {@link DemoStory} plays the
+   * past months of a new demo instance through the API).
+   */
+  private static final java.util.concurrent.atomic.AtomicLong STORY_SHIFT =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  static void storyShift(java.time.Duration back) {
+    STORY_SHIFT.set(back.toMillis());
+  }
+
   @Produces
   Clock clock() {
     return new Microseconds(Clock.system(BUSINESS_ZONE));
@@ -52,12 +63,12 @@ public class ClockProducer {
 
     @Override
     public Instant instant() {
-      return base.instant().truncatedTo(ChronoUnit.MICROS);
+      return base.instant().minusMillis(STORY_SHIFT.get()).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
     public long millis() {
-      return base.millis();
+      return base.millis() - STORY_SHIFT.get();
     }
   }
 }

@@ -22,6 +22,10 @@ public class Settings {
   Optional<Boolean> demo;
 
   @Inject
+  @ConfigProperty(name = "secondevie.demo.story", defaultValue = "true")
+  boolean demoStory;
+
+  @Inject
   @ConfigProperty(name = "secondevie.order.hold.minutes", defaultValue = "30")
   int orderHoldMinutes;
 
@@ -60,6 +64,14 @@ public class Settings {
   /** Demo data and the demo banner: on by default with the embedded database, off otherwise. */
   public boolean demo() {
     return demo.orElse(embeddedDatabase());
+  }
+
+  /**
+   * Whether a demo instance plays the demo story ({@link DemoStory}) at its first request: a few
+   * months of the chain's life, so that every page and dashboard has figures.
+   */
+  public boolean demoStory() {
+    return demo() && demoStory;
   }
 
   /** Months after the last contact before a beneficiary is anonymised (CNIL: 24). */
