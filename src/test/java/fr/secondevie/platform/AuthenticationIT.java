@@ -260,6 +260,23 @@ class AuthenticationIT {
     assertProblem(Api.anonymous(base).get("api/v1/login-locks"), 401, "AUTHENTICATION_REQUIRED");
   }
 
+  @Test
+  void eachCoordinationSeesTheLocksOfItsOwnTerritorysAccounts() {
+    String agent = newCounterAgent();
+    String address = newAddress();
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      from(address).withCredentials(agent, "pas le bon mot de passe").get("api/v1/me");
+    }
+    assertThat(lockOf(agent, address)).as("the agent's own coordination").isPresent();
+    for (String other : List.of("admin2", "national")) {
+      var answer = Api.as(base, other).get("api/v1/login-locks");
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+      assertThat(answer.body().contains(agent))
+          .as(other + " sees the lock of an HDF account")
+          .isEqualTo(other.equals("national"));
+    }
+  }
+
   private String newCounterAgent() {
     String username = "agent" + UUID.randomUUID().toString().substring(0, 8);
     long relay = new Scenarios(base).organisationOf("relais");

@@ -45,6 +45,15 @@ class DemoStoryIT {
                 "SECONDEVIE_DB_PASSWORD", "",
                 "SECONDEVIE_DEMO", "true",
                 "SECONDEVIE_DEMO_STORY", "true"));
+    try {
+      checkTheStory(instance, url, user);
+    } finally {
+      instance.stop();
+    }
+  }
+
+  private static void checkTheStory(Server.Instance instance, String url, String user)
+      throws Exception {
     try (Connection db = DriverManager.getConnection(url, user, "")) {
       String outcome = awaitStory(db);
       assertThat(outcome).as("the story's outcome (see story-instance.log)").isEqualTo("played");
@@ -135,7 +144,6 @@ class DemoStoryIT {
     assertThat(home)
         .as("the home page's impact figures")
         .containsPattern("<strong>([6-9]|\\d\\d+)</strong> appareils réemployés");
-    instance.stop();
   }
 
   private static String awaitStory(Connection db) throws Exception {
