@@ -446,7 +446,21 @@ public final class FakeStripe implements AutoCloseable {
     return ok(json(canceled));
   }
 
+  private boolean refusingRefunds;
+
+  /**
+   * Makes the fake refuse every refund (true) as Stripe does when it cannot refund at the moment:
+   * 500 {@code api_error}, which Stripe keeps under no idempotency key, so that the same request
+   * retried once refunds are accepted again (false) goes through.
+   */
+  public synchronized void refuseRefunds(boolean refuse) {
+    this.refusingRefunds = refuse;
+  }
+
   private Answer refund(Map<String, String> form) {
+    if (refusingRefunds) {
+      return error(500, "api_error", null, "The refund could not be processed at the moment.");
+    }
     String intentId = form.get("payment_intent");
     if (intentId == null) {
       return error(
