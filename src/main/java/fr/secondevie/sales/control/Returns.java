@@ -174,6 +174,12 @@ public class Returns {
     return ofOrder(orderId);
   }
 
+  /** The person an order of the caller's relay was sold to (an exchange sells to them again). */
+  @Transactional
+  public String beneficiaryOf(long orderId) {
+    return orders.get(orderId).beneficiaryId();
+  }
+
   /** One return of an order of the caller's relay; any other is not found. */
   @Transactional
   public SaleReturn get(long orderId, long returnId) {
