@@ -166,4 +166,62 @@ class ReturnJourneyIT {
         funder.get("api/v1/voucher-programs/" + programme + "/reconciliation", "text/csv").body();
     assertThat(csv).contains("," + order + ",5000,5000").contains("," + order + ",5000,-5000");
   }
+
+  @Test
+  void anExchangeTakesTheLaptopBackAndSellsTheReplacementWithTheSameVoucherInOneFlow() {
+    String counter =
+        scenarios.newRelayCounter("Relais échange " + UUID.randomUUID().toString().substring(0, 4));
+    Api api = scenarios.user(counter);
+    scenarios.openCashDrawer(counter);
+    int device = scenarios.availableDevice("donateur", "LAPTOP", counter, 20_000);
+    int replacement = scenarios.availableDevice("donateur", "LAPTOP", counter, 22_000);
+    String serial = api.get("api/v1/devices/" + replacement).json().getString("serialNumber");
+    String person = scenarios.eligibleBeneficiary("RSA");
+    String code = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 1, "80", null).get(0);
+    long order = scenarios.openOrder(counter, person, device);
+    String path = "api/v1/orders/" + order;
+    assertThat(api.post(path + "/vouchers", "{\"code\":\"" + code + "\"}").status()).isEqualTo(200);
+    long due = api.get(path).json().getJsonNumber("dueCents").longValue();
+    assertThat(
+            api.post(path + "/payments", "{\"method\":\"CASH\",\"amountCents\":" + due + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(api.post(path + "/completion").status()).isEqualTo(200);
+
+    Browser.logIn(browser, base, counter, Scenarios.PASSWORD);
+    browser.get(page("app/counter/sale.xhtml?order=" + order));
+    browser.findElement(By.cssSelector("#return-1 summary")).click();
+    browser.findElement(By.id("reason-other-1")).click();
+    // without the replacement, the exchange says what is missing and changes nothing
+    Browser.clickToLeavePage(
+        browser, browser.findElement(By.cssSelector("#return-1 [id$='exchange']")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Scannez l’appareil donné en échange"));
+    assertThat(api.get(path + "/returns").structure().asJsonArray()).isEmpty();
+
+    browser.findElement(By.cssSelector("#return-1 summary")).click();
+    browser.findElement(By.id("reason-other-1")).click();
+    browser.findElement(By.id("replacement-1")).sendKeys(serial);
+    Browser.clickToLeavePage(
+        browser, browser.findElement(By.cssSelector("#return-1 [id$='exchange']")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "en cours"));
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .contains("Appareil repris")
+        .contains("Nouvel appareil réservé");
+    assertThat(browser.findElement(By.id("lines")).getText()).contains(serial);
+    assertThat(browser.findElement(By.id("vouchers")).getText())
+        .as("the voucher given back pays the replacement")
+        .contains(code.substring(code.length() - 4));
+    assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
+    WebElement cash = browser.findElement(By.id("cash"));
+    submit(cash, cash.getAttribute("value"));
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("finish-form:complete")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Vente terminée"));
+    assertThat(api.get("api/v1/vouchers/" + code).json().getString("status")).isEqualTo("REDEEMED");
+    assertThat(api.get("api/v1/devices/" + device).json().getString("status"))
+        .isEqualTo("RETURNED");
+  }
 }

@@ -88,14 +88,14 @@ public class ReturnBacking {
     try {
       SaleReturn done = doReturn();
       if (done == null) {
-        return null;
+        return backToOrder();
       }
       PageMessages.info("return.done", done.creditNoteNumber(), givenBack(done));
       PageMessages.keepForRedirect();
       return "/app/counter/sale.xhtml?faces-redirect=true&order=" + done.orderId();
     } catch (BusinessException e) {
       PageMessages.refused(e);
-      return null;
+      return backToOrder();
     }
   }
 
@@ -110,17 +110,17 @@ public class ReturnBacking {
     if (replacement.isEmpty()) {
       mistake(
           scanned == null ? "return.replacement.required" : "return.replacement.notFound", scanned);
-      return null;
+      return backToOrder();
     }
     SaleReturn done;
     try {
       done = doReturn();
       if (done == null) {
-        return null;
+        return backToOrder();
       }
     } catch (BusinessException e) {
       PageMessages.refused(e);
-      return null;
+      return backToOrder();
     }
     PageMessages.info("return.done", done.creditNoteNumber(), givenBack(done));
     PageMessages.keepForRedirect();
@@ -162,7 +162,14 @@ public class ReturnBacking {
     faces.addMessage(
         null,
         new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text(key, arguments), null));
-    faces.validationFailed();
+  }
+
+  /** The paid order's screen again, as a page of its own, with what was said kept. */
+  private String backToOrder() {
+    PageMessages.keepForRedirect();
+    return number(param("order"))
+        .map(id -> "/app/counter/sale.xhtml?faces-redirect=true&order=" + id)
+        .orElse(null);
   }
 
   private String param(String name) {
