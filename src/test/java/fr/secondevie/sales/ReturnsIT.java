@@ -268,6 +268,87 @@ class ReturnsIT {
   }
 
   @Test
+  void twoDevicesOfOneOrderGiveBackInTotalWhatPaidForThemAndAVoucherNoChange() {
+    Relay relay = newRelay();
+    scenarios.openCashDrawer(relay.user());
+    int laptop = scenarios.availableDevice("donateur", "LAPTOP", relay.user(), 20_000);
+    int phone = scenarios.availableDevice("donateur", "SMARTPHONE", relay.user(), 9_000);
+    String person = scenarios.eligibleBeneficiary("RSA");
+    var opened =
+        relay
+            .counter()
+            .post(
+                "api/v1/orders",
+                "{\"beneficiaryId\":\""
+                    + person
+                    + "\",\"deviceIds\":["
+                    + laptop
+                    + ","
+                    + phone
+                    + "]}");
+    assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+    long order = opened.json().getJsonNumber("id").longValue();
+    var lines = opened.json().getJsonArray("lines").getValuesAs(JsonObject.class);
+    long laptopPrice = lines.get(0).getJsonNumber("priceCents").longValue();
+    long phonePrice = lines.get(1).getJsonNumber("priceCents").longValue();
+    // one voucher pays the laptop and half the phone; cash the other half
+    long face = laptopPrice + phonePrice / 2;
+    String code = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", face, 1, "80", null).get(0);
+    String path = "api/v1/orders/" + order;
+    assertThat(relay.counter().post(path + "/vouchers", "{\"code\":\"" + code + "\"}").status())
+        .isEqualTo(200);
+    long cash = laptopPrice + phonePrice - face;
+    assertThat(
+            relay
+                .counter()
+                .post(path + "/payments", "{\"method\":\"CASH\",\"amountCents\":" + cash + "}")
+                .status())
+        .isEqualTo(201);
+    assertThat(relay.counter().post(path + "/completion").status()).isEqualTo(200);
+
+    var first = relay.counter().post(path + "/returns", returnOf(laptop, "DEFECT"));
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    assertThat(first.json().getJsonArray("vouchersReinstated"))
+        .as("the voucher still pays the phone: it stays used, no change")
+        .isEmpty();
+    assertThat(first.json().getJsonArray("refunds")).isEmpty();
+    assertThat(first.json().getJsonNumber("vouchersReversedCents").longValue())
+        .isEqualTo(laptopPrice);
+    assertThat(relay.counter().get("api/v1/vouchers/" + code).json().getString("status"))
+        .isEqualTo("REDEEMED");
+
+    var second = relay.counter().post(path + "/returns", returnOf(phone, "OTHER"));
+    assertThat(second.status()).as(second.toString()).isEqualTo(201);
+    var reinstated = second.json().getJsonArray("vouchersReinstated").getValuesAs(JsonObject.class);
+    assertThat(reinstated).hasSize(1);
+    assertThat(reinstated.get(0).getJsonNumber("appliedCents").longValue())
+        .isEqualTo(face - laptopPrice);
+    var refunds = second.json().getJsonArray("refunds").getValuesAs(JsonObject.class);
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.get(0).getJsonNumber("amountCents").longValue())
+        .as("all the cash paid, and no more")
+        .isEqualTo(cash);
+    assertThat(relay.counter().get("api/v1/vouchers/" + code).json().getString("status"))
+        .isEqualTo("ISSUED");
+    long programme =
+        Api.as(base, "financeur")
+            .get("api/v1/vouchers/" + code)
+            .json()
+            .getJsonObject("program")
+            .getJsonNumber("id")
+            .longValue();
+    assertThat(
+            Api.as(base, "financeur")
+                .get("api/v1/voucher-programs/" + programme + "/reconciliation")
+                .json()
+                .getJsonNumber("redeemedAppliedCents")
+                .longValue())
+        .isZero();
+    assertThat(journalKinds(relay)).containsExactly("SALE", "REFUND", "REFUND");
+    assertThat(journalVerifies(relay)).isTrue();
+  }
+
+  @Test
   void aDefectIsCoveredForTwoYearsAnotherReasonForTheReturnPeriod() throws Exception {
     Relay relay = newRelay();
     scenarios.openCashDrawer(relay.user());
