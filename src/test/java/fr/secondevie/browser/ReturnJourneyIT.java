@@ -110,6 +110,7 @@ class ReturnJourneyIT {
         .contains("bon rendu, de nouveau utilisable")
         .contains("rendus en espèces");
     assertThat(browser.findElements(By.id("return-1"))).as("nothing left to return").isEmpty();
+    assertThat(Accessibility.violations(browser)).as("the paid order with its return").isEmpty();
     String creditNote = browser.findElement(By.cssSelector("#returns a")).getAttribute("href");
     assertThat(Pdfs.text(api.get(creditNote.substring(creditNote.indexOf("api/v1/"))).bytes()))
         .contains("Avoir")
@@ -149,6 +150,7 @@ class ReturnJourneyIT {
           .contains(serial)
           .contains("Défaut (garantie légale)")
           .contains("L'écran reste noir");
+      assertThat(Accessibility.violations(workshop)).as("the workshop's returns").isEmpty();
     } finally {
       workshop.quit();
     }

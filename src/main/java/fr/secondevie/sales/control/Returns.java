@@ -1,6 +1,7 @@
 package fr.secondevie.sales.control;
 
 import fr.secondevie.devices.control.CounterDevices;
+import fr.secondevie.devices.entity.Device;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.control.AuditTrail;
@@ -49,9 +50,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Returns {
-
-  /** The legal warranty of conformity of a used good sold by a professional, in months. */
-  public static final int WARRANTY_MONTHS = 24;
 
   @PersistenceContext EntityManager em;
   @Inject Orders orders;
@@ -198,7 +196,7 @@ public class Returns {
   void requireWithinPeriod(LocalDateTime soldAt, ReturnReason reason, LocalDateTime now) {
     LocalDateTime until =
         reason == ReturnReason.DEFECT
-            ? soldAt.plusMonths(WARRANTY_MONTHS)
+            ? soldAt.plusMonths(Device.WARRANTY_MONTHS)
             : soldAt.plusDays(settings.returnDays());
     if (now.isAfter(until)) {
       throw BusinessException.unprocessable(
