@@ -446,6 +446,9 @@ class AuthorisationMatrixIT {
             + UUID.randomUUID().toString().substring(0, 8)
             + "\",\"category\":\"LAPTOP\",\"brand\":\"Dell\",\"model\":\"Latitude\"}";
       }
+      if (path.endsWith("/returns")) {
+        return "{\"deviceId\":" + device + ",\"reason\":\"DEFECT\"}";
+      }
       if (path.endsWith("/payments")) {
         return "{\"method\":\"CASH\",\"amountCents\":100}";
       }

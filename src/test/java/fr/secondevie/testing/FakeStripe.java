@@ -446,8 +446,26 @@ public final class FakeStripe implements AutoCloseable {
     return ok(json(canceled));
   }
 
+  private final Set<String> refusingRefundsOf = new java.util.HashSet<>();
+
+  /**
+   * Makes the fake refuse the refunds of that PaymentIntent (true) as Stripe does when it cannot
+   * refund at the moment: 500 {@code api_error}, which Stripe keeps under no idempotency key, so
+   * that the same request retried once its refunds are accepted again (false) goes through.
+   */
+  public synchronized void refuseRefunds(String intentId, boolean refuse) {
+    if (refuse) {
+      refusingRefundsOf.add(intentId);
+    } else {
+      refusingRefundsOf.remove(intentId);
+    }
+  }
+
   private Answer refund(Map<String, String> form) {
     String intentId = form.get("payment_intent");
+    if (intentId != null && refusingRefundsOf.contains(intentId)) {
+      return error(500, "api_error", null, "The refund could not be processed at the moment.");
+    }
     if (intentId == null) {
       return error(
           400,

@@ -184,6 +184,18 @@ public class Workshop {
   }
 
   /**
+   * Devices sold and brought back to the relays (RETURNED), newest return first, with their reason:
+   * the workshop refurbishes them again or recycles them.
+   */
+  public List<Device> returned() {
+    requireRefurbisher();
+    return em.createNamedQuery("Device.findReturnedToWorkshop", Device.class)
+        .setParameter("workshop", caller.organisationId())
+        .setMaxResults(500)
+        .getResultList();
+  }
+
+  /**
    * The device of the same category, brand and model this workshop refurbished last, whose specs
    * the next one's form can copy (a lot often holds many of one model).
    */

@@ -22,10 +22,17 @@ public class WorkshopDevicesBacking {
   @Inject Workshop workshop;
 
   private List<Device> devices;
+  private List<Device> returned;
 
   @PostConstruct
   void load() {
     devices = workshop.inWorkshop();
+    returned = workshop.returned();
+  }
+
+  /** The devices brought back to the relays, with their reason, to refurbish again or recycle. */
+  public List<Device> getReturned() {
+    return returned;
   }
 
   public List<Device> getDevices() {

@@ -77,6 +77,18 @@ public class CounterDevices {
   }
 
   /**
+   * A device of a paid order was brought back to the relay: locked, it goes from SOLD back to its
+   * workshop as RETURNED with the reason and the note (anything else is 409 ILLEGAL_TRANSITION).
+   */
+  public void returnFromSale(long id, String reason, String note, LocalDateTime at) {
+    Device device = em.find(Device.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (device == null) {
+      throw BusinessException.notFound("Device");
+    }
+    device.returnFromSale(reason, note, at);
+  }
+
+  /**
    * The device a counter scanned (its serial number's barcode, or its number typed), if it is on
    * sale at that relay.
    */

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * of a received donation. Its life cycle is guarded here:
  *
  * <pre>
- * RECEIVED → AVAILABLE → RESERVED → SOLD
- * RECEIVED or AVAILABLE → RECYCLED
+ * RECEIVED → AVAILABLE → RESERVED → SOLD → RETURNED → AVAILABLE (refurbished again)
+ * RECEIVED, AVAILABLE or RETURNED → RECYCLED
  * </pre>
  *
  * No device becomes AVAILABLE without a complete erasure and passed functional tests
@@ -54,6 +54,11 @@ import java.util.stream.Stream;
     query =
         "select d from Device d join fetch d.donation where d.status = :status"
             + " and d.donation.workshop.id = :workshop order by d.id desc")
+@NamedQuery(
+    name = "Device.findReturnedToWorkshop",
+    query =
+        "select d from Device d where d.status = fr.secondevie.devices.entity.DeviceStatus.RETURNED"
+            + " and d.donation.workshop.id = :workshop order by d.returnedAt desc, d.id desc")
 @NamedQuery(
     name = "Device.findOfDonationInWorkshop",
     query =
@@ -153,6 +158,16 @@ public class Device {
   @Column(name = "recycling_reason")
   private String recyclingReason;
 
+  @Column(name = "returned_at")
+  private LocalDateTime returnedAt;
+
+  /** DEFECT or OTHER, as the counter said when the device was brought back. */
+  @Column(name = "return_reason")
+  private String returnReason;
+
+  @Column(name = "return_note")
+  private String returnNote;
+
   @Version private long version;
 
   /**
@@ -207,7 +222,7 @@ public class Device {
    * 422 {@code ERASURE_REQUIRED}) and every function tested (else 422 {@code TESTS_NOT_PASSED}).
    */
   public void refurbish(Refurbishment r, LocalDateTime at) {
-    requireStatus("refurbish", DeviceStatus.RECEIVED);
+    requireStatus("refurbish", DeviceStatus.RECEIVED, DeviceStatus.RETURNED);
     if (r.erasure() == null) {
       throw BusinessException.unprocessable(
           "ERASURE_REQUIRED",
@@ -257,7 +272,7 @@ public class Device {
     if (status == DeviceStatus.RECYCLED) {
       return false;
     }
-    requireStatus("recycle", DeviceStatus.RECEIVED, DeviceStatus.AVAILABLE);
+    requireStatus("recycle", DeviceStatus.RECEIVED, DeviceStatus.AVAILABLE, DeviceStatus.RETURNED);
     this.recyclingReason = reason.trim();
     this.recycledAt = Objects.requireNonNull(at);
     this.status = DeviceStatus.RECYCLED;
@@ -314,6 +329,20 @@ public class Device {
     requireStatus("sell", DeviceStatus.RESERVED);
     this.soldAt = Objects.requireNonNull(at);
     this.status = DeviceStatus.SOLD;
+  }
+
+  /**
+   * The person brought the sold device back (a defect within the legal warranty, another reason
+   * within the return period): it goes back to its workshop as RETURNED, with the reason and the
+   * counter's note, off the relay's shelves until the workshop refurbishes it again or recycles it.
+   */
+  public void returnFromSale(String reason, String note, LocalDateTime at) {
+    requireStatus("return", DeviceStatus.SOLD);
+    this.returnReason = Objects.requireNonNull(reason);
+    this.returnNote = blankToNull(note);
+    this.returnedAt = Objects.requireNonNull(at);
+    this.reservedAt = null;
+    this.status = DeviceStatus.RETURNED;
   }
 
   private void requireStatus(String act, DeviceStatus... allowed) {
@@ -414,6 +443,18 @@ public class Device {
 
   public LocalDateTime recycledAt() {
     return recycledAt;
+  }
+
+  public LocalDateTime returnedAt() {
+    return returnedAt;
+  }
+
+  public String returnReason() {
+    return returnReason;
+  }
+
+  public String returnNote() {
+    return returnNote;
   }
 
   public String recyclingReason() {

@@ -236,6 +236,36 @@ public class Beneficiaries {
     beneficiary.contactedAt(now);
   }
 
+  /**
+   * Gives back the unit of the person's quota that the sale {@code reference} took (the device was
+   * returned), under the person's row lock; the latest such unit when there are several, none when
+   * there is none left to give back.
+   *
+   * @return whether a unit was given back
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean giveBackQuota(String beneficiaryId, DeviceCategory category, String reference) {
+    if (em.find(Beneficiary.class, beneficiaryId, LockModeType.PESSIMISTIC_WRITE) == null) {
+      return false;
+    }
+    List<?> units =
+        em.createNativeQuery(
+                "select id from quota_use where beneficiary_id = ? and category = ?"
+                    + " and reference = ? order by id desc")
+            .setParameter(1, beneficiaryId)
+            .setParameter(2, category.name())
+            .setParameter(3, reference)
+            .setMaxResults(1)
+            .getResultList();
+    if (units.isEmpty()) {
+      return false;
+    }
+    return em.createNativeQuery("delete from quota_use where id = ?")
+            .setParameter(1, ((Number) units.get(0)).longValue())
+            .executeUpdate()
+        == 1;
+  }
+
   /** Anonymises everyone whose last contact is older than the retention period. */
   @Transactional
   public int anonymiseInactive() {

@@ -30,6 +30,10 @@ public class Settings {
   int orderHoldMinutes;
 
   @Inject
+  @ConfigProperty(name = "secondevie.return.days", defaultValue = "14")
+  int returnDays;
+
+  @Inject
   @ConfigProperty(name = "secondevie.retention.months", defaultValue = "24")
   int retentionMonths;
 
@@ -77,6 +81,14 @@ public class Settings {
   /** Months after the last contact before a beneficiary is anonymised (CNIL: 24). */
   public int retentionMonths() {
     return retentionMonths;
+  }
+
+  /**
+   * Days after the sale during which a device may be returned for a reason other than a defect (a
+   * defect is covered by the legal warranty, 24 months).
+   */
+  public int returnDays() {
+    return returnDays;
   }
 
   public int orderHoldMinutes() {

@@ -182,13 +182,18 @@ public class CashSessions {
     return openAt(relayId);
   }
 
-  /** The cash the session's drawer took: cash payments still held (not handed back). */
+  /**
+   * The cash the session's drawer took: cash payments still held (not handed back), less the cash
+   * that returns gave back out of this drawer.
+   */
   @Transactional
   public long cashTaken(long sessionId) {
     return ((Number)
             em.createNativeQuery(
-                    "select coalesce(sum(amount_cents), 0) from sale_payment"
-                        + " where cash_session_id = ? and status = 'SUCCEEDED'")
+                    "select (select coalesce(sum(amount_cents), 0) from sale_payment"
+                        + " where cash_session_id = ?1 and status = 'SUCCEEDED')"
+                        + " - (select coalesce(sum(amount_cents), 0) from sale_return_refund"
+                        + " where cash_session_id = ?1)")
                 .setParameter(1, sessionId)
                 .getSingleResult())
         .longValue();

@@ -30,9 +30,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The funder's clearing ledger for a programme over a period: what was issued, redeemed (and at
- * which relay, for how much), is still outstanding, expired. Computed by the database (aggregates
- * over indexed columns); the CSV of redemptions is streamed from a server-side cursor, so its
- * memory does not grow with the number of lines.
+ * which relay, for how much) net of the devices returned (a reversal line, negative, on the day of
+ * the return), is still outstanding, expired. Computed by the database (aggregates over indexed
+ * columns); the CSV of redemptions is streamed from a server-side cursor, so its memory does not
+ * grow with the number of lines.
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -71,6 +72,20 @@ public class Reconciliation {
       List<RelayTotal> byRelay,
       List<MonthTotal> byMonth) {}
 
+  /**
+   * The funder's ledger as lines: each redemption with the share it paid, and each reversal (a
+   * device returned) with that share negative, dated when it happened; {@code counted} is 1 for a
+   * redemption, -1 for the reversal that gave the voucher back, 0 for one that reduced its share.
+   */
+  static final String LEDGER =
+      "select id, voucher_id, programme_id, relay_id, order_id, face_value_cents,"
+          + " redeemed_at as occurred, applied_cents as cents, 1 as counted, 0 as reversal"
+          + " from redemption union all"
+          + " select id, voucher_id, programme_id, relay_id, order_id, face_value_cents,"
+          + " reversed_at as occurred, -reversed_cents as cents,"
+          + " case when reinstated then -1 else 0 end as counted, 1 as reversal"
+          + " from redemption_reversal";
+
   public static final String[] CSV_HEADER = {
     "code", "redeemed_at", "relay_id", "relay_name", "order_id", "face_value_cents", "applied_cents"
   };
@@ -106,9 +121,10 @@ public class Reconciliation {
     @SuppressWarnings("unchecked")
     List<Object[]> relays =
         em.createNativeQuery(
-                "select r.relay_id, o.name, count(*), sum(r.applied_cents) from redemption r"
-                    + " join organisation_name o on o.id = r.relay_id"
-                    + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
+                "select r.relay_id, o.name, sum(r.counted), sum(r.cents) from ("
+                    + LEDGER
+                    + ") r join organisation_name o on o.id = r.relay_id"
+                    + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
                     + " group by r.relay_id, o.name order by o.name")
             .setParameter(1, programme.id())
             .setParameter(2, period.start())
@@ -117,10 +133,11 @@ public class Reconciliation {
     @SuppressWarnings("unchecked")
     List<Object[]> months =
         em.createNativeQuery(
-                "select extract(year from redeemed_at), extract(month from redeemed_at),"
-                    + " count(*), sum(applied_cents) from redemption"
-                    + " where programme_id = ? and redeemed_at >= ? and redeemed_at < ?"
-                    + " group by extract(year from redeemed_at), extract(month from redeemed_at)"
+                "select extract(year from r.occurred), extract(month from r.occurred),"
+                    + " sum(r.counted), sum(r.cents) from ("
+                    + LEDGER
+                    + ") r where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
+                    + " group by extract(year from r.occurred), extract(month from r.occurred)"
                     + " order by 1, 2")
             .setParameter(1, programme.id())
             .setParameter(2, period.start())
@@ -240,11 +257,12 @@ public class Reconciliation {
   private static void eachRedemption(
       long programmeId, Period period, DataSource ds, Consumer<RedemptionLine> line) {
     String sql =
-        "select v.code, r.redeemed_at, r.relay_id, o.name, r.order_id, r.face_value_cents,"
-            + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
+        "select v.code, r.occurred, r.relay_id, o.name, r.order_id, r.face_value_cents, r.cents from ("
+            + LEDGER
+            + ") r join voucher v on v.id = r.voucher_id"
             + " join organisation_name o on o.id = r.relay_id"
-            + " where r.programme_id = ? and r.redeemed_at >= ? and r.redeemed_at < ?"
-            + " order by r.redeemed_at, r.id";
+            + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
+            + " order by r.occurred, r.reversal, r.id";
     try (Connection connection = ds.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);

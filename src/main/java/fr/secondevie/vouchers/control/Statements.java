@@ -26,9 +26,11 @@ import java.util.Objects;
 
 /**
  * The monthly settlement of a programme: one statement per relay for the vouchers it redeemed that
- * month (what the funder pays it), and one credit to the funder for the vouchers that expired
- * unused that month. A DRAFT is recomputed each time the month is drawn up again; AGREED freezes it
- * (its lines no longer change); PAID closes it. Each move is a conditional update.
+ * month, less the shares of devices returned that month (a reversal line with a negative amount: a
+ * statement already agreed or paid is never changed, the month of the return nets it), and one
+ * credit to the funder for the vouchers that expired unused that month. A DRAFT is recomputed each
+ * time the month is drawn up again; AGREED freezes it (its lines no longer change); PAID closes it.
+ * Each move is a conditional update.
  */
 @ApplicationScoped
 public class Statements {
@@ -64,8 +66,9 @@ public class Statements {
     @SuppressWarnings("unchecked")
     List<Object[]> relays =
         em.createNativeQuery(
-                "select relay_id, count(*), sum(applied_cents) from redemption"
-                    + " where programme_id = ? and redeemed_at >= ? and redeemed_at < ?"
+                "select relay_id, count(*), sum(cents) from ("
+                    + Reconciliation.LEDGER
+                    + ") r where programme_id = ? and occurred >= ? and occurred < ?"
                     + " group by relay_id order by relay_id")
             .setParameter(1, programmeId)
             .setParameter(2, start)
@@ -91,10 +94,11 @@ public class Statements {
       em.createNativeQuery(
               "insert into voucher_statement_line (statement_id, voucher_code, occurred_at,"
                   + " order_id, face_value_cents, amount_cents)"
-                  + " select ?, v.code, r.redeemed_at, r.order_id, r.face_value_cents,"
-                  + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
+                  + " select ?, v.code, r.occurred, r.order_id, r.face_value_cents, r.cents from ("
+                  + Reconciliation.LEDGER
+                  + ") r join voucher v on v.id = r.voucher_id"
                   + " where r.programme_id = ? and r.relay_id = ?"
-                  + " and r.redeemed_at >= ? and r.redeemed_at < ?")
+                  + " and r.occurred >= ? and r.occurred < ?")
           .setParameter(1, statement.id())
           .setParameter(2, programmeId)
           .setParameter(3, relayId)

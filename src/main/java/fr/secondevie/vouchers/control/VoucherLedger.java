@@ -245,6 +245,100 @@ public class VoucherLedger {
   }
 
   /**
+   * A device the voucher paid for came back: the funder's share of it ({@code cents}) is reversed,
+   * in a line of its own dated {@code now} (the redemption stays as it was, so that a statement
+   * already agreed or paid keeps its lines; the next one nets the reversal). When the voucher pays
+   * nothing else on the order any more ({@code reinstate}), it is ISSUED again under the same code,
+   * to be used within its validity, by a conditional update of the REDEEMED row. The redemption row
+   * is locked first, so reversals of one voucher queue up, and never more than the share it paid is
+   * reversed (409 VOUCHER_NOT_REVERSIBLE); the same reference twice answers the same.
+   *
+   * @param reference what caused it (a return), unique per redemption
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void reverse(
+      long orderId,
+      String typedCode,
+      long cents,
+      boolean reinstate,
+      String reference,
+      LocalDateTime now) {
+    VoucherCode code = parse(typedCode);
+    List<?> found =
+        em.createNativeQuery(
+                "select r.id, r.voucher_id, r.programme_id, r.relay_id, r.face_value_cents,"
+                    + " r.applied_cents from redemption r join voucher v on v.id = r.voucher_id"
+                    + " where v.code = ? and r.order_id = ? for update")
+            .setParameter(1, code.value())
+            .setParameter(2, orderId)
+            .getResultList();
+    if (found.isEmpty()) {
+      throw BusinessException.notFound("Redemption of this voucher by this order");
+    }
+    Object[] r = (Object[]) found.get(0);
+    long redemptionId = ((Number) r[0]).longValue();
+    long reversed =
+        ((Number)
+                em.createNativeQuery(
+                        "select coalesce(sum(reversed_cents), 0) from redemption_reversal"
+                            + " where redemption_id = ?")
+                    .setParameter(1, redemptionId)
+                    .getSingleResult())
+            .longValue();
+    boolean already =
+        !em.createNativeQuery(
+                "select id from redemption_reversal where redemption_id = ? and reference = ?")
+            .setParameter(1, redemptionId)
+            .setParameter(2, reference)
+            .getResultList()
+            .isEmpty();
+    if (already) {
+      return;
+    }
+    long applied = ((Number) r[5]).longValue();
+    if (cents <= 0 || reversed + cents > applied) {
+      throw BusinessException.conflict(
+          "VOUCHER_NOT_REVERSIBLE",
+          "Voucher " + code + " paid " + applied + " cents, " + reversed + " already reversed");
+    }
+    em.createNativeQuery(
+            "insert into redemption_reversal (redemption_id, voucher_id, programme_id, order_id,"
+                + " relay_id, face_value_cents, reversed_cents, reinstated, reversed_at, reference)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, redemptionId)
+        .setParameter(2, ((Number) r[1]).longValue())
+        .setParameter(3, ((Number) r[2]).longValue())
+        .setParameter(4, orderId)
+        .setParameter(5, ((Number) r[3]).longValue())
+        .setParameter(6, ((Number) r[4]).longValue())
+        .setParameter(7, cents)
+        .setParameter(8, reinstate)
+        .setParameter(9, Timestamp.valueOf(now))
+        .setParameter(10, reference)
+        .executeUpdate();
+    audit.record(
+        VoucherAudit.VOUCHER_REDEMPTION_REVERSED,
+        "Voucher",
+        code.value(),
+        "order " + orderId + ", " + cents + " cents, " + reference);
+    if (!reinstate) {
+      return;
+    }
+    int rows =
+        em.createNativeQuery(
+                "update voucher set status = 'ISSUED', order_id = null, held_at = null,"
+                    + " redeemed_at = null where code = ? and order_id = ? and status = 'REDEEMED'")
+            .setParameter(1, code.value())
+            .setParameter(2, orderId)
+            .executeUpdate();
+    if (rows != 1) {
+      throw BusinessException.conflict(
+          "VOUCHER_NOT_REVERSIBLE", "Voucher " + code + " is not redeemed by order " + orderId);
+    }
+    audit.record(VoucherAudit.VOUCHER_REINSTATED, "Voucher", code.value(), reference);
+  }
+
+  /**
    * The funder withdraws an ISSUED voucher (lost, handed out by mistake). Another authority's
    * voucher is NOT_FOUND; one that is held, used, expired or already cancelled is 409
    * VOUCHER_NOT_CANCELLABLE (API.md: only an ISSUED voucher can be cancelled), so that of two
