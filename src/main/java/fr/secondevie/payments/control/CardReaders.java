@@ -51,7 +51,21 @@ public class CardReaders {
       state =
           registerAt(relayId, registrationCode.trim(), label.trim(), locationOf(relay, location));
     }
-    return store.keepReader(relayId, state, label.trim(), caller.username());
+    try {
+      return store.keepReader(relayId, state, label.trim(), caller.username());
+    } catch (RuntimeException e) {
+      // the same registration sent twice at once: Stripe answered both the same (same key), and
+      // the other request's row is the one kept
+      ReaderState registered = state;
+      return store.reader(relayId, registered.id()).orElseThrow(() -> e);
+    }
+  }
+
+  /** The relay's readers as last seen, without asking Stripe (for a label on a busy page). */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public List<CardReader> known(long relayId) {
+    relay(relayId);
+    return store.readers(relayId);
   }
 
   /**

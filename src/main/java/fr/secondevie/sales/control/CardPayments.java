@@ -78,8 +78,13 @@ public class CardPayments {
     try {
       terminal.process(readerId, intent.intentId(), card.processKey());
     } catch (BusinessException e) {
-      gateway.cancel(intent.intentId(), CardSettlement.key("cancel", card.paymentId()));
-      payments.readerRefused(card, e.getMessage());
+      try {
+        gateway.cancel(intent.intentId(), CardSettlement.key("cancel", card.paymentId()));
+        payments.readerRefused(card, e.getMessage());
+      } catch (RuntimeException stillPending) {
+        // Stripe out of reach: the payment stays PENDING, cancelled with the order or its hold
+        LOG.log(Level.WARNING, "Intent " + intent.intentId() + " not cancelled yet", stillPending);
+      }
       throw e;
     }
     return new PaymentTaken(
