@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
 
 /**
  * Stripe Terminal inside {@link FakeStripe}, in Stripe's wire format: locations ({@code POST/GET
- * /v1/terminal/locations}), readers registered by their registration code ({@code POST
- * /v1/terminal/readers}, listed by location, retrieved), a reader asked to process a PaymentIntent
- * ({@code /process_payment_intent}) or to stop ({@code /cancel_action}), and the test helper {@code
- * POST /v1/test_helpers/terminal/readers/{id}/present_payment_method}, which does what a customer's
- * card does on a real reader: the intent succeeds (or, with the declined test card {@value
- * #DECLINED_CARD}, fails) and the fake sends the webhooks Stripe sends then, signed like Stripe's:
- * {@code payment_intent.succeeded} and {@code terminal.reader.action_succeeded}, or {@code
- * payment_intent.payment_failed} and {@code terminal.reader.action_failed}.
+ * /v1/terminal/locations}, listed or retrieved), readers registered by their registration code
+ * ({@code POST /v1/terminal/readers}, listed by location, retrieved), a reader asked to process a
+ * PaymentIntent ({@code /process_payment_intent}) or to stop ({@code /cancel_action}), and the test
+ * helper {@code POST /v1/test_helpers/terminal/readers/{id}/present_payment_method}, which does
+ * what a customer's card does on a real reader: the intent succeeds (or, with the declined test
+ * card {@value #DECLINED_CARD}, fails) and the fake sends the webhooks Stripe sends then, signed
+ * like Stripe's: {@code payment_intent.succeeded} and {@code terminal.reader.action_succeeded}, or
+ * {@code payment_intent.payment_failed} and {@code terminal.reader.action_failed}.
  *
  * <p>Registration codes: {@code simulated-wpe} registers a new simulated reader each time, as at
  * Stripe; any other code registers once (a code is used up), except those containing {@code
@@ -175,6 +175,13 @@ public final class FakeStripeTerminal {
     if ("POST".equals(method) && "/v1/terminal/locations".equals(path)) {
       return createLocation(form);
     }
+    if ("GET".equals(method) && "/v1/terminal/locations".equals(path)) {
+      JsonArray data = new JsonArray();
+      locations.values().stream()
+          .limit(Long.parseLong(form.getOrDefault("limit", "10")))
+          .forEach(data::add);
+      return ok(list(data, "/v1/terminal/locations"));
+    }
     if ("GET".equals(method) && location.matches()) {
       JsonObject found = locations.get(location.group(1));
       return found == null ? missing("terminal.location", location.group(1)) : ok(found);
@@ -273,12 +280,16 @@ public final class FakeStripeTerminal {
         .filter(r -> location == null || location.equals(r.location()))
         .limit(Long.parseLong(form.getOrDefault("limit", "10")))
         .forEach(r -> data.add(json(r)));
+    return ok(list(data, "/v1/terminal/readers"));
+  }
+
+  private static JsonObject list(JsonArray data, String url) {
     JsonObject json = new JsonObject();
     json.addProperty("object", "list");
     json.add("data", data);
     json.addProperty("has_more", false);
-    json.addProperty("url", "/v1/terminal/readers");
-    return ok(json);
+    json.addProperty("url", url);
+    return json;
   }
 
   private Answer process(String readerId, Map<String, String> form) {
