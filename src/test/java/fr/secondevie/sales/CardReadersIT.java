@@ -154,6 +154,44 @@ class CardReadersIT extends AtTheCounter {
   }
 
   @Test
+  void theReadersAndTheIntentsWebhooksArrivingAtOnceSettleThePaymentOnce() throws Exception {
+    String reader = reader();
+    long id = openOrder(person(), laptop(22000));
+    long due = cents(counter().get("api/v1/orders/" + id).json(), "dueCents");
+    assertThat(payOnReader(id, due, reader).status()).isEqualTo(201);
+    List<String> events;
+    terminal.holdWebhooks();
+    try {
+      assertThat(terminal.presentCard(reader, null)).isEqualTo("succeeded");
+    } finally {
+      events = new ArrayList<>(terminal.takeHeldWebhooks());
+      terminal.sendWebhooksTo(base);
+    }
+    // both events, each delivered twice, all four at the same moment (Stripe retries, two servers)
+    List<Integer> statuses = Race.of(4, n -> fake.deliver(base, events.get(n % 2)));
+    assertThat(statuses).allSatisfy(s -> assertThat(s).isIn(200, 409));
+    for (String event : events) {
+      // a delivery refused 409 while another was applied is delivered again by Stripe
+      assertThat(fake.deliver(base, event)).isEqualTo(200);
+    }
+    assertThat(paymentStatus(id)).isEqualTo("SUCCEEDED");
+    assertThat(auditCount(id, "ORDER_CARD_SUCCEEDED")).isEqualTo(1);
+    assertThat(cents(counter().get("api/v1/orders/" + id).json(), "paidCents")).isEqualTo(due);
+  }
+
+  @Test
+  void theSameRegistrationSentEightTimesAtOnceIsOneReader() throws Exception {
+    String counter = scenarios().newRelayCounter("Relais double clic " + UUID.randomUUID());
+    Api relay = scenarios().user(counter);
+    String path = "api/v1/relays/" + scenarios().organisationOf(counter) + "/readers";
+    List<Api.Answer> answers =
+        Race.of(8, n -> relay.post(path, registration("simulated-wpe", "Caisse unique")));
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(201));
+    assertThat(answers.stream().map(a -> a.json().getString("id")).distinct()).hasSize(1);
+    assertThat(relay.get(path).structure().asJsonArray()).hasSize(1);
+  }
+
+  @Test
   void aDeclinedCardOnTheReaderFailsThePaymentAndTheAmountIsDueAgain() {
     String reader = reader();
     long id = openOrder(person(), laptop(25000));
