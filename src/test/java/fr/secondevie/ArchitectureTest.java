@@ -88,6 +88,8 @@ class ArchitectureTest {
           Map.entry("voucher_statement_duplicate", "vouchers"),
           Map.entry("voucher_statement_duplicate_line", "vouchers"),
           Map.entry("stripe_event", "payments"),
+          Map.entry("terminal_location", "payments"),
+          Map.entry("card_reader", "payments"),
           Map.entry("sale_order", "sales"),
           Map.entry("sale_order_line", "sales"),
           Map.entry("sale_order_voucher", "sales"),

@@ -11,6 +11,8 @@ import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.sales.control.HoldExpiryJob;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
+import fr.secondevie.testing.FakeStripe;
+import fr.secondevie.testing.FakeStripeTerminal;
 import fr.secondevie.testing.Problems;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.vouchers.VoucherFixtures;
@@ -37,6 +39,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,6 +70,9 @@ class InsideTheServerIT {
           Scenarios.class,
           Problems.class,
           CommitFailureProbe.class,
+          HoldExpiryProbe.class,
+          FakeStripe.class,
+          FakeStripeTerminal.class,
           FaultProbe.class
         },
         org.assertj.core.api.Assertions.class);
@@ -569,6 +575,53 @@ class InsideTheServerIT {
         "ORDER_NOT_OPEN");
     // a second run finds nothing left to release
     assertThat(holdExpiry.releaseLeftAlone(now.plusMinutes(31))).isZero();
+  }
+
+  /**
+   * A reader that never answers leaves the payment PENDING until the order's hold expires; the hold
+   * expiry then cancels the reader's action and the intent (run from the test JVM, where the fake
+   * Stripe is, and the job inside the server through a test-only endpoint).
+   */
+  @Test
+  @RunAsClient
+  void theHoldExpiryCancelsTheActionOfAReaderThatNeverAnswered() {
+    FakeStripe fake = FakeStripe.shared();
+    var registered =
+        counter()
+            .post(
+                "api/v1/relays/" + scenarios().organisationOf("relais") + "/readers",
+                "{\"registrationCode\":\"simulated-wpe\",\"label\":\"Muet\"}");
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String reader = registered.json().getString("id");
+    long id = openOrder(person(), laptop(20000));
+    long due = cents(counter().get("api/v1/orders/" + id).json(), "dueCents");
+    var card =
+        counter()
+            .post(
+                "api/v1/orders/" + id + "/payments",
+                "{\"method\":\"CARD\",\"amountCents\":"
+                    + due
+                    + ",\"readerId\":\""
+                    + reader
+                    + "\"}");
+    assertThat(card.status()).as(card.toString()).isEqualTo(201);
+    long paymentId = card.json().getJsonNumber("paymentId").longValue();
+    String intent = fake.terminal().reader(reader).orElseThrow().actionIntent();
+    // half an hour less a minute: still waiting for the card
+    Api.anonymous(base).post("api/v1/test/hold-expiry?minutesAhead=29");
+    assertThat(counter().get("api/v1/orders/" + id).json().getString("status")).isEqualTo("OPEN");
+    assertThat(fake.terminal().reader(reader).orElseThrow().actionStatus())
+        .isEqualTo("in_progress");
+    var run = Api.anonymous(base).post("api/v1/test/hold-expiry?minutesAhead=31");
+    assertThat(run.status()).as(run.toString()).isEqualTo(200);
+    JsonObject expired = counter().get("api/v1/orders/" + id).json();
+    assertThat(expired.getString("status")).isEqualTo("EXPIRED");
+    assertThat(expired.getJsonArray("payments").getJsonObject(0).getString("status"))
+        .isEqualTo("CANCELLED");
+    assertThat(fake.terminal().reader(reader).orElseThrow().actionStatus()).isNull();
+    assertThat(fake.intent(intent).orElseThrow().status()).isEqualTo("canceled");
+    assertThat(fake.idempotencyKeys())
+        .contains("secondevie-cancel-action-" + paymentId, "secondevie-cancel-" + paymentId);
   }
 
   private Api counter() {

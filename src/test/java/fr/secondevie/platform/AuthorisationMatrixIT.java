@@ -278,6 +278,7 @@ class AuthorisationMatrixIT {
       listed.put("donateur2 /api/v1/donations", String.valueOf(donation));
       listed.put("donateur2 /api/v1/tax-receipts", receipt);
       listed.put("financeur2 /api/v1/voucher-programs", String.valueOf(programme));
+      listed.put("relais2 /api/v1/orders", String.valueOf(order));
     }
 
     private long firstStatement(Api.Answer drawn) {
@@ -310,7 +311,8 @@ class AuthorisationMatrixIT {
       if (path.startsWith("/api/v1/donations/{") || path.startsWith("/api/v1/impact/donations/")) {
         return Set.of("donateur2");
       }
-      if (path.startsWith("/api/v1/orders/{id}") || path.equals("/api/v1/orders")) {
+      if (path.startsWith("/api/v1/orders/{id}")
+          || path.equals("/api/v1/orders") && op.method().equals("POST")) {
         return Set.of("relais2");
       }
       if (path.startsWith("/api/v1/organisations/{id}") || path.startsWith("/api/v1/relays/{id}")) {
@@ -448,6 +450,9 @@ class AuthorisationMatrixIT {
       }
       if (path.endsWith("/returns")) {
         return "{\"deviceId\":" + device + ",\"reason\":\"DEFECT\"}";
+      }
+      if (path.endsWith("/readers")) {
+        return "{\"registrationCode\":\"simulated-wpe\",\"label\":\"Intrus\"}";
       }
       if (path.endsWith("/payments")) {
         return "{\"method\":\"CASH\",\"amountCents\":100}";

@@ -91,7 +91,7 @@ public final class FakeStripe implements AutoCloseable {
 
   private record Stored(String fingerprint, int status, String body) {}
 
-  private record Answer(int status, String body) {}
+  record Answer(int status, String body) {}
 
   private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
   private static final Pattern CANCEL = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
@@ -116,6 +116,7 @@ public final class FakeStripe implements AutoCloseable {
   private final List<Refund> refunds = new ArrayList<>();
   private final Map<String, Stored> idempotency = new LinkedHashMap<>();
   private final List<Request> requests = new ArrayList<>();
+  private final FakeStripeTerminal terminal = new FakeStripeTerminal(this);
 
   private FakeStripe(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -157,6 +158,11 @@ public final class FakeStripe implements AutoCloseable {
       shared = start();
     }
     return shared;
+  }
+
+  /** Stripe Terminal's locations, readers and test helpers, in the same fake. */
+  public FakeStripeTerminal terminal() {
+    return terminal;
   }
 
   /** The base URL to give the Stripe SDK. */
@@ -288,8 +294,13 @@ public final class FakeStripe implements AutoCloseable {
   }
 
   private static String event(String type, Intent intent) {
+    return event(type, json(intent));
+  }
+
+  /** An event of that type about that object, as Stripe renders it. */
+  static String event(String type, JsonObject object) {
     JsonObject data = new JsonObject();
-    data.add("object", json(intent));
+    data.add("object", object);
     JsonObject request = new JsonObject();
     request.add("id", JsonNull.INSTANCE);
     request.add("idempotency_key", JsonNull.INSTANCE);
@@ -312,7 +323,8 @@ public final class FakeStripe implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-      Map<String, String> form = form(body);
+      String query = exchange.getRequestURI().getRawQuery();
+      Map<String, String> form = form(body.isEmpty() && query != null ? query : body);
       Answer answer;
       boolean replayed = false;
       synchronized (this) {
@@ -366,6 +378,9 @@ public final class FakeStripe implements AutoCloseable {
   }
 
   private Answer route(String method, String path, Map<String, String> form) {
+    if (path.startsWith("/v1/terminal/") || path.startsWith("/v1/test_helpers/terminal/")) {
+      return terminal.route(method, path, form);
+    }
     Matcher cancel = CANCEL.matcher(path);
     Matcher intent = INTENT.matcher(path);
     if ("POST".equals(method) && "/v1/payment_intents".equals(path)) {
@@ -564,11 +579,11 @@ public final class FakeStripe implements AutoCloseable {
     return json;
   }
 
-  private static Answer ok(JsonObject json) {
+  static Answer ok(JsonObject json) {
     return new Answer(200, json.toString());
   }
 
-  private static Answer missing(String parameter) {
+  static Answer missing(String parameter) {
     return error(
         400,
         "invalid_request_error",
@@ -576,12 +591,12 @@ public final class FakeStripe implements AutoCloseable {
         "Missing required param: " + parameter + ".");
   }
 
-  private static Answer noSuchIntent(String id) {
+  static Answer noSuchIntent(String id) {
     return error(
         404, "invalid_request_error", "resource_missing", "No such payment_intent: '" + id + "'");
   }
 
-  private static Answer error(int status, String type, String code, String message) {
+  static Answer error(int status, String type, String code, String message) {
     JsonObject error = new JsonObject();
     error.addProperty("type", type);
     if (code != null) {
@@ -643,7 +658,7 @@ public final class FakeStripe implements AutoCloseable {
     return "ch_" + token(24);
   }
 
-  private static String token(int length) {
+  static String token(int length) {
     String letters = UUID.randomUUID().toString().replace("-", "");
     letters += UUID.randomUUID().toString().replace("-", "");
     return letters.substring(0, length);

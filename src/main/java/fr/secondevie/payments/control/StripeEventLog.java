@@ -76,7 +76,11 @@ public class StripeEventLog {
               : PaymentAudit.CARD_PAYMENT_FAILED,
           "PaymentIntent",
           settled.intentId(),
-          "Stripe event " + settled.eventId() + ", " + settled.amountCents() + " cents");
+          "Stripe event "
+              + settled.eventId()
+              + (settled.amountCents() > 0
+                  ? ", " + settled.amountCents() + " cents"
+                  : ", " + event.type()));
     }
     return true;
   }

@@ -134,7 +134,8 @@ public class StripeGateway implements PaymentGateway {
         .getId();
   }
 
-  private StripeClient client() {
+  /** The SDK's client: 503 CARD_PAYMENTS_UNAVAILABLE when no secret key is configured. */
+  StripeClient client() {
     if (client == null) {
       throw new BusinessException(
           503,
@@ -144,18 +145,18 @@ public class StripeGateway implements PaymentGateway {
     return client;
   }
 
-  private static RequestOptions options(String idempotencyKey) {
+  static RequestOptions options(String idempotencyKey) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("Stripe calls that move money need an idempotency key");
     }
     return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
   }
 
-  private interface StripeCall<T> {
+  interface StripeCall<T> {
     T run() throws StripeException;
   }
 
-  private static <T> T call(String what, StripeCall<T> call) {
+  static <T> T call(String what, StripeCall<T> call) {
     try {
       return call.run();
     } catch (StripeException e) {

@@ -40,6 +40,8 @@ public class StripeWebhook {
 
   static final String SUCCEEDED = "payment_intent.succeeded";
   static final String FAILED = "payment_intent.payment_failed";
+  static final String READER_SUCCEEDED = "terminal.reader.action_succeeded";
+  static final String READER_FAILED = "terminal.reader.action_failed";
 
   private static final Logger LOG = Logger.getLogger(StripeWebhook.class.getName());
 
@@ -104,6 +106,9 @@ public class StripeWebhook {
     if (event.getId() == null || event.getType() == null) {
       throw invalid("The payload is not a Stripe event (no id or type)");
     }
+    if (READER_SUCCEEDED.equals(event.getType()) || READER_FAILED.equals(event.getType())) {
+      return readerAction(event);
+    }
     boolean succeeded = SUCCEEDED.equals(event.getType());
     boolean settles = succeeded || FAILED.equals(event.getType());
     Intent intent =
@@ -127,6 +132,46 @@ public class StripeWebhook {
             succeeded,
             intent.amount(),
             succeeded ? null : intent.failureMessage()));
+  }
+
+  /**
+   * A reader's action ended: when it was processing a PaymentIntent, it settles that intent's
+   * payment like the intent's own event (whichever of the two arrives first settles it, the other
+   * changes nothing). The reader's event does not carry the amount: it is announced as 0.
+   */
+  private static ReceivedEvent readerAction(Event event) {
+    JsonObject action = null;
+    if (event.getData() != null) {
+      try (JsonReader reader =
+          Json.createReader(new StringReader(event.getDataObjectDeserializer().getRawJson()))) {
+        JsonValue value = reader.readObject().get("action");
+        action = value instanceof JsonObject object ? object : null;
+      } catch (RuntimeException e) {
+        throw invalid("The " + event.getType() + " event carries no reader");
+      }
+    }
+    String intentId = null;
+    if (action != null
+        && "process_payment_intent".equals(text(action.get("type")))
+        && action.get("process_payment_intent") instanceof JsonObject process) {
+      JsonValue intent = process.get("payment_intent");
+      intentId = intent instanceof JsonObject expanded ? text(expanded.get("id")) : text(intent);
+    }
+    if (intentId == null) {
+      return new ReceivedEvent(event.getId(), event.getType(), null, null);
+    }
+    boolean succeeded = READER_SUCCEEDED.equals(event.getType());
+    String message = succeeded ? null : text(action.get("failure_message"));
+    return new ReceivedEvent(
+        event.getId(),
+        event.getType(),
+        intentId,
+        new CardPaymentSettled(
+            event.getId(),
+            intentId,
+            succeeded,
+            0,
+            succeeded ? null : message == null ? text(action.get("failure_code")) : message));
   }
 
   private static Intent intentOf(EventDataObjectDeserializer data) {

@@ -1,9 +1,11 @@
 package fr.secondevie.sales.boundary;
 
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Roles;
 import fr.secondevie.sales.control.CardPayments;
 import fr.secondevie.sales.control.Checkout;
+import fr.secondevie.sales.control.DaySales;
 import fr.secondevie.sales.control.OrderOpening;
 import fr.secondevie.sales.control.OrderPayments;
 import fr.secondevie.sales.control.OrderSummary;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -98,6 +101,10 @@ public class OrdersResource {
     @Positive
     @Max(10_000_000)
     public Long amountCents;
+
+    /** The relay's Terminal reader to take the card on (server-driven); none: a client secret. */
+    @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_]{1,100}")
+    public String readerId;
   }
 
   /** A payment as API.md names it, with the order's new state. */
@@ -107,12 +114,29 @@ public class OrdersResource {
       long amountCents,
       String status,
       String clientSecret,
-      OrderSummary order) {}
+      OrderSummary order,
+      String readerId,
+      String failureMessage) {
+
+    static PaymentView of(OrderPayments.PaymentTaken taken) {
+      var p = taken.payment();
+      return new PaymentView(
+          p.paymentId(),
+          p.method(),
+          p.amountCents(),
+          p.status(),
+          p.clientSecret(),
+          taken.order(),
+          p.readerId(),
+          p.failureMessage());
+    }
+  }
 
   @Inject OrderOpening opening;
   @Inject Orders orders;
   @Inject Checkout checkout;
   @Inject CardPayments payments;
+  @Inject DaySales sales;
   @Inject SaleReceiptRenderer receipts;
   @Context UriInfo uri;
 
@@ -172,18 +196,36 @@ public class OrdersResource {
   @Path("{id}/payments")
   @RolesAllowed(Roles.COUNTER)
   public Response pay(@PathParam("id") long id, @Valid PaymentRequest request) {
-    OrderPayments.PaymentTaken taken = payments.pay(id, request.method, request.amountCents);
-    var p = taken.payment();
-    return Response.status(Response.Status.CREATED)
-        .entity(
-            new PaymentView(
-                p.paymentId(),
-                p.method(),
-                p.amountCents(),
-                p.status(),
-                p.clientSecret(),
-                taken.order()))
-        .build();
+    if (request.readerId != null && request.method != PaymentMethod.CARD) {
+      throw BusinessException.invalid("readerId", "only a card is taken on a reader");
+    }
+    OrderPayments.PaymentTaken taken =
+        payments.pay(id, request.method, request.amountCents, request.readerId);
+    return Response.status(Response.Status.CREATED).entity(PaymentView.of(taken)).build();
+  }
+
+  /**
+   * Cancels a card payment waiting on its reader (API.md second part): the reader's action and the
+   * intent are cancelled, the payment is FAILED (SUCCEEDED if the card was charged just before).
+   * Not a payment on a reader: 409 PAYMENT_NOT_ON_READER.
+   */
+  @POST
+  @Path("{id}/payments/{paymentId}/cancellation")
+  @RolesAllowed(Roles.COUNTER)
+  public PaymentView cancelPayment(
+      @PathParam("id") long id, @PathParam("paymentId") long paymentId) {
+    return PaymentView.of(payments.cancelOnReader(id, paymentId));
+  }
+
+  /**
+   * The day's orders of the counter's relay (API.md second part, "Day's sales"): {@code date} as
+   * yyyy-MM-dd (default today), {@code status} OPEN, PAID, CANCELLED or EXPIRED (default all).
+   */
+  @GET
+  @RolesAllowed(Roles.COUNTER)
+  public List<OrderSummary> day(
+      @QueryParam("date") String date, @QueryParam("status") String status) {
+    return sales.of(date, status).orders();
   }
 
   @POST

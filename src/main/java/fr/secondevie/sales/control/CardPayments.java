@@ -1,6 +1,7 @@
 package fr.secondevie.sales.control;
 
 import fr.secondevie.payments.control.PaymentGateway;
+import fr.secondevie.payments.control.StripeTerminal;
 import fr.secondevie.payments.entity.CardPaymentSettled;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.sales.control.OrderPayments.CardToStart;
@@ -34,6 +35,7 @@ public class CardPayments {
   @Inject Checkout checkout;
   @Inject Orders orders;
   @Inject PaymentGateway gateway;
+  @Inject StripeTerminal terminal;
 
   /**
    * Takes cash (succeeded at once) or starts a card payment: a PaymentIntent created with an
@@ -44,10 +46,23 @@ public class CardPayments {
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public PaymentTaken pay(long orderId, PaymentMethod method, long amountCents) {
+    return pay(orderId, method, amountCents, null);
+  }
+
+  /**
+   * The same, and with a reader (server-driven Terminal): once the intent is attached, the reader
+   * of the order's relay is asked to process it (404 Reader for another relay's), with a key of its
+   * own, and the payment stays PENDING until the reader's or the intent's webhook settles it, the
+   * counter cancels it, or the order's hold expires. A reader that cannot be asked (offline, busy)
+   * leaves the payment FAILED with Stripe's reason and its intent cancelled: 502
+   * PAYMENT_PROVIDER_ERROR.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public PaymentTaken pay(long orderId, PaymentMethod method, long amountCents, String readerId) {
     if (method == PaymentMethod.CASH) {
       return payments.takeCash(orderId, amountCents);
     }
-    CardToStart card = payments.startCard(orderId, amountCents, gateway.available());
+    CardToStart card = payments.startCard(orderId, amountCents, gateway.available(), readerId);
     PaymentGateway.CardIntent intent;
     try {
       intent = gateway.createCardIntent(amountCents, card.idempotencyKey(), card.metadata());
@@ -55,7 +70,50 @@ public class CardPayments {
       payments.forgetCard(card);
       throw e;
     }
-    return payments.attachCard(card, intent).orElseThrow(() -> givenUpMeanwhile(card, intent));
+    PaymentTaken taken =
+        payments.attachCard(card, intent).orElseThrow(() -> givenUpMeanwhile(card, intent));
+    if (readerId == null) {
+      return taken;
+    }
+    try {
+      terminal.process(readerId, intent.intentId(), card.processKey());
+    } catch (BusinessException e) {
+      try {
+        gateway.cancel(intent.intentId(), CardSettlement.key("cancel", card.paymentId()));
+        payments.readerRefused(card, e.getMessage());
+      } catch (RuntimeException stillPending) {
+        // Stripe out of reach: the payment stays PENDING, cancelled with the order or its hold
+        LOG.log(Level.WARNING, "Intent " + intent.intentId() + " not cancelled yet", stillPending);
+      }
+      throw e;
+    }
+    return new PaymentTaken(
+        new OrderSummary.PaymentSummary(
+            taken.payment().paymentId(),
+            taken.payment().method(),
+            taken.payment().amountCents(),
+            taken.payment().status(),
+            null,
+            taken.payment().failureMessage(),
+            taken.payment().createdAt(),
+            readerId),
+        taken.order());
+  }
+
+  /**
+   * Cancels a card payment waiting on its reader: the reader's action first (the customer can no
+   * longer present a card), then the intent. The payment is FAILED; if the card was charged just
+   * before, it is SUCCEEDED (the money was taken, the sale goes on). Asking again answers the same.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public PaymentTaken cancelOnReader(long orderId, long paymentId) {
+    OrderPayments.CardToCancel card = payments.toCancel(orderId, paymentId);
+    boolean charged = false;
+    if (card.pending()) {
+      terminal.cancelAction(card.readerId(), card.cancelActionKey());
+      charged = !gateway.cancel(card.intentId(), card.cancelKey());
+    }
+    return payments.cancelledOnReader(card, charged);
   }
 
   /**
@@ -109,6 +167,9 @@ public class CardPayments {
   }
 
   private CardSettlement.Settled withProvider(CardSettlement.CardToSettle card) {
+    if (card.pending() && card.readerId() != null) {
+      terminal.cancelAction(card.readerId(), card.cancelActionKey());
+    }
     if (card.pending() && gateway.cancel(card.intentId(), card.cancelKey())) {
       return new CardSettlement.Settled(card.paymentId(), null);
     }

