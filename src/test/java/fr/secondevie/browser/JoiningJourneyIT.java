@@ -166,6 +166,44 @@ class JoiningJourneyIT {
     assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
   }
 
+  /**
+   * A manager (every demo user manages its organisation's accounts) invites a colleague from its
+   * account page, the colleague receives the link, and the manager deactivates the account: its
+   * link no longer works.
+   */
+  @Test
+  void aManagerInvitesAColleagueAndDeactivatesTheAccountFromItsPage() {
+    Mail.listen();
+    String colleague = "compta" + UUID.randomUUID().toString().substring(0, 6);
+    String email = colleague + "@transports-somme.test";
+    Browser.logIn(browser, base, "donateur2", "demo");
+    browser.findElement(By.linkText("Mon compte")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team:username")));
+    browser.findElement(By.id("team:username")).sendKeys(colleague);
+    browser.findElement(By.id("team:email")).sendKeys(email);
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("team:invite")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), colleague));
+    String row = "//table[@id='team']//tr[contains(., '" + colleague + "')]";
+    assertThat(browser.findElement(By.xpath(row)).getText()).contains("Invité");
+    check("account, team");
+    String link = Mail.awaitTo(email).link();
+    Browser.clickToLeavePage(
+        browser, browser.findElement(By.xpath(row + "//input[@type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "désactivé"));
+    assertThat(browser.findElement(By.xpath(row)).getText()).contains("Désactivé");
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("logout-form:logout")));
+
+    browser.get(link);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activation:password")));
+    browser.findElement(By.id("activation:password")).sendKeys("un mot de passe bien long");
+    browser.findElement(By.id("activation:confirmation")).sendKeys("un mot de passe bien long");
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("activation:activate")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "déjà servi ou a expiré"));
+    assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+  }
+
   private void check(String where) {
     Accessibility.violations(browser).stream().map(v -> where + ": " + v).forEach(violations::add);
   }

@@ -137,6 +137,11 @@ public class AppUser {
     return manager;
   }
 
+  /** Whether the person chose a password (through the activation link or at creation). */
+  public boolean activated() {
+    return passwordHash != null;
+  }
+
   public boolean active() {
     return active;
   }
