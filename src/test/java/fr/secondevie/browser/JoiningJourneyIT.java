@@ -3,6 +3,7 @@ package fr.secondevie.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Accessibility;
+import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Mail;
 import fr.secondevie.testing.Server;
@@ -202,6 +203,34 @@ class JoiningJourneyIT {
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("messages"), "déjà servi ou a expiré"));
     assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+  }
+
+  /** The coordination deactivates an account of its territory on its organisations page. */
+  @Test
+  void theCoordinationDeactivatesAnAccountOnItsOrganisationsPage() {
+    String agent = "00" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    Api admin = Api.as(base, "admin");
+    var created =
+        admin.post(
+            "api/v1/organisations/"
+                + new fr.secondevie.testing.Scenarios(base).organisationOf("relais")
+                + "/users",
+            "{\"username\":\""
+                + agent
+                + "\",\"password\":\"un mot de passe bien long\",\"roles\":[\"counter\"]}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    Api counter = Api.anonymous(base).withCredentials(agent, "un mot de passe bien long");
+    assertThat(counter.get("api/v1/me").status()).isEqualTo(200);
+    Browser.logIn(browser, base, "admin", "demo");
+    browser.get(base + "app/admin/organisations.xhtml");
+    String row = "//*[@id='users']//tr[contains(., '" + agent + "')]";
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
+    assertThat(browser.findElement(By.xpath(row)).getText()).contains("Actif");
+    Browser.clickToLeavePage(
+        browser, browser.findElement(By.xpath(row + "//input[@type='submit']")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), agent));
+    assertThat(browser.findElement(By.xpath(row)).getText()).contains("Désactivé");
+    assertThat(counter.get("api/v1/me").status()).isEqualTo(401);
   }
 
   private void check(String where) {

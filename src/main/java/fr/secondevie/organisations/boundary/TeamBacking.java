@@ -9,6 +9,7 @@ import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.Mailer;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -41,7 +42,9 @@ public class TeamBacking {
 
   @PostConstruct
   void load() {
-    manager = directory.findUser(caller.username()).map(AppUser::manager).orElse(false);
+    manager =
+        !caller.hasRole(Roles.NATIONAL)
+            && directory.findUser(caller.username()).map(AppUser::manager).orElse(false);
     if (manager) {
       members = accounts.accountsOf(caller.organisationId(), caller.get());
       roles =

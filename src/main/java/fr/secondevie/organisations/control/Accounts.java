@@ -269,6 +269,11 @@ public class Accounts {
    * another's is not found, the caller's own without being its manager is 403 NOT_A_MANAGER.
    */
   private Organisation manageable(long organisationId, AuthenticatedCaller by) {
+    if (by.roles().contains(Roles.NATIONAL) && !by.roles().contains(Roles.ADMIN)) {
+      // the national coordination reads the territories; each territory's admin makes its accounts
+      throw new BusinessException(
+          403, "NOT_A_MANAGER", "The national coordination does not manage the members' accounts");
+    }
     if (by.roles().contains(Roles.ADMIN)) {
       return directory.getOrganisationInTerritory(organisationId, by.territoryId());
     }
