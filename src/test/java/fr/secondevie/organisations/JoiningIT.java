@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Mail;
+import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import jakarta.json.JsonObject;
@@ -456,6 +457,72 @@ class JoiningIT {
     // again: the same answer
     assertThat(Api.as(base, "admin").post("api/v1/users/" + user + "/deactivation").status())
         .isEqualTo(200);
+  }
+
+  /**
+   * Taken once, also at the same instant: one organisation asking eight times at once from eight
+   * addresses is one request (the pending SIREN is unique per territory in the database), a request
+   * accepted by eight clicks at once is one organisation, and a link used eight times at once sets
+   * one password.
+   */
+  @Test
+  void eachThingIsTakenOnceWhenEightAskAtOnce() throws Exception {
+    Mail.listen();
+    String siren = siren();
+    List<Answer> asked =
+        Race.of(
+            8,
+            i ->
+                visitor(base)
+                    .post(
+                        "api/v1/membership-requests",
+                        request("COMPANY", "Course " + i, siren, "80000", email())));
+    assertThat(asked.stream().map(Answer::status).sorted().toList())
+        .as(asked.toString())
+        .containsExactly(201, 409, 409, 409, 409, 409, 409, 409);
+    asked.stream()
+        .filter(a -> a.status() == 409)
+        .forEach(a -> assertProblem(a, 409, "DUPLICATE_ORGANISATION"));
+    long id =
+        asked.stream()
+            .filter(a -> a.status() == 201)
+            .findFirst()
+            .orElseThrow()
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+
+    int organisations =
+        Api.as(base, "admin").get("api/v1/organisations").structure().asJsonArray().size();
+    List<Answer> approved =
+        Race.of(
+            8, i -> Api.as(base, "admin").post("api/v1/membership-requests/" + id + "/approval"));
+    assertThat(approved.stream().map(Answer::status).sorted().toList())
+        .as(approved.toString())
+        .containsExactly(200, 409, 409, 409, 409, 409, 409, 409);
+    assertThat(Api.as(base, "admin").get("api/v1/organisations").structure().asJsonArray().size())
+        .isEqualTo(organisations + 1);
+
+    String link =
+        approved.stream()
+            .filter(a -> a.status() == 200)
+            .findFirst()
+            .orElseThrow()
+            .json()
+            .getJsonObject("activation")
+            .getString("link");
+    String token = link.substring(link.indexOf("token=") + 6);
+    List<Answer> activated =
+        Race.of(
+            8,
+            i ->
+                Api.anonymous(base)
+                    .post(
+                        "api/v1/activations/" + token,
+                        "{\"password\":\"" + STRONG + " " + i + "\"}"));
+    assertThat(activated.stream().map(Answer::status).sorted().toList())
+        .as(activated.toString())
+        .containsExactly(200, 410, 410, 410, 410, 410, 410, 410);
   }
 
   @Test
