@@ -67,6 +67,8 @@ class ArchitectureTest {
           Map.entry("territory", "organisations"),
           Map.entry("territory_department", "organisations"),
           Map.entry("workshop_category", "organisations"),
+          Map.entry("membership_request", "organisations"),
+          Map.entry("account_activation", "organisations"),
           Map.entry("donation", "donations"),
           Map.entry("donation_item", "donations"),
           Map.entry("device", "devices"),

@@ -60,7 +60,8 @@ class AccessibilityIT {
             "catalogue/device.xhtml?id=" + device,
             "catalogue/relays.xhtml",
             "accessibilite.xhtml",
-            "login.xhtml")) {
+            "login.xhtml",
+            "join.xhtml")) {
       browser.get(base + page);
       long viewport =
           (Long)
@@ -86,7 +87,8 @@ class AccessibilityIT {
       delimiter = '|',
       value = {
         "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
-            + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml",
+            + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml"
+            + " app/admin/requests.xhtml app/audit.xhtml",
         "atelier | app/workshop/reception.xhtml app/workshop/devices.xhtml"
             + " app/workshop/devices.xhtml>a[href*='refurbish']",
         "relais | app/counter/sale.xhtml app/counter/eligibility.xhtml"
@@ -161,7 +163,8 @@ class AccessibilityIT {
             "catalogue/relays.xhtml?cp=8O000",
             "catalogue/relays.xhtml?territory=ARA&cp=69008",
             "catalogue/index.xhtml?territory=ARA",
-            "accessibilite.xhtml")) {
+            "accessibilite.xhtml",
+            "join.xhtml")) {
       found.addAll(audit(page));
     }
     browser.get(base + "login.xhtml");
@@ -183,7 +186,7 @@ class AccessibilityIT {
       value = {
         "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
             + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml"
-            + " app/admin/routing.xhtml",
+            + " app/admin/routing.xhtml app/admin/requests.xhtml app/audit.xhtml",
         "atelier | app/workshop/reception.xhtml app/workshop/intake.xhtml"
             + " app/workshop/devices.xhtml app/workshop/devices.xhtml>a[href*='refurbish']"
             + " app/workshop/profile.xhtml",
@@ -193,7 +196,7 @@ class AccessibilityIT {
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
             + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
-        "national | app/index.xhtml app/national/territories.xhtml",
+        "national | app/index.xhtml app/national/territories.xhtml app/audit.xhtml",
       })
   void eachRolesPagesBreakNoWcagRule(String user, String pages) {
     Scenarios scenarios = new Scenarios(base);

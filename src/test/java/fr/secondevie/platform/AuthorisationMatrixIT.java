@@ -237,6 +237,8 @@ class AuthorisationMatrixIT {
     final long batch;
     final String voucher;
     final long statement;
+    final long membershipRequest;
+    final String relay2User;
     final Map<String, String> listed = new HashMap<>();
 
     Fixture() {
@@ -279,6 +281,28 @@ class AuthorisationMatrixIT {
       listed.put("donateur2 /api/v1/tax-receipts", receipt);
       listed.put("financeur2 /api/v1/voucher-programs", String.valueOf(programme));
       listed.put("relais2 /api/v1/orders", String.valueOf(order));
+      // a request to join Hauts-de-France, and an account of the second relay (its coordination
+      // and its manager decide them; nobody else finds them)
+      var asked =
+          Api.anonymous(base)
+              .withHeader("X-Forwarded-For", "192.0.2." + (1 + new java.util.Random().nextInt(250)))
+              .post(
+                  "api/v1/membership-requests",
+                  "{\"kind\":\"COMPANY\",\"name\":\"Entreprise matrice\",\"postalCode\":\"80000\","
+                      + "\"city\":\"Amiens\",\"contactName\":\"Claude\","
+                      + "\"contactEmail\":\"claude@matrice.test\"}");
+      assertThat(asked.status()).as(asked.toString()).isEqualTo(201);
+      membershipRequest = asked.json().getJsonNumber("id").longValue();
+      listed.put("admin /api/v1/membership-requests", String.valueOf(membershipRequest));
+      relay2User = "agent" + UUID.randomUUID().toString().substring(0, 8);
+      var agent =
+          Api.as(base, "admin")
+              .post(
+                  "api/v1/organisations/" + relay2 + "/users",
+                  "{\"username\":\""
+                      + relay2User
+                      + "\",\"password\":\"un mot de passe\",\"roles\":[\"counter\"]}");
+      assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
     }
 
     private long firstStatement(Api.Answer drawn) {
@@ -315,8 +339,13 @@ class AuthorisationMatrixIT {
           || path.equals("/api/v1/orders") && op.method().equals("POST")) {
         return Set.of("relais2");
       }
-      if (path.startsWith("/api/v1/organisations/{id}") || path.startsWith("/api/v1/relays/{id}")) {
+      if (path.startsWith("/api/v1/organisations/{id}")
+          || path.startsWith("/api/v1/relays/{id}")
+          || path.startsWith("/api/v1/users/{username}")) {
         return Set.of("relais2");
+      }
+      if (path.startsWith("/api/v1/membership-requests/{id}")) {
+        return Set.of("admin");
       }
       if (path.startsWith("/api/v1/tax-receipts/{number}")) {
         return Set.of("donateur2");
@@ -382,6 +411,9 @@ class AuthorisationMatrixIT {
       if (parameter.equals("donationId")) {
         return String.valueOf(donation);
       }
+      if (parameter.equals("username")) {
+        return relay2User;
+      }
       String p = path;
       if (p.startsWith("/api/v1/beneficiaries/")) {
         return person;
@@ -394,6 +426,9 @@ class AuthorisationMatrixIT {
       }
       if (p.startsWith("/api/v1/orders/")) {
         return String.valueOf(order);
+      }
+      if (p.startsWith("/api/v1/membership-requests/")) {
+        return String.valueOf(membershipRequest);
       }
       if (p.startsWith("/api/v1/organisations/") || p.startsWith("/api/v1/relays/")) {
         return String.valueOf(relay2);
@@ -421,6 +456,9 @@ class AuthorisationMatrixIT {
         return "{\"criteria\":[\"RSA\"],\"proofType\":\"Attestation\",\"proofDate\":\""
             + LocalDate.now().minusDays(1)
             + "\"}";
+      }
+      if (path.endsWith("/refusal")) {
+        return "{\"reason\":\"Hors du champ de la filière\"}";
       }
       if (path.endsWith("/withdrawal")) {
         return "{\"reason\":\"Retour atelier\"}";

@@ -1,5 +1,6 @@
 package fr.secondevie.organisations.boundary;
 
+import fr.secondevie.organisations.control.Accounts;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.security.Caller;
@@ -7,10 +8,16 @@ import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** Who am I: the caller, its roles and its organisation. */
@@ -30,8 +37,20 @@ public class MeResource {
     }
   }
 
+  /** A change of one's own password. */
+  public static class PasswordChangeBody {
+    @NotNull
+    @Size(max = 200)
+    public String currentPassword;
+
+    @NotNull
+    @Size(max = 200)
+    public String newPassword;
+  }
+
   @Inject Caller caller;
   @Inject Directory directory;
+  @Inject Accounts accounts;
 
   @GET
   @RolesAllowed({
@@ -50,5 +69,27 @@ public class MeResource {
         who.roles().stream().sorted().toList(),
         who.territoryId(),
         OrganisationSummary.of(directory.getOrganisation(who.organisationId())));
+  }
+
+  /**
+   * Changes the caller's password (the current one checked, the new one of 12 characters at least):
+   * its other sessions and cached credentials end, on every instance; this one goes on.
+   */
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.REFURBISHER,
+    Roles.COUNTER,
+    Roles.SOCIAL_WORKER,
+    Roles.DONOR,
+    Roles.FUNDER,
+    Roles.NATIONAL
+  })
+  public Response changePassword(@Valid @NotNull PasswordChangeBody b) {
+    caller.credentialsChanged(
+        accounts.changePassword(caller.username(), b.currentPassword, b.newPassword));
+    return Response.noContent().build();
   }
 }

@@ -1,8 +1,11 @@
 package fr.secondevie.organisations.boundary;
 
+import fr.secondevie.organisations.control.Accounts;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.platform.boundary.PageMessages;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +19,7 @@ import java.util.List;
 public class OrganisationsBacking {
 
   @Inject Directory directory;
+  @Inject Accounts accounts;
   @Inject Caller caller;
 
   private List<Organisation> organisations;
@@ -25,6 +29,18 @@ public class OrganisationsBacking {
   void load() {
     organisations = directory.organisationsOfTerritory(caller.territoryId());
     users = directory.usersOfTerritory(caller.territoryId());
+  }
+
+  /** The coordination deactivates an account of its territory (the same use case as the API's). */
+  public String deactivate(String username) {
+    try {
+      accounts.deactivate(username, caller.get());
+      PageMessages.info("team.deactivated", username);
+      load();
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+    }
+    return null;
   }
 
   public List<Organisation> getOrganisations() {

@@ -1,5 +1,8 @@
 package fr.secondevie.organisations.boundary;
 
+import fr.secondevie.organisations.control.Accounts;
+import fr.secondevie.organisations.control.Accounts.Invitation;
+import fr.secondevie.organisations.control.Accounts.NewAccount;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.control.Onboarding;
 import fr.secondevie.organisations.control.Onboarding.NewOrganisation;
@@ -17,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +38,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The coordination's management of the members of its territory's chain (admin only; another
@@ -114,28 +120,62 @@ public class OrganisationsResource {
     }
   }
 
-  /** A new account in an organisation. */
+  /**
+   * A new account in an organisation: API.md's {@code roles} (or one {@code role}), an e-mail for
+   * the activation link, whether it manages the organisation's accounts. With a {@code password}
+   * (the coordination's former way) it may log in at once and gets no link.
+   */
   public static class UserRequest {
     @NotBlank
     @Pattern(regexp = "[a-z0-9._-]{2,100}", message = "2 to 100 lower-case letters, digits, . _ -")
     public String username;
 
-    @NotBlank
-    @Size(min = 10, max = 200, message = "must have 10 to 200 characters")
-    public String password;
+    @Email
+    @Size(max = 254)
+    public String email;
 
-    @NotBlank
+    @Bounded(min = 1, max = 7)
+    public List<
+            @NotNull
+            @Pattern(
+                regexp = "admin|refurbisher|counter|social-worker|donor|funder",
+                message =
+                    "must be one of admin, refurbisher, counter, social-worker, donor, funder")
+            String>
+        roles;
+
     @Pattern(
         regexp = "admin|refurbisher|counter|social-worker|donor|funder",
         message = "must be one of admin, refurbisher, counter, social-worker, donor, funder")
     public String role;
+
+    public Boolean manager;
+
+    @Size(max = 200, message = "at most 200 characters")
+    public String password;
   }
 
-  /** An account, never with its password hash. */
-  public record UserView(long id, String username, long organisationId, List<String> roles) {
-    static UserView of(AppUser u) {
+  /** The link of a new account, to hand over (it is also e-mailed when SMTP is set up). */
+  public record LinkView(String link) {}
+
+  /** An account, never with its password hash; its activation link when it has one. */
+  public record UserView(
+      long id,
+      String username,
+      long organisationId,
+      List<String> roles,
+      boolean manager,
+      boolean active,
+      LinkView activation) {
+    static UserView of(AppUser u, String link) {
       return new UserView(
-          u.id(), u.username(), u.organisation().id(), u.roles().stream().sorted().toList());
+          u.id(),
+          u.username(),
+          u.organisation().id(),
+          u.roles().stream().sorted().toList(),
+          u.manager(),
+          u.active(),
+          link == null ? null : new LinkView(link));
     }
   }
 
@@ -163,6 +203,7 @@ public class OrganisationsResource {
 
   @Inject Directory directory;
   @Inject Onboarding onboarding;
+  @Inject Accounts accounts;
   @Inject Territories territories;
   @Inject WorkshopProfiles profiles;
   @Inject Caller caller;
@@ -231,12 +272,49 @@ public class OrganisationsResource {
         .build();
   }
 
+  /** The coordination of its territory or a manager of the organisation invites its staff. */
   @POST
   @Path("{id}/users")
-  public Response createUser(@PathParam("id") long id, @Valid UserRequest r) {
-    AppUser user = onboarding.createUser(id, caller.territoryId(), r.username, r.password, r.role);
-    return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build())
-        .entity(UserView.of(user))
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.REFURBISHER,
+    Roles.COUNTER,
+    Roles.SOCIAL_WORKER,
+    Roles.DONOR,
+    Roles.FUNDER
+  })
+  public Response createUser(@PathParam("id") long id, @Valid @NotNull UserRequest r) {
+    Set<String> roles = new TreeSet<>(r.roles == null ? List.of() : r.roles);
+    if (r.role != null) {
+      roles.add(r.role);
+    }
+    if (roles.isEmpty()) {
+      throw BusinessException.invalid("roles", "must name at least one role");
+    }
+    Invitation invited =
+        accounts.invite(
+            id,
+            caller.get(),
+            new NewAccount(r.username, r.email, roles, Boolean.TRUE.equals(r.manager), r.password),
+            Links.base(uri));
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(invited.user().id().toString()).build())
+        .entity(UserView.of(invited.user(), invited.link()))
         .build();
+  }
+
+  /** The accounts of an organisation: for its coordination and its managers. */
+  @GET
+  @Path("{id}/users")
+  @RolesAllowed({
+    Roles.ADMIN,
+    Roles.REFURBISHER,
+    Roles.COUNTER,
+    Roles.SOCIAL_WORKER,
+    Roles.DONOR,
+    Roles.FUNDER
+  })
+  public List<UserView> users(@PathParam("id") long id) {
+    return accounts.accountsOf(id, caller.get()).stream().map(u -> UserView.of(u, null)).toList();
   }
 }

@@ -222,6 +222,7 @@ public class DemoData {
 
   private void user(
       String username, String hash, Organisation organisation, String role, LocalDateTime now) {
-    em.persist(new AppUser(username, hash, organisation, Set.of(role), now));
+    // each demo user is its organisation's only account, and so the manager of its accounts
+    em.persist(new AppUser(username, hash, organisation, Set.of(role), now).asManager());
   }
 }

@@ -1,24 +1,23 @@
 package fr.secondevie.organisations.control;
 
-import fr.secondevie.organisations.entity.AppUser;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.AuditTrail;
-import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.Set;
 
-/** The coordination brings new members into the chain: organisations and their accounts. */
+/**
+ * The coordination brings new members into the chain: organisations (their accounts: {@link
+ * Accounts}).
+ */
 @ApplicationScoped
 public class Onboarding {
 
@@ -37,8 +36,6 @@ public class Onboarding {
       String openingHours) {}
 
   @PersistenceContext EntityManager em;
-  @Inject Directory directory;
-  @Inject Passwords passwords;
   @Inject AuditTrail audit;
   @Inject Clock clock;
 
@@ -67,43 +64,5 @@ public class Onboarding {
         organisation.id(),
         n.kind().name());
     return organisation;
-  }
-
-  /** A new account in an organisation of the territory; another territory's is not found. */
-  @Transactional
-  public AppUser createUser(
-      long organisationId, long territoryId, String username, String password, String role) {
-    Organisation organisation = directory.getOrganisationInTerritory(organisationId, territoryId);
-    if (directory.findUser(username).isPresent()) {
-      throw taken();
-    }
-    AppUser user;
-    try {
-      user =
-          new AppUser(
-              username,
-              passwords.hash(password),
-              organisation,
-              Set.of(role),
-              LocalDateTime.now(clock));
-    } catch (IllegalArgumentException e) {
-      throw BusinessException.unprocessable("INVALID_USER", e.getMessage());
-    }
-    try {
-      em.persist(user);
-      em.flush();
-    } catch (PersistenceException e) {
-      if (SqlStates.isUniqueViolation(e)) {
-        throw taken();
-      }
-      throw e;
-    }
-    audit.record(OrganisationAudit.USER_CREATED, "AppUser", user.id(), username + " " + role);
-    return user;
-  }
-
-  /** The same name created by two requests at once: the second meets the unique key at flush. */
-  private static BusinessException taken() {
-    return BusinessException.conflict("DUPLICATE_USERNAME", "This user name is already taken");
   }
 }

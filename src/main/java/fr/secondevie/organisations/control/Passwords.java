@@ -34,6 +34,18 @@ public class Passwords {
             "Pbkdf2PasswordHash.KeySizeBytes", "32"));
   }
 
+  /** The shortest password a person may choose, in characters. */
+  public static final int MINIMUM_LENGTH = 12;
+
+  /** A password long enough to resist guessing (and not absurdly long): else 422 WEAK_PASSWORD. */
+  public static void requireStrong(String password) {
+    int length = password == null ? 0 : password.codePointCount(0, password.length());
+    if (length < MINIMUM_LENGTH || length > 200 || password.isBlank()) {
+      throw fr.secondevie.platform.entity.BusinessException.unprocessable(
+          "WEAK_PASSWORD", "A password has 12 to 200 characters");
+    }
+  }
+
   public String hash(String password) {
     if (password == null || password.isEmpty()) {
       throw new IllegalArgumentException("A password is required");

@@ -14,8 +14,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * Checks a user name and password against the users table (PBKDF2 hashes) and gives the caller its
- * organisation and roles. An unknown user costs the same hash computation as a wrong password, so
- * response times do not reveal which user names exist.
+ * organisation and roles. A deactivated account, or one whose password is not chosen yet, is
+ * refused as a wrong password is. An unknown user costs the same hash computation as a wrong
+ * password, so response times do not reveal which user names exist.
  */
 @ApplicationScoped
 public class UserIdentityStore implements IdentityStore {
@@ -34,7 +35,8 @@ public class UserIdentityStore implements IdentityStore {
             .setParameter("username", login.getCaller())
             .getResultStream()
             .findFirst();
-    if (user.isEmpty()) {
+    if (user.isEmpty() || !user.get().active() || user.get().passwordHash() == null) {
+      // unknown, deactivated, or not activated yet: the same cost as a wrong password
       passwords.verifyAgainstDecoy(login.getPassword().getValue());
       return CredentialValidationResult.INVALID_RESULT;
     }
@@ -45,7 +47,8 @@ public class UserIdentityStore implements IdentityStore {
         new AppPrincipal(
             user.get().username(),
             user.get().organisation().id(),
-            user.get().organisation().territoryId()),
+            user.get().organisation().territoryId(),
+            user.get().credentialVersion()),
         user.get().roles());
   }
 }

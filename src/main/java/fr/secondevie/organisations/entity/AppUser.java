@@ -25,6 +25,9 @@ import java.util.Set;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(
+    name = "AppUser.findOfOrganisation",
+    query = "select u from AppUser u where u.organisation.id = :organisation order by u.username")
+@NamedQuery(
     name = "AppUser.findByUsername",
     query =
         "select u from AppUser u join fetch u.organisation left join fetch u.roles"
@@ -46,8 +49,22 @@ public class AppUser {
   @Column(nullable = false, unique = true)
   private String username;
 
-  @Column(name = "password_hash", nullable = false)
+  /** Null until the person chose a password through the activation link. */
+  @Column(name = "password_hash")
   private String passwordHash;
+
+  private String email;
+
+  /** Whether the person manages the accounts of its organisation (invites, deactivates). */
+  @Column(nullable = false)
+  private boolean manager;
+
+  @Column(nullable = false)
+  private boolean active = true;
+
+  /** Moves when the password changes or the account is deactivated: see AccountStanding. */
+  @Column(name = "credential_version", nullable = false)
+  private int credentialVersion;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "organisation_id")
@@ -76,10 +93,24 @@ public class AppUser {
       throw new IllegalArgumentException("Unknown roles: " + roles);
     }
     this.username = username;
-    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.passwordHash = passwordHash;
     this.organisation = Objects.requireNonNull(organisation);
     this.roles = new HashSet<>(roles);
     this.createdAt = createdAt;
+  }
+
+  /** The account of a person who will choose a password through an activation link. */
+  public static AppUser invited(
+      String username,
+      String email,
+      boolean manager,
+      Organisation organisation,
+      Set<String> roles,
+      LocalDateTime createdAt) {
+    AppUser user = new AppUser(username, null, organisation, roles, createdAt);
+    user.email = email;
+    user.manager = manager;
+    return user;
   }
 
   public Long id() {
@@ -96,6 +127,33 @@ public class AppUser {
 
   public Organisation organisation() {
     return organisation;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public boolean manager() {
+    return manager;
+  }
+
+  /** Whether the person chose a password (through the activation link or at creation). */
+  public boolean activated() {
+    return passwordHash != null;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  public int credentialVersion() {
+    return credentialVersion;
+  }
+
+  /** Makes the person the manager of its organisation's accounts (the demo's users). */
+  public AppUser asManager() {
+    this.manager = true;
+    return this;
   }
 
   public Set<String> roles() {

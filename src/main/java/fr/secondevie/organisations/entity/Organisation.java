@@ -47,6 +47,10 @@ import java.util.Set;
     query =
         "select o from Organisation o where o.kind = :kind and o.territoryId = :territory"
             + " order by o.name")
+@NamedQuery(
+    name = "Organisation.countSirenInTerritory",
+    query =
+        "select count(o) from Organisation o where o.territoryId = :territory and o.siren = :siren")
 public class Organisation {
 
   @Id
@@ -100,6 +104,10 @@ public class Organisation {
   public Organisation(String name, OrganisationKind kind, LocalDateTime createdAt) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("An organisation has a name");
+    }
+    if ("=+-@\t\r".indexOf(name.strip().charAt(0)) >= 0) {
+      // a spreadsheet would run it as a formula in every CSV that names the organisation
+      throw new IllegalArgumentException("An organisation's name does not start with = + - @");
     }
     this.name = name.trim();
     this.kind = Objects.requireNonNull(kind);

@@ -29,7 +29,9 @@ public class Menu {
                   new Entry("menu.admin.organisations", "/app/admin/organisations.xhtml"),
                   new Entry("menu.admin.routing", "/app/admin/routing.xhtml"),
                   new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml"),
-                  new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml")),
+                  new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml"),
+                  new Entry("menu.admin.requests", "/app/admin/requests.xhtml"),
+                  new Entry("menu.audit", "/app/audit.xhtml")),
           Roles.REFURBISHER,
               List.of(
                   new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
@@ -58,7 +60,8 @@ public class Menu {
           Roles.NATIONAL,
               List.of(
                   new Entry("menu.national.territories", "/app/national/territories.xhtml"),
-                  new Entry("menu.catalogue", "/catalogue/index.xhtml")));
+                  new Entry("menu.catalogue", "/catalogue/index.xhtml"),
+                  new Entry("menu.audit", "/app/audit.xhtml")));
 
   @Inject Caller caller;
 

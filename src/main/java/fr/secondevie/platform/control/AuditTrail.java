@@ -43,13 +43,84 @@ public class AuditTrail {
     AuthenticatedCaller who = currentCaller();
     em.persist(
         new AuditEntry(
-            LocalDateTime.now(clock),
-            who == null ? "system" : who.username(),
-            who == null ? null : who.organisationId(),
-            action,
-            recordType,
-            recordId == null ? null : recordId.toString(),
-            details));
+                LocalDateTime.now(clock),
+                who == null ? "system" : who.username(),
+                who == null ? null : who.organisationId(),
+                action,
+                recordType,
+                recordId == null ? null : recordId.toString(),
+                details)
+            .inTerritory(who == null ? null : who.territoryId()));
+  }
+
+  /**
+   * Records an act addressed to a territory by someone who has no account there yet (a visitor
+   * asking to join, a person activating an account): the territory's coordination reads it.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordInTerritory(
+      long territoryId, AuditAction action, String recordType, Object recordId, String details) {
+    AuthenticatedCaller who = currentCaller();
+    em.persist(
+        new AuditEntry(
+                LocalDateTime.now(clock),
+                who == null ? "anonymous" : who.username(),
+                who == null ? null : who.organisationId(),
+                action.name(),
+                recordType,
+                recordId == null ? null : recordId.toString(),
+                details)
+            .inTerritory(territoryId));
+  }
+
+  /** What a reader of the trail asks for: every criterion may be absent. */
+  public record Filter(
+      Long territoryId, LocalDateTime from, LocalDateTime to, String recordType, String username) {}
+
+  /** A page of entries, newest first, and how many match in all. */
+  public record Page(List<AuditEntry> entries, long total, int page, int size) {}
+
+  /**
+   * The entries that match, newest first, one page of them. A coordination's reading is scoped by
+   * its territory in the query itself ({@code territoryId}); the national coordination's is not.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page search(Filter filter, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    java.util.Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+    if (filter.territoryId() != null) {
+      where.append(" and a.territoryId = :territory");
+      parameters.put("territory", filter.territoryId());
+    }
+    if (filter.from() != null) {
+      where.append(" and a.occurredAt >= :from");
+      parameters.put("from", filter.from());
+    }
+    if (filter.to() != null) {
+      where.append(" and a.occurredAt < :to");
+      parameters.put("to", filter.to());
+    }
+    if (filter.recordType() != null) {
+      where.append(" and a.recordType = :type");
+      parameters.put("type", filter.recordType());
+    }
+    if (filter.username() != null) {
+      where.append(" and a.username = :username");
+      parameters.put("username", filter.username());
+    }
+    var count = em.createQuery("select count(a) from AuditEntry a" + where, Long.class);
+    var select =
+        em.createQuery(
+            "select a from AuditEntry a" + where + " order by a.occurredAt desc, a.id desc",
+            AuditEntry.class);
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          select.setParameter(name, value);
+        });
+    List<AuditEntry> entries =
+        select.setFirstResult(page * size).setMaxResults(size).getResultList();
+    return new Page(entries, count.getSingleResult(), page, size);
   }
 
   /** Records an act done on behalf of a named user by a background job. */
@@ -63,13 +134,23 @@ public class AuditTrail {
       String details) {
     em.persist(
         new AuditEntry(
-            LocalDateTime.now(clock),
-            username,
-            organisationId,
-            action.name(),
-            recordType,
-            recordId == null ? null : recordId.toString(),
-            details));
+                LocalDateTime.now(clock),
+                username,
+                organisationId,
+                action.name(),
+                recordType,
+                recordId == null ? null : recordId.toString(),
+                details)
+            .inTerritory(organisationId == null ? null : territoryOf(organisationId)));
+  }
+
+  /** The territory of an organisation, from the directory's published read model. */
+  private Long territoryOf(long organisationId) {
+    List<?> rows =
+        em.createNativeQuery("select territory_id from organisation_name where id = ?")
+            .setParameter(1, organisationId)
+            .getResultList();
+    return rows.isEmpty() || rows.get(0) == null ? null : ((Number) rows.get(0)).longValue();
   }
 
   private AuthenticatedCaller currentCaller() {

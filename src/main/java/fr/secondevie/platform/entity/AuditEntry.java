@@ -35,6 +35,10 @@ public class AuditEntry {
   @Column(name = "organisation_id", updatable = false)
   private Long organisationId;
 
+  /** The territory of the act (the caller's, or the one a public request was addressed to). */
+  @Column(name = "territory_id", updatable = false)
+  private Long territoryId;
+
   @Column(nullable = false, updatable = false)
   private String action;
 
@@ -84,6 +88,19 @@ public class AuditEntry {
 
   public Long organisationId() {
     return organisationId;
+  }
+
+  public Long territoryId() {
+    return territoryId;
+  }
+
+  /** The same entry placed in a territory: written once, before it is stored. */
+  public AuditEntry inTerritory(Long territoryId) {
+    if (id != null) {
+      throw new IllegalStateException("An audit entry is never changed once written");
+    }
+    this.territoryId = territoryId;
+    return this;
   }
 
   public String action() {

@@ -3,6 +3,7 @@ package fr.secondevie.platform.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,20 @@ public class Caller {
 
   public String username() {
     return get().username();
+  }
+
+  /**
+   * The caller changed its own password: the request and its web session (if it logged in on a
+   * page) carry the new version of its credentials, so that the session goes on.
+   */
+  public void credentialsChanged(int version) {
+    AuthenticatedCaller changed = get().withCredentialVersion(version);
+    request.setAttribute(REQUEST_ATTRIBUTE, changed);
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(SecondeVieAuthentication.SESSION_ATTRIBUTE) != null) {
+      session.setAttribute(SecondeVieAuthentication.SESSION_ATTRIBUTE, changed);
+    }
   }
 
   public boolean hasRole(String role) {

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers, for a short while, credentials that the identity store has just accepted, so that an
  * API client sending HTTP Basic on every request does not pay a PBKDF2 verification (hundreds of
  * milliseconds by design) each time. Only a SHA-256 of user name and password is kept, never the
- * password. A per-instance cache is safe to lose; a password change takes effect within {@link
- * #TIME_TO_LIVE}.
+ * password. A per-instance cache is safe to lose, and it never decides alone: each hit is checked
+ * against the account's standing in the database (active, same version of its credentials), so a
+ * deactivation or a password change on any instance takes effect on the next request here.
  */
 final class CredentialCache {
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one): HTTP Basic for the
@@ -39,6 +40,7 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
   @Inject LoginThrottle throttle;
   @Inject TrustedProxies proxies;
   @Inject Clock clock;
+  @Inject AccountStanding standing;
 
   private final CredentialCache cache = new CredentialCache();
 
@@ -132,7 +134,11 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     HttpSession session = request.getSession(false);
     Object caller = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
     if (caller instanceof AuthenticatedCaller authenticated) {
-      return login(request, context, authenticated);
+      if (inGoodStanding(authenticated)) {
+        return login(request, context, authenticated);
+      }
+      // Deactivated, or its password changed elsewhere: the session ends here.
+      session.invalidate();
     }
     if (redirectToLogin && context.isProtected()) {
       String target = request.getRequestURI().substring(request.getContextPath().length());
@@ -162,7 +168,10 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     }
     Optional<AuthenticatedCaller> cached = cache.find(username, password);
     if (cached.isPresent()) {
-      return new Accepted(cached.get());
+      if (inGoodStanding(cached.get())) {
+        return new Accepted(cached.get());
+      }
+      cache.forget(username);
     }
     String address = proxies.clientAddress(request);
     boolean acrossNames = !proxies.isProxy(address);
@@ -186,7 +195,8 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
               principal.getName(),
               principal.organisationId(),
               principal.territoryId(),
-              result.getCallerGroups());
+              result.getCallerGroups(),
+              principal.credentialVersion());
       throttle.succeeded(username, address, acrossNames);
       cache.remember(username, password, caller);
       return new Accepted(caller);
@@ -204,11 +214,21 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
         return Optional.empty();
       }
       Optional<AuthenticatedCaller> cached = cache.find(username, password);
-      if (cached.isPresent()) {
+      if (cached.isPresent() && inGoodStanding(cached.get())) {
         return cached;
       }
     } while (System.nanoTime() < deadline);
     return Optional.empty();
+  }
+
+  /**
+   * Whether the account a cached credential or a web session stands for is still active with the
+   * same credentials, as the database says now (one indexed read): the cache and the session are
+   * each instance's own, the database is every instance's.
+   */
+  private boolean inGoodStanding(AuthenticatedCaller caller) {
+    OptionalInt version = standing.activeVersion(caller.username());
+    return version.isPresent() && version.getAsInt() == caller.credentialVersion();
   }
 
   /**
