@@ -84,15 +84,21 @@ final class SaleJourney {
               By.id("messages"), "déjà sur cette commande"));
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
 
-      // a typing mistake in the cash field is said on the same screen, and the order is kept
-      for (String mistake : new String[] {"0", "-5"}) {
+      // a typing mistake in the cash field is said under it, tied to it and in the summary at the
+      // top that links to it; the order is kept
+      for (String mistake : new String[] {"0", "-5", "douze"}) {
         WebElement cash = browser.findElement(By.id("cash"));
         cash.sendKeys(Keys.chord(Keys.CONTROL, "a"), mistake, Keys.ENTER);
         wait.until(ExpectedConditions.stalenessOf(cash));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("messages")));
-        assertThat(browser.findElement(By.id("messages")).getText())
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cash-error")));
+        assertThat(browser.findElement(By.id("cash-error")).getText())
             .as("the cash amount " + mistake)
-            .contains("Tapez un montant supérieur à zéro");
+            .contains(mistake.equals("douze") ? "montant" : "Tapez un montant supérieur à zéro");
+        WebElement field = browser.findElement(By.id("cash"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).contains("cash-error");
+        assertThat(browser.findElement(By.cssSelector("#error-summary a")).getAttribute("href"))
+            .endsWith("#cash");
         assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
         assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
       }

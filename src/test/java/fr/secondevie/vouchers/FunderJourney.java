@@ -188,7 +188,12 @@ final class FunderJourney {
       // newest month first: last month's statement is the second row
       wait.until(
           ExpectedConditions.presenceOfElementLocated(By.id("statements-form:statements:1:agree")));
-      browser.findElement(By.id("statements-form:statements:1:agree")).click();
+      WebElement agree = browser.findElement(By.id("statements-form:statements:1:agree"));
+      assertThat(agree.getAttribute("aria-label"))
+          .as("each row's button says which statement it agrees")
+          .startsWith(agree.getText() + " – ")
+          .contains(String.valueOf(last.getYear()));
+      agree.click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settle-panel")));
       String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now());
       assertThat(browser.findElement(By.id("statements-form:settle-date")).getAttribute("value"))

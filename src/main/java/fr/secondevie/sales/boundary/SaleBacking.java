@@ -85,7 +85,8 @@ public class SaleBacking {
                 .toList(),
             scanned);
     if (preview.scanNotFound()) {
-      PageMessages.refused(
+      PageMessages.refusedAt(
+          "scan",
           new BusinessException(
               404, "DEVICE_NOT_ON_SALE_HERE", "No device " + scanned + " on sale here"));
     }
@@ -120,7 +121,7 @@ public class SaleBacking {
     try {
       code = VoucherLedger.parse(typed).value();
     } catch (BusinessException e) {
-      PageMessages.refused(e);
+      PageMessages.refusedAt("voucher", e);
       return null;
     }
     if (order.vouchers().stream().anyMatch(v -> v.code().equals(code))) {
@@ -142,7 +143,7 @@ public class SaleBacking {
               () -> PageMessages.info("sale.voucherAdded"));
       return redirectTo(result);
     } catch (BusinessException e) {
-      PageMessages.refused(e);
+      PageMessages.refusedAt("voucher", e);
       return null;
     }
   }
@@ -227,7 +228,7 @@ public class SaleBacking {
     try {
       amount = Money.parse(Optional.ofNullable(param("cash")).orElse("").replace(" ", ""));
     } catch (RuntimeException e) {
-      PageMessages.refused(new BusinessException(400, "INVALID_AMOUNT", "Not an amount"));
+      PageMessages.refusedAt("cash", new BusinessException(400, "INVALID_AMOUNT", "Not an amount"));
       return null;
     }
     // More cash than is due is what the person handed over: take what is due, say the change.
@@ -240,13 +241,18 @@ public class SaleBacking {
             "sale.cashTaken.change", euros(due), euros(amount.cents()), euros(change));
         return redirectTo(result);
       } catch (BusinessException e) {
-        PageMessages.refused(e);
+        PageMessages.refusedAt("cash", e);
         return null;
       }
     }
-    return act(
-        () -> payments.pay(order.id(), PaymentMethod.CASH, amount.cents()).order(),
-        "sale.cashTaken");
+    try {
+      OrderSummary result = payments.pay(order.id(), PaymentMethod.CASH, amount.cents()).order();
+      PageMessages.info("sale.cashTaken");
+      return redirectTo(result);
+    } catch (BusinessException e) {
+      PageMessages.refusedAt("cash", e);
+      return null;
+    }
   }
 
   public String payCard() {
@@ -261,6 +267,22 @@ public class SaleBacking {
 
   public String cancel() {
     return act(() -> payments.cancel(order.id()), "sale.cancelled");
+  }
+
+  /**
+   * Whether a mistake was said at one of the screen's own fields ({@code scan}, {@code voucher},
+   * {@code cash}): the page writes it under the field and ties it to the field.
+   */
+  public boolean errorAt(String field) {
+    return !faces.getMessageList(field).isEmpty();
+  }
+
+  /** What was said at the field. */
+  public String errorText(String field) {
+    return faces.getMessageList(field).stream()
+        .map(jakarta.faces.application.FacesMessage::getSummary)
+        .findFirst()
+        .orElse("");
   }
 
   private String act(Supplier<OrderSummary> use, String doneKey) {
