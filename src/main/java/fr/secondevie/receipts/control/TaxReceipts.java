@@ -313,9 +313,17 @@ public class TaxReceipts {
     }
   }
 
-  private static String csv(String value) {
+  /**
+   * A cell of the machine CSV: quoted when it holds the separator, a quote or a line break; a value
+   * a spreadsheet would run as a formula (a cancellation's reason typed as {@code =HYPERLINK(...)})
+   * starts with a quote, as in the people's CSVs.
+   */
+  static String csv(String value) {
     if (value == null) {
       return "";
+    }
+    if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+      value = "'" + value;
     }
     return value.contains(";") || value.contains("\"") || value.contains("\n")
         ? "\"" + value.replace("\"", "\"\"") + "\""
