@@ -180,13 +180,15 @@ class EligibilityIT {
                 .json()
                 .getString("detail"))
         .contains("LOTO");
+    assertThat(social.get(path).structure().asJsonArray()).isEmpty();
+    // no criterion ticked is no mistake: it is a refusal (API.md, second part; RevocationIT)
     assertThat(
             social
                 .post(path, "{\"criteria\":[],\"proofType\":\"x\",\"proofDate\":\"" + TODAY + "\"}")
-                .status())
-        .as("nothing to decide on")
-        .isEqualTo(400);
-    assertThat(social.get(path).structure().asJsonArray()).isEmpty();
+                .json()
+                .getString("decision"))
+        .as("no criterion ticked")
+        .isEqualTo("REFUSED");
     assertThat(
             Api.as(base, "relais")
                 .post(

@@ -486,6 +486,9 @@ class AuthorisationMatrixIT {
             + UUID.randomUUID().toString().substring(0, 8)
             + "\",\"category\":\"LAPTOP\",\"brand\":\"Dell\",\"model\":\"Latitude\"}";
       }
+      if (path.endsWith("/eligibility-revocation")) {
+        return "{\"reason\":\"Intrus\"}";
+      }
       if (path.endsWith("/returns")) {
         return "{\"deviceId\":" + device + ",\"reason\":\"DEFECT\"}";
       }

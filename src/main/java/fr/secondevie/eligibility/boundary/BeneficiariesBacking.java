@@ -36,6 +36,8 @@ public class BeneficiariesBacking {
   private List<String> criteria = new ArrayList<>();
   private String proofType;
   private LocalDate proofDate;
+  private String refusalReason;
+  private String revocationReason;
   private Long familyQuotientEuros;
 
   @PostConstruct
@@ -70,12 +72,46 @@ public class BeneficiariesBacking {
           Set.copyOf(criteria),
           proofType,
           proofDate,
-          familyQuotientEuros == null ? null : familyQuotientEuros * 100);
+          familyQuotientEuros == null ? null : familyQuotientEuros * 100,
+          refusalReason);
       return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + id;
     } catch (BusinessException e) {
       PageMessages.refused(e);
       return null;
     }
+  }
+
+  /** Ends the person's eligibility at once, with the reason the social worker wrote. */
+  public String revoke() {
+    if (revocationReason == null || revocationReason.isBlank()) {
+      PageMessages.atField("revoke:reason", "eligibility.revoke.noReason");
+      return null;
+    }
+    try {
+      beneficiaries.revoke(id, revocationReason);
+      PageMessages.info("eligibility.revoke.done");
+      PageMessages.keepForRedirect();
+      return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + id;
+    } catch (BusinessException e) {
+      PageMessages.refusedAt("revoke:reason", e);
+      return null;
+    }
+  }
+
+  public String getRefusalReason() {
+    return refusalReason;
+  }
+
+  public void setRefusalReason(String refusalReason) {
+    this.refusalReason = refusalReason;
+  }
+
+  public String getRevocationReason() {
+    return revocationReason;
+  }
+
+  public void setRevocationReason(String revocationReason) {
+    this.revocationReason = revocationReason;
   }
 
   public List<String> getAllCriteria() {

@@ -69,6 +69,17 @@ public class BeneficiariesResource {
 
     @NotNull public LocalDate proofDate;
     @PositiveOrZero public Long familyQuotientCents;
+
+    /** Why, when no criterion is ticked: the decision is a refusal (API.md, second part). */
+    @Size(max = 500)
+    public String refusalReason;
+  }
+
+  /** Why an eligibility ends before its term. */
+  public static class Revocation {
+    @NotBlank
+    @Size(max = 500)
+    public String reason;
   }
 
   /** A person as its social structure sees it. */
@@ -179,10 +190,18 @@ public class BeneficiariesResource {
             Set.copyOf(request.criteria),
             request.proofType,
             request.proofDate,
-            request.familyQuotientCents);
+            request.familyQuotientCents,
+            request.refusalReason);
     return Response.created(uri.getAbsolutePathBuilder().path(decision.id().toString()).build())
         .entity(DecisionView.of(decision))
         .build();
+  }
+
+  @POST
+  @Path("{id}/eligibility-revocation")
+  @RolesAllowed(Roles.SOCIAL_WORKER)
+  public DecisionView revoke(@PathParam("id") String id, @Valid @NotNull Revocation request) {
+    return DecisionView.of(beneficiaries.revoke(id, request.reason));
   }
 
   @GET

@@ -87,9 +87,27 @@ public class Beneficiaries {
         .getResultList();
   }
 
+  /** What a refusal says when the social worker gives no reason of its own. */
+  static final String DEFAULT_REFUSAL = "Aucun critère d'éligibilité n'est rempli";
+
   @Transactional
   public EligibilityDecision decide(
       String id, Set<String> criteria, String proofType, LocalDate proofDate, Long quotientCents) {
+    return decide(id, criteria, proofType, proofDate, quotientCents, null);
+  }
+
+  /**
+   * A decision: by the rules when a criterion is ticked or a family quotient given; otherwise a
+   * refusal with the social worker's reason (or {@link #DEFAULT_REFUSAL}).
+   */
+  @Transactional
+  public EligibilityDecision decide(
+      String id,
+      Set<String> criteria,
+      String proofType,
+      LocalDate proofDate,
+      Long quotientCents,
+      String refusalReason) {
     Beneficiary beneficiary = ofMyStructure(id);
     if (beneficiary.isAnonymised()) {
       throw BusinessException.conflict("ANONYMISED", "This person's file was anonymised");
@@ -105,20 +123,27 @@ public class Beneficiaries {
             c -> {
               throw BusinessException.badRequest("INVALID_INPUT", "Unknown criterion: " + c);
             });
-    if (criteria.isEmpty() && quotientCents == null) {
-      throw BusinessException.badRequest(
-          "INVALID_INPUT", "Tick at least one criterion or give the family quotient");
-    }
     EligibilityDecision decision =
-        EligibilityDecision.take(
-            beneficiary,
-            rules.current(),
-            criteria,
-            proofType,
-            proofDate,
-            quotientCents,
-            caller.username(),
-            now);
+        criteria.isEmpty() && quotientCents == null
+            ? EligibilityDecision.refuse(
+                beneficiary,
+                rules.current(),
+                refusalReason == null || refusalReason.isBlank()
+                    ? DEFAULT_REFUSAL
+                    : refusalReason.strip(),
+                proofType,
+                proofDate,
+                caller.username(),
+                now)
+            : EligibilityDecision.take(
+                beneficiary,
+                rules.current(),
+                criteria,
+                proofType,
+                proofDate,
+                quotientCents,
+                caller.username(),
+                now);
     em.persist(decision);
     audit.record(
         "ELIGIBILITY_" + decision.decision().name(),
@@ -126,6 +151,43 @@ public class Beneficiaries {
         beneficiary.id(),
         "rules v" + decision.ruleSetVersion());
     return decision;
+  }
+
+  /**
+   * Ends an eligibility before its term, with its reason, at once: the counter sees "not eligible"
+   * and an open order of the person cannot be completed. The person's row is locked, so two
+   * revocations at once make one; a person not eligible today has nothing to revoke (409 {@code
+   * NOT_ELIGIBLE}).
+   */
+  @Transactional
+  public EligibilityDecision revoke(String id, String reason) {
+    Beneficiary beneficiary = ofMyStructure(id);
+    em.lock(beneficiary, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    em.refresh(beneficiary);
+    LocalDateTime now = LocalDateTime.now(clock);
+    if (beneficiary.isAnonymised()
+        || latestDecision(beneficiary.id())
+            .filter(d -> d.isEligibleOn(now.toLocalDate()))
+            .isEmpty()) {
+      throw BusinessException.conflict(
+          "NOT_ELIGIBLE", "This person is not eligible today: there is nothing to revoke");
+    }
+    EligibilityDecision revocation =
+        EligibilityDecision.revoke(
+            beneficiary, rules.current(), reason.strip(), caller.username(), now);
+    em.persist(revocation);
+    audit.record("ELIGIBILITY_REVOKED", "Beneficiary", beneficiary.id(), reason.strip());
+    return revocation;
+  }
+
+  /**
+   * Whether the person is eligible now, whoever asks (the completion of an order, which a card's
+   * webhook may trigger with no caller).
+   */
+  public boolean isEligibleNow(String beneficiaryId) {
+    return Optional.ofNullable(em.find(Beneficiary.class, Beneficiary.normalise(beneficiaryId)))
+        .map(b -> eligibilityOf(b).eligible())
+        .orElse(false);
   }
 
   public Optional<EligibilityDecision> latestDecision(String beneficiaryId) {

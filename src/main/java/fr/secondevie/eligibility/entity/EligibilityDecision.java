@@ -34,7 +34,9 @@ public class EligibilityDecision {
   /** The two outcomes. */
   public enum Outcome {
     ELIGIBLE,
-    REFUSED
+    REFUSED,
+    /** An eligibility ended by the social worker before its term, with its reason. */
+    REVOKED
   }
 
   @Id
@@ -105,6 +107,54 @@ public class EligibilityDecision {
     d.proofType = proofType;
     d.proofDate = proofDate;
     d.familyQuotientCents = familyQuotientCents;
+    d.decidedBy = decidedBy;
+    d.decidedAt = now;
+    beneficiary.contactedAt(now);
+    return d;
+  }
+
+  /**
+   * A refusal the social worker records without ticking any criterion, with its reason (kept, as
+   * social workers ask): nothing was proven, so no rule decides.
+   */
+  public static EligibilityDecision refuse(
+      Beneficiary beneficiary,
+      RuleSet rules,
+      String reason,
+      String proofType,
+      LocalDate proofDate,
+      String decidedBy,
+      LocalDateTime now) {
+    return recorded(
+        beneficiary, rules, Outcome.REFUSED, reason, proofType, proofDate, decidedBy, now);
+  }
+
+  /** The end of an eligibility before its term, with its reason; it takes effect at once. */
+  public static EligibilityDecision revoke(
+      Beneficiary beneficiary, RuleSet rules, String reason, String decidedBy, LocalDateTime now) {
+    return recorded(beneficiary, rules, Outcome.REVOKED, reason, null, null, decidedBy, now);
+  }
+
+  private static EligibilityDecision recorded(
+      Beneficiary beneficiary,
+      RuleSet rules,
+      Outcome outcome,
+      String reason,
+      String proofType,
+      LocalDate proofDate,
+      String decidedBy,
+      LocalDateTime now) {
+    if (beneficiary.isAnonymised()) {
+      throw new IllegalStateException("This person's file was anonymised");
+    }
+    EligibilityDecision d = new EligibilityDecision();
+    d.beneficiary = beneficiary;
+    d.ruleSetVersion = rules.version();
+    d.decision = outcome;
+    d.reason = reason;
+    d.criteria = "";
+    d.proofType = proofType;
+    d.proofDate = proofDate;
     d.decidedBy = decidedBy;
     d.decidedAt = now;
     beneficiary.contactedAt(now);

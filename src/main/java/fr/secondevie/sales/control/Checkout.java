@@ -147,6 +147,11 @@ public class Checkout {
     LocalDateTime now = LocalDateTime.now(clock);
     order.touch(now);
     order.requireSettled();
+    if (!order.deviceIds().isEmpty() && !beneficiaries.isEligibleNow(order.beneficiaryId())) {
+      // revoked (or run out) since the order was opened: a device needs an eligible person
+      throw BusinessException.unprocessable(
+          "NOT_ELIGIBLE", "This person is no longer eligible: the sale cannot be completed");
+    }
     devices.sell(order.deviceIds(), now);
     ledger.redeemAt(
         orderId,
