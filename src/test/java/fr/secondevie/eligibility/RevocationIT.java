@@ -120,6 +120,38 @@ class RevocationIT {
     counter.post("api/v1/orders/" + order + "/cancellation");
   }
 
+  @Test
+  void theSocialWorkerListsThePeopleWhoseEligibilityEndsSoon() throws Exception {
+    String soon = given.eligibleBeneficiary("RSA");
+    String later = given.eligibleBeneficiary("RSA");
+    String revoked = given.eligibleBeneficiary("RSA");
+    try (var db = fr.secondevie.testing.TestDatabase.connect();
+        var ending =
+            db.prepareStatement(
+                "update eligibility_decision set valid_until = ? where beneficiary_id = ?")) {
+      for (String person : List.of(soon, revoked)) {
+        ending.setObject(1, LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(10));
+        ending.setString(2, person);
+        ending.executeUpdate();
+      }
+    }
+    social.post(
+        "api/v1/beneficiaries/" + revoked + "/eligibility-revocation", "{\"reason\":\"Parti\"}");
+    List<String> expiring =
+        social
+            .get("api/v1/beneficiaries?expiringWithinDays=30")
+            .structure()
+            .asJsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(b -> b.getString("id"))
+            .toList();
+    assertThat(expiring).contains(soon).doesNotContain(later, revoked);
+    assertThat(Api.as(base, "social2").get("api/v1/beneficiaries?expiringWithinDays=30").body())
+        .doesNotContain(soon);
+    assertThat(social.get("api/v1/beneficiaries?expiringWithinDays=-1").status()).isEqualTo(400);
+  }
+
   /**
    * On the person's page: a revocation without a reason is said at its field; with one, it ends.
    */

@@ -25,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -169,8 +170,12 @@ public class BeneficiariesResource {
 
   @GET
   @RolesAllowed(Roles.SOCIAL_WORKER)
-  public List<BeneficiaryView> list() {
-    return beneficiaries.listOfMyStructure().stream().map(BeneficiaryView::of).toList();
+  public List<BeneficiaryView> list(
+      @QueryParam("expiringWithinDays") @Min(0) @Max(366) Integer expiringWithinDays) {
+    return (expiringWithinDays == null
+            ? beneficiaries.listOfMyStructure()
+            : beneficiaries.expiringWithin(expiringWithinDays))
+        .stream().map(BeneficiaryView::of).toList();
   }
 
   @GET
