@@ -6,6 +6,7 @@ import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
 import fr.secondevie.eligibility.entity.Beneficiary;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
 import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -170,8 +171,11 @@ public class BeneficiariesResource {
 
   @GET
   @RolesAllowed(Roles.SOCIAL_WORKER)
-  public List<BeneficiaryView> list(
-      @QueryParam("expiringWithinDays") @Min(0) @Max(366) Integer expiringWithinDays) {
+  public List<BeneficiaryView> list(@QueryParam("expiringWithinDays") Integer expiringWithinDays) {
+    if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 366)) {
+      throw BusinessException.badRequest(
+          "INVALID_INPUT", "expiringWithinDays: a number of days from 0 to 366");
+    }
     return (expiringWithinDays == null
             ? beneficiaries.listOfMyStructure()
             : beneficiaries.expiringWithin(expiringWithinDays))
@@ -205,7 +209,7 @@ public class BeneficiariesResource {
   @POST
   @Path("{id}/eligibility-revocation")
   @RolesAllowed(Roles.SOCIAL_WORKER)
-  public DecisionView revoke(@PathParam("id") String id, @Valid @NotNull Revocation request) {
+  public DecisionView revoke(@PathParam("id") String id, @Valid Revocation request) {
     return DecisionView.of(beneficiaries.revoke(id, request.reason));
   }
 
