@@ -150,6 +150,20 @@ class RevocationIT {
     assertThat(Api.as(base, "social2").get("api/v1/beneficiaries?expiringWithinDays=30").body())
         .doesNotContain(soon);
     assertThat(social.get("api/v1/beneficiaries?expiringWithinDays=-1").status()).isEqualTo(400);
+
+    // the social worker's list page shows them first, with the day the eligibility ends
+    String reference = social.get("api/v1/beneficiaries/" + soon).json().getString("fileReference");
+    WebDriver browser = Browser.start();
+    try {
+      Browser.logIn(browser, base, "social", "demo");
+      browser.get(base + "app/social/beneficiaries.xhtml");
+      Browser.waiting(browser, java.time.Duration.ofSeconds(30))
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("expiring")));
+      assertThat(browser.findElement(By.id("expiring")).getText()).contains(reference);
+      assertThat(Accessibility.violations(browser)).as("WCAG 2.1 A/AA").isEmpty();
+    } finally {
+      browser.quit();
+    }
   }
 
   /**

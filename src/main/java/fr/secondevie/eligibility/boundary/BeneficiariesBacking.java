@@ -45,6 +45,7 @@ public class BeneficiariesBacking {
     id = faces.getExternalContext().getRequestParameterMap().get("id");
     if (id == null) {
       list = beneficiaries.listOfMyStructure();
+      expiring = beneficiaries.expiringWithin(EXPIRING_DAYS);
     } else {
       loadOne();
     }
@@ -120,6 +121,16 @@ public class BeneficiariesBacking {
 
   public List<Beneficiary> getList() {
     return list;
+  }
+
+  /** How far ahead the list page looks for eligibilities that end. */
+  static final int EXPIRING_DAYS = 30;
+
+  private List<EligibilityDecision> expiring = List.of();
+
+  /** The eligibilities of the structure's people that end within {@link #EXPIRING_DAYS} days. */
+  public List<EligibilityDecision> getExpiring() {
+    return expiring;
   }
 
   public Beneficiary getBeneficiary() {

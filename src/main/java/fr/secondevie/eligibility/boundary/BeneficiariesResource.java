@@ -178,7 +178,9 @@ public class BeneficiariesResource {
     }
     return (expiringWithinDays == null
             ? beneficiaries.listOfMyStructure()
-            : beneficiaries.expiringWithin(expiringWithinDays))
+            : beneficiaries.expiringWithin(expiringWithinDays).stream()
+                .map(EligibilityDecision::beneficiary)
+                .toList())
         .stream().map(BeneficiaryView::of).toList();
   }
 

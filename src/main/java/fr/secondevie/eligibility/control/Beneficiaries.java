@@ -191,20 +191,20 @@ public class Beneficiaries {
   }
 
   /**
-   * The people of the caller's structure whose eligibility ends within {@code days} days (today
-   * included), soonest first: their latest decision is ELIGIBLE and its validity ends in that time.
+   * The latest decisions of the people of the caller's structure whose eligibility ends within
+   * {@code days} days (today included), soonest first: ELIGIBLE, and their validity ends then.
    */
-  public List<Beneficiary> expiringWithin(int days) {
+  public List<EligibilityDecision> expiringWithin(int days) {
     LocalDate today = LocalDate.now(clock);
     return em.createQuery(
-            "select d.beneficiary from EligibilityDecision d where"
+            "select d from EligibilityDecision d join fetch d.beneficiary where"
                 + " d.beneficiary.socialStructureId = :structure"
                 + " and d.beneficiary.anonymisedAt is null and d.decision = :eligible"
                 + " and d.validUntil between :today and :until and not exists"
                 + " (select l from EligibilityDecision l where l.beneficiary = d.beneficiary and"
                 + " (l.decidedAt > d.decidedAt or (l.decidedAt = d.decidedAt and l.id > d.id)))"
                 + " order by d.validUntil, d.id",
-            Beneficiary.class)
+            EligibilityDecision.class)
         .setParameter("structure", caller.organisationId())
         .setParameter("eligible", EligibilityDecision.Outcome.ELIGIBLE)
         .setParameter("today", today)
