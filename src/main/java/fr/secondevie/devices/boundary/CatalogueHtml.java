@@ -2,6 +2,7 @@ package fr.secondevie.devices.boundary;
 
 import fr.secondevie.devices.control.CatalogueItem;
 import fr.secondevie.devices.control.CataloguePage;
+import fr.secondevie.platform.boundary.I18n;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,7 @@ final class CatalogueHtml {
 
   /** "3 appareils trouvés", "1 appareil trouvé" (as text: the page escapes it). */
   String count(long total) {
-    boolean one = "fr".equals(locale.getLanguage()) ? total <= 1 : total == 1;
-    return MessageFormat.format(
-        words.getString("catalogue.results" + (one ? ".one" : ".other")),
-        java.text.NumberFormat.getIntegerInstance(locale).format(total));
+    return I18n.plural(locale, "catalogue.results", total);
   }
 
   /** The list of cards, each linking to its device's page with the current filters. */

@@ -209,15 +209,7 @@ public class CataloguePageCache extends HttpFilter {
   }
 
   private static String key(HttpServletRequest request) {
-    String language =
-        request.getCookies() == null
-            ? "fr"
-            : Arrays.stream(request.getCookies())
-                .filter(c -> "lang".equals(c.getName()))
-                .map(Cookie::getValue)
-                .findFirst()
-                .orElse("fr");
-    return language
+    return language(request)
         + ' '
         + request.getRequestURI()
         + '?'

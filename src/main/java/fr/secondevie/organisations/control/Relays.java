@@ -6,6 +6,7 @@ import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.KeptCopy;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
@@ -43,9 +44,8 @@ public class Relays {
   /** How long the public catalogue's copy of the relays is kept: they rarely change. */
   static final long KEPT_MILLIS = 10_000;
 
-  private record Kept(List<Organisation> relays, long until) {}
-
-  private volatile Kept kept;
+  private final KeptCopy<List<Organisation>> kept =
+      new KeptCopy<>(KEPT_MILLIS, () -> List.copyOf(all()));
 
   /**
    * The relays of one territory, or of all, as the public catalogue's selector lists them: read
@@ -53,15 +53,7 @@ public class Relays {
    * that joins shows at once here, on another instance within that time).
    */
   public List<Organisation> forPages(Optional<Territory> territory) {
-    Kept now = kept;
-    if (now == null || now.until() - System.nanoTime() < 0) {
-      now =
-          new Kept(
-              List.copyOf(all()),
-              System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KEPT_MILLIS));
-      kept = now;
-    }
-    List<Organisation> all = now.relays();
+    List<Organisation> all = kept.get();
     return territory
         .map(t -> all.stream().filter(r -> t.id().equals(r.territoryId())).toList())
         .orElse(all);

@@ -3,6 +3,7 @@ package fr.secondevie.organisations.control;
 import fr.secondevie.organisations.entity.OrganisationAudit;
 import fr.secondevie.organisations.entity.Territory;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.KeptCopy;
 import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,8 @@ public class Territories {
   /** How long the public pages' copy of the territories is kept: they rarely change. */
   static final long KEPT_MILLIS = 10_000;
 
-  private record Kept(List<Territory> territories, long until) {}
-
-  private volatile Kept kept;
+  private final KeptCopy<List<Territory>> kept =
+      new KeptCopy<>(KEPT_MILLIS, () -> List.copyOf(all()));
 
   public List<Territory> all() {
     return em.createNamedQuery("Territory.findAll", Territory.class).getResultList();
@@ -46,15 +46,7 @@ public class Territories {
    * before territories; one created here shows at once, on another instance within that time.
    */
   public List<Territory> forPages() {
-    Kept now = kept;
-    if (now == null || now.until() - System.nanoTime() < 0) {
-      now =
-          new Kept(
-              List.copyOf(all()),
-              System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(KEPT_MILLIS));
-      kept = now;
-    }
-    return now.territories();
+    return kept.get();
   }
 
   public Optional<Territory> find(long id) {
@@ -119,7 +111,7 @@ public class Territories {
       }
       throw e;
     }
-    kept = null;
+    kept.forget();
     audit.record(
         OrganisationAudit.TERRITORY_CREATED,
         "Territory",

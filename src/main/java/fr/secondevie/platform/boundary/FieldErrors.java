@@ -80,6 +80,19 @@ public class FieldErrors {
     return wrong(input) ? "true" : null;
   }
 
+  /**
+   * The mistake said at a field that a page writes as plain HTML (an input with this id, not a
+   * component: the counter's scan, voucher and cash fields), or null: the page writes it under the
+   * field and ties it to the field itself.
+   */
+  public String textAt(String clientId) {
+    return FacesContext.getCurrentInstance().getMessageList(clientId).stream()
+        .filter(m -> m.getSeverity().compareTo(FacesMessage.SEVERITY_ERROR) >= 0)
+        .map(FacesMessage::getSummary)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The ids that describe the field being rendered: its help, then its message if wrong. */
   public String describedBy(UIComponent input) {
     Object own = input.getAttributes().get(OWN_DESCRIBED_BY);

@@ -163,8 +163,16 @@ public class I18n {
    * in English only 1 is singular).
    */
   public String plural(String key, long n) {
-    boolean one = isFrench() ? n == 0 || n == 1 || n == -1 : n == 1 || n == -1;
-    return MessageFormat.format(text(key + (one ? ".one" : ".other")), count(n));
+    return plural(locale, key, n);
+  }
+
+  /** The same in a given language, for what writes a page's text outside a request's beans. */
+  public static String plural(Locale locale, String key, long n) {
+    boolean french = "fr".equals(locale.getLanguage());
+    boolean one = french ? n == 0 || n == 1 || n == -1 : n == 1 || n == -1;
+    return MessageFormat.format(
+        ResourceBundle.getBundle(BUNDLE, locale).getString(key + (one ? ".one" : ".other")),
+        NumberFormat.getIntegerInstance(locale).format(n));
   }
 
   private boolean isFrench() {

@@ -269,22 +269,6 @@ public class SaleBacking {
     return act(() -> payments.cancel(order.id()), "sale.cancelled");
   }
 
-  /**
-   * Whether a mistake was said at one of the screen's own fields ({@code scan}, {@code voucher},
-   * {@code cash}): the page writes it under the field and ties it to the field.
-   */
-  public boolean errorAt(String field) {
-    return !faces.getMessageList(field).isEmpty();
-  }
-
-  /** What was said at the field. */
-  public String errorText(String field) {
-    return faces.getMessageList(field).stream()
-        .map(jakarta.faces.application.FacesMessage::getSummary)
-        .findFirst()
-        .orElse("");
-  }
-
   private String act(Supplier<OrderSummary> use, String doneKey) {
     try {
       OrderSummary result = use.get();
