@@ -100,6 +100,7 @@ class ArchitectureTest {
           Map.entry("cash_session", "sales"),
           Map.entry("sales_journal", "sales"),
           Map.entry("sales_journal_head", "sales"),
+          Map.entry("card_refund_attempt", "sales"),
           Map.entry("sale_return", "sales"),
           Map.entry("sale_return_refund", "sales"),
           Map.entry("sale_return_voucher", "sales"),

@@ -7,6 +7,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.Webhook;
+import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.payments.control.PaymentGateway.CardIntent;
 import fr.secondevie.payments.control.StripeGateway;
 import fr.secondevie.platform.entity.BusinessException;
@@ -91,7 +92,8 @@ class StripeGatewayTest {
 
     assertThat(refundId).startsWith("re_");
     assertThat(stripe.refunds())
-        .containsExactly(new FakeStripe.Refund(refundId, intent.intentId(), 3_000, "succeeded"));
+        .containsExactly(
+            new FakeStripe.Refund(refundId, intent.intentId(), 3_000, "succeeded", Map.of()));
     assertThat(stripe.requests().get(1).form())
         .containsEntry("payment_intent", intent.intentId())
         .containsEntry("amount", "3000");
@@ -127,6 +129,9 @@ class StripeGatewayTest {
               assertThat(e.status()).isEqualTo(502);
               assertThat(e.code()).isEqualTo("PAYMENT_PROVIDER_ERROR");
               assertThat(e.getMessage()).contains("greater than unrefunded amount");
+              assertThat(e)
+                  .as("Stripe answered: it keeps that answer under the key")
+                  .isInstanceOf(PaymentGateway.ProviderAnswered.class);
             });
     assertThat(gateway.cancel(intent.intentId(), "order-11-cancel"))
         .as("a card charged meanwhile cannot be cancelled: the caller learns it must refund")
@@ -162,7 +167,26 @@ class StripeGatewayTest {
             e -> {
               assertThat(e.status()).isEqualTo(502);
               assertThat(e.code()).isEqualTo("PAYMENT_PROVIDER_ERROR");
+              assertThat(e)
+                  .as("no answer: the retry keeps its key")
+                  .isNotInstanceOf(PaymentGateway.ProviderAnswered.class);
             });
+  }
+
+  @Test
+  void aRefundCarriesOurReferenceAndIsFoundAgainByIt() {
+    CardIntent intent = gateway.createCardIntent(6_000, "order-15-payment-1", Map.of());
+    stripe.succeededEvent(intent.intentId());
+    assertThat(gateway.refundOf(intent.intentId(), "return-15-1-payment-1")).isEmpty();
+
+    String refundId =
+        gateway.refund(intent.intentId(), 2_000, "return-15-1-payment-1", "return-15-1-payment-1");
+    gateway.refund(intent.intentId(), 1_000, "return-15-2-payment-1", "return-15-2-payment-1");
+
+    assertThat(gateway.refundOf(intent.intentId(), "return-15-1-payment-1")).contains(refundId);
+    assertThat(stripe.refunds().get(0).metadata())
+        .containsEntry("reference", "return-15-1-payment-1");
+    assertThat(gateway.refundOf(intent.intentId(), "return-15-3-payment-1")).isEmpty();
   }
 
   @Test

@@ -472,12 +472,51 @@ class ReturnsIT {
         .containsExactly(due);
     assertThat(
             fake.requests().stream()
-                .filter(r -> r.path().equals("/v1/refunds"))
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v1/refunds"))
                 .filter(r -> sale.intent().equals(r.form().get("payment_intent")))
                 .map(FakeStripe.Request::idempotencyKey)
                 .distinct())
-        .as("every attempt under the one key of this return")
+        .as("Stripe keeps its 500 under the first key: the retry asks under a new one")
+        .hasSize(2)
+        .last()
+        .asString()
+        .endsWith("-retry-1");
+    assertThat(journalKinds(relay)).containsExactly("SALE", "REFUND");
+    assertThat(journalVerifies(relay)).isTrue();
+    assertProblem(giveBack(relay, sale, "DEFECT"), 409, "ALREADY_RETURNED");
+    assertThat(fake.refunds().stream().filter(r -> r.paymentIntent().equals(sale.intent())))
         .hasSize(1);
+  }
+
+  @Test
+  void aRefundMadeAtStripeBehindA500IsFoundAgainByTheRetryAndNotMadeTwice() {
+    Relay relay = newRelay();
+    Sale sale = sell(relay, 15_000, 2_000, true);
+    FakeStripe fake = FakeStripe.shared();
+    long due = sale.priceCents() - 2_000;
+
+    fake.refuseRefunds(sale.intent(), FakeStripe.Refusal.REFUND_THEN_FAIL);
+    try {
+      assertProblem(giveBack(relay, sale, "DEFECT"), 502, "PAYMENT_PROVIDER_ERROR");
+    } finally {
+      fake.refuseRefunds(sale.intent(), (FakeStripe.Refusal) null);
+    }
+    List<FakeStripe.Refund> atStripe =
+        fake.refunds().stream().filter(r -> r.paymentIntent().equals(sale.intent())).toList();
+    assertThat(atStripe).as("Stripe refunded though it answered 500").hasSize(1);
+    assertThat(deviceStatus(relay, sale.device())).isEqualTo("SOLD");
+    assertThat(journalKinds(relay)).containsExactly("SALE");
+
+    var retried = giveBack(relay, sale, "DEFECT");
+
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+    var refunds = retried.json().getJsonArray("refunds").getValuesAs(JsonObject.class);
+    assertThat(refunds).hasSize(1);
+    assertThat(refunds.get(0).getJsonNumber("amountCents").longValue()).isEqualTo(due);
+    assertThat(fake.refunds().stream().filter(r -> r.paymentIntent().equals(sale.intent())))
+        .as("the retry found Stripe's refund and made no second one")
+        .containsExactlyElementsOf(atStripe);
+    assertThat(deviceStatus(relay, sale.device())).isEqualTo("RETURNED");
     assertThat(journalKinds(relay)).containsExactly("SALE", "REFUND");
     assertThat(journalVerifies(relay)).isTrue();
   }

@@ -87,7 +87,8 @@ public final class FakeStripe implements AutoCloseable {
   }
 
   /** A refund as the fake holds it. */
-  public record Refund(String id, String paymentIntent, long amount, String status) {}
+  public record Refund(
+      String id, String paymentIntent, long amount, String status, Map<String, String> metadata) {}
 
   private record Stored(String fingerprint, int status, String body) {}
 
@@ -341,9 +342,8 @@ public final class FakeStripe implements AutoCloseable {
           String fingerprint = method + " " + path + " " + form;
           if (stored == null) {
             answer = route(method, path, form);
-            if (answer.status() < 500) {
-              idempotency.put(key, new Stored(fingerprint, answer.status(), answer.body()));
-            }
+            // Stripe (API v1) keeps the first answer once the endpoint ran, 500s included
+            idempotency.put(key, new Stored(fingerprint, answer.status(), answer.body()));
           } else if (stored.fingerprint().equals(fingerprint)) {
             answer = new Answer(stored.status(), stored.body());
             replayed = true;
@@ -395,6 +395,22 @@ public final class FakeStripe implements AutoCloseable {
     }
     if ("POST".equals(method) && "/v1/refunds".equals(path)) {
       return refund(form);
+    }
+    if ("GET".equals(method) && "/v1/refunds".equals(path)) {
+      JsonArray data = new JsonArray();
+      refunds.stream()
+          .filter(
+              r ->
+                  !form.containsKey("payment_intent")
+                      || r.paymentIntent().equals(form.get("payment_intent")))
+          .limit(Long.parseLong(form.getOrDefault("limit", "10")))
+          .forEach(r -> data.add(json(r, intents.get(r.paymentIntent()))));
+      JsonObject list = new JsonObject();
+      list.addProperty("object", "list");
+      list.add("data", data);
+      list.addProperty("has_more", false);
+      list.addProperty("url", "/v1/refunds");
+      return ok(list);
     }
     return error(
         404,
@@ -461,16 +477,30 @@ public final class FakeStripe implements AutoCloseable {
     return ok(json(canceled));
   }
 
-  private final Set<String> refusingRefundsOf = new java.util.HashSet<>();
+  /** How the fake answers the refunds of a PaymentIntent that a test made it refuse. */
+  public enum Refusal {
+    /** 500 {@code api_error} and no refund: Stripe could not refund at the moment. */
+    REFUSE,
+    /** The refund is made, and yet the answer is a 500 {@code api_error}. */
+    REFUND_THEN_FAIL
+  }
+
+  private final Map<String, Refusal> refusingRefundsOf = new java.util.HashMap<>();
 
   /**
    * Makes the fake refuse the refunds of that PaymentIntent (true) as Stripe does when it cannot
-   * refund at the moment: 500 {@code api_error}, which Stripe keeps under no idempotency key, so
-   * that the same request retried once its refunds are accepted again (false) goes through.
+   * refund at the moment: 500 {@code api_error}, which Stripe keeps under the idempotency key as it
+   * keeps every answer once the endpoint ran, so that the same key retried gets the same 500 even
+   * once refunds are accepted again (false).
    */
   public synchronized void refuseRefunds(String intentId, boolean refuse) {
-    if (refuse) {
-      refusingRefundsOf.add(intentId);
+    refuseRefunds(intentId, refuse ? Refusal.REFUSE : null);
+  }
+
+  /** As {@link #refuseRefunds(String, boolean)}, in that way (null: accept them again). */
+  public synchronized void refuseRefunds(String intentId, Refusal refusal) {
+    if (refusal != null) {
+      refusingRefundsOf.put(intentId, refusal);
     } else {
       refusingRefundsOf.remove(intentId);
     }
@@ -478,7 +508,8 @@ public final class FakeStripe implements AutoCloseable {
 
   private Answer refund(Map<String, String> form) {
     String intentId = form.get("payment_intent");
-    if (intentId != null && refusingRefundsOf.contains(intentId)) {
+    Refusal refusal = intentId == null ? null : refusingRefundsOf.get(intentId);
+    if (refusal == Refusal.REFUSE) {
       return error(500, "api_error", null, "The refund could not be processed at the moment.");
     }
     if (intentId == null) {
@@ -518,22 +549,32 @@ public final class FakeStripe implements AutoCloseable {
               + euros(left)
               + ")");
     }
-    Refund refund = new Refund("re_" + token(24), intentId, amount, "succeeded");
+    Refund refund =
+        new Refund("re_" + token(24), intentId, amount, "succeeded", bracketed(form, "metadata"));
     refunds.add(refund);
+    if (refusal == Refusal.REFUND_THEN_FAIL) {
+      return error(500, "api_error", null, "An error occurred while processing the refund.");
+    }
+    return ok(json(refund, intent));
+  }
+
+  private static JsonObject json(Refund refund, Intent intent) {
     JsonObject json = new JsonObject();
     json.addProperty("id", refund.id());
     json.addProperty("object", "refund");
-    json.addProperty("amount", amount);
+    json.addProperty("amount", refund.amount());
     json.add("balance_transaction", JsonNull.INSTANCE);
     json.addProperty("charge", intent.latestCharge());
     json.addProperty("created", now());
     json.addProperty("currency", intent.currency());
-    json.add("metadata", new JsonObject());
-    json.addProperty("payment_intent", intentId);
+    JsonObject metadata = new JsonObject();
+    refund.metadata().forEach(metadata::addProperty);
+    json.add("metadata", metadata);
+    json.addProperty("payment_intent", refund.paymentIntent());
     json.add("reason", JsonNull.INSTANCE);
     json.add("receipt_number", JsonNull.INSTANCE);
     json.addProperty("status", refund.status());
-    return ok(json);
+    return json;
   }
 
   private static JsonObject json(Intent intent) {

@@ -1,12 +1,14 @@
 package fr.secondevie.payments.control;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,7 @@ public class StripeGateway implements PaymentGateway {
   static final int CONNECT_TIMEOUT_MS = 3_000;
   static final int READ_TIMEOUT_MS = 10_000;
   static final int NETWORK_RETRIES = 1;
+  static final String REFERENCE = "reference";
 
   private final StripeClient client;
 
@@ -125,13 +128,31 @@ public class StripeGateway implements PaymentGateway {
   }
 
   @Override
-  public String refund(String intentId, long amountCents, String idempotencyKey) {
-    RefundCreateParams params =
-        RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountCents).build();
+  public String refund(String intentId, long amountCents, String idempotencyKey, String reference) {
+    RefundCreateParams.Builder params =
+        RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountCents);
+    if (reference != null) {
+      params.putMetadata(REFERENCE, reference);
+    }
     return call(
             "refund PaymentIntent " + intentId,
-            () -> client().v1().refunds().create(params, options(idempotencyKey)))
+            () -> client().v1().refunds().create(params.build(), options(idempotencyKey)))
         .getId();
+  }
+
+  @Override
+  public Optional<String> refundOf(String intentId, String reference) {
+    RefundListParams params =
+        RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L).build();
+    return call(
+            "list the refunds of PaymentIntent " + intentId,
+            () -> client().v1().refunds().list(params))
+        .getData()
+        .stream()
+        .filter(r -> reference.equals(r.getMetadata().get(REFERENCE)))
+        .filter(r -> !"failed".equals(r.getStatus()) && !"canceled".equals(r.getStatus()))
+        .map(com.stripe.model.Refund::getId)
+        .findFirst();
   }
 
   /** The SDK's client: 503 CARD_PAYMENTS_UNAVAILABLE when no secret key is configured. */
@@ -170,15 +191,19 @@ public class StripeGateway implements PaymentGateway {
               + e.getCode()
               + ")",
           e);
-      throw new BusinessException(
-          502,
-          "PAYMENT_PROVIDER_ERROR",
+      String detail =
           "The card payment provider could not "
               + what
               + ": "
               + (e.getStripeError() != null && e.getStripeError().getMessage() != null
                   ? e.getStripeError().getMessage()
-                  : e.getMessage()));
+                  : e.getMessage());
+      if (!(e instanceof ApiConnectionException)
+          && e.getStatusCode() != null
+          && e.getStatusCode() >= 400) {
+        throw new ProviderAnswered(detail);
+      }
+      throw new BusinessException(502, "PAYMENT_PROVIDER_ERROR", detail);
     }
   }
 }

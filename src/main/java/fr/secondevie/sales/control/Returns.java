@@ -3,7 +3,6 @@ package fr.secondevie.sales.control;
 import fr.secondevie.devices.control.CounterDevices;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.eligibility.control.Beneficiaries;
-import fr.secondevie.payments.control.PaymentGateway;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.Settings;
 import fr.secondevie.platform.entity.BusinessException;
@@ -46,7 +45,8 @@ import java.util.stream.Collectors;
  * first (409 ALREADY_RETURNED); the unique key of a device and order holds besides, across
  * instances. The card refunds are asked of the provider after every check and before anything is
  * written, each under an idempotency key of the return and the payment: a refusal (502) leaves no
- * half return, and the retry that completes it gets the same refunds back, never a second one.
+ * half return, and the retry that completes it gets the same refunds back, never a second one; a
+ * refund Stripe answered with an error is asked again under a new key ({@link CardRefundAttempts}).
  */
 @ApplicationScoped
 public class Returns {
@@ -59,7 +59,7 @@ public class Returns {
   @Inject CashSessions cashSessions;
   @Inject SalesJournal journal;
   @Inject CreditNoteNumbers creditNotes;
-  @Inject PaymentGateway gateway;
+  @Inject CardRefundAttempts cardRefundAttempts;
   @Inject Settings settings;
   @Inject AuditTrail audit;
   @Inject Caller caller;
@@ -103,7 +103,7 @@ public class Returns {
       if (share.method() == PaymentMethod.CARD) {
         cardRefunds.put(
             share.paymentId(),
-            gateway.refund(
+            cardRefundAttempts.refund(
                 share.intentId(),
                 share.cents(),
                 SaleReturn.refundKey(orderId, deviceId, share.paymentId())));
