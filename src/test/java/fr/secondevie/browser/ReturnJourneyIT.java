@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Accessibility;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Browser;
+import fr.secondevie.testing.FakeStripe;
+import fr.secondevie.testing.FakeStripeTerminal;
 import fr.secondevie.testing.Pdfs;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,14 +22,16 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A day at the counter with a return, in headless Chromium through the real pages: the agent opens
- * the cash session, sells a laptop paid by a voucher and cash, takes it back as defective (the
- * voucher usable again, the cash given back, the credit note printed), closes the session with a
- * counted difference and prints the closing report; the journal verifies, the workshop finds the
- * laptop among its returns, and the funder's reconciliation shows the reversal.
+ * the cash session, sells a laptop paid by a voucher, the (fake) card reader and cash, prints the
+ * receipt, takes it back as defective (the voucher usable again, the card refunded through Stripe,
+ * the cash given back, the credit note printed), closes the session with a counted difference and
+ * prints the closing report; the journal verifies, the workshop finds the laptop among its returns,
+ * and the funder's reconciliation shows the reversal.
  */
 class ReturnJourneyIT {
 
@@ -54,6 +59,11 @@ class ReturnJourneyIT {
     return root + path;
   }
 
+  /** Cents as the pages write them, without the sign: 2500 → "25,00". */
+  private static String euros(long cents) {
+    return String.format(java.util.Locale.FRANCE, "%d,%02d", cents / 100, cents % 100);
+  }
+
   private void submit(WebElement field, String text) {
     field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
     wait.until(ExpectedConditions.stalenessOf(field));
@@ -65,6 +75,14 @@ class ReturnJourneyIT {
         scenarios.newRelayCounter("Relais reprise " + UUID.randomUUID().toString().substring(0, 4));
     long relay = scenarios.organisationOf(counter);
     Api api = scenarios.user(counter);
+    FakeStripeTerminal terminal = FakeStripe.shared().terminal();
+    terminal.sendWebhooksTo(base);
+    Api.Answer registered =
+        api.post(
+            "api/v1/relays/" + relay + "/readers",
+            "{\"registrationCode\":\"simulated-wpe\",\"label\":\"Caisse 1\"}");
+    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    String reader = registered.json().getString("id");
     int device = scenarios.availableDevice("donateur", "LAPTOP", counter, 20_000);
     String serial = api.get("api/v1/devices/" + device).json().getString("serialNumber");
     String person = scenarios.eligibleBeneficiary("RSA");
@@ -87,14 +105,33 @@ class ReturnJourneyIT {
     submit(browser.findElement(By.id("voucher")), code);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("vouchers-total"), "50,00"));
-    WebElement cash = browser.findElement(By.id("cash"));
-    String due = cash.getAttribute("value");
-    submit(cash, due);
+    // part of the rest in cash, the remainder on the card reader
+    long order = Long.parseLong(browser.getCurrentUrl().replaceAll(".*order=(\\d+).*", "$1"));
+    long due = api.get("api/v1/orders/" + order).json().getJsonNumber("dueCents").longValue();
+    long cashCents = due / 2;
+    long cardCents = due - cashCents;
+    submit(browser.findElement(By.id("cash")), euros(cashCents));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due"), euros(cardCents)));
+    new Select(browser.findElement(By.id("reader"))).selectByValue(reader);
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("reader-form:pay-reader")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader-waiting")));
+    assertThat(browser.findElement(By.id("reader-waiting")).getText()).contains("Caisse 1");
+    assertThat(terminal.presentCard(reader, null)).isEqualTo("succeeded");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader-paid")));
+    assertThat(browser.findElement(By.id("reader-paid")).getText()).contains(euros(cardCents));
+    Browser.clickToLeavePage(browser, browser.findElement(By.id("reader-continue")));
     Browser.clickToLeavePage(browser, browser.findElement(By.id("finish-form:complete")));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Vente terminée"));
-    String orderUrl = browser.getCurrentUrl();
-    long order = Long.parseLong(orderUrl.replaceAll(".*order=(\\d+).*", "$1"));
+
+    // the receipt, printed: the laptop and the three means that paid it
+    String receipt = browser.findElement(By.id("receipt")).getAttribute("href");
+    assertThat(Pdfs.text(api.get(receipt.substring(receipt.indexOf("api/v1/"))).bytes()))
+        .contains(serial)
+        .contains("Payé en espèces")
+        .contains("Payé par carte")
+        .contains(euros(cashCents))
+        .contains(euros(cardCents));
 
     // the return: "Retour / échange", a defect, confirmed
     browser.findElement(By.cssSelector("#return-1 summary")).click();
@@ -108,14 +145,31 @@ class ReturnJourneyIT {
     assertThat(browser.findElement(By.id("messages")).getText())
         .contains("AV-R" + relay + "-000001")
         .contains("bon rendu, de nouveau utilisable")
-        .contains("rendus en espèces");
+        .contains("rendus en espèces")
+        .contains("remboursés sur la carte")
+        .contains(euros(cashCents))
+        .contains(euros(cardCents));
     assertThat(browser.findElements(By.id("return-1"))).as("nothing left to return").isEmpty();
     assertThat(Accessibility.violations(browser)).as("the paid order with its return").isEmpty();
     String creditNote = browser.findElement(By.cssSelector("#returns a")).getAttribute("href");
     assertThat(Pdfs.text(api.get(creditNote.substring(creditNote.indexOf("api/v1/"))).bytes()))
         .contains("Avoir")
         .contains("Bon rendu, de nouveau utilisable")
-        .contains("Remboursé en espèces");
+        .contains("Remboursé en espèces")
+        .contains("Remboursé sur la carte");
+    // Stripe was asked for the card's refund, once, for what the card paid
+    FakeStripe stripe = FakeStripe.shared();
+    List<String> intents =
+        stripe.intents().stream()
+            .filter(i -> String.valueOf(order).equals(i.metadata().get("order_id")))
+            .map(FakeStripe.Intent::id)
+            .toList();
+    assertThat(
+            stripe.refunds().stream()
+                .filter(r -> intents.contains(r.paymentIntent()))
+                .map(FakeStripe.Refund::amount))
+        .as("the card refund at Stripe")
+        .containsExactly(cardCents);
 
     // the voucher is usable again, the same code
     browser.get(page("app/counter/voucher-check.xhtml"));
