@@ -7,7 +7,8 @@
 #   bash src/test/bench/checkout-bench.sh        (after mvn package, or it packages first)
 #
 # Settings (environment): BENCH_DB (sv_checkout), BENCH_PORT (8082), BENCH_CLIENTS (16),
-# BENCH_SECONDS (20), BENCH_STOCK (12000 devices, people and vouchers), BENCH_FRESH=1 to drop and
+# BENCH_SECONDS (20), BENCH_STOCK (12000 devices, people and vouchers), BENCH_RELAYS (1: the counters
+# at one relay; N spreads them over N relays, created with a counter account each), BENCH_FRESH=1 to drop and
 # recreate the database first. BENCH_PROFILE=1 takes 5 thread dumps of the server mid-run into
 # target/checkout-dumps/ to see where the time goes.
 set -euo pipefail
@@ -28,4 +29,4 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
 fi
 
 java -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
-  "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK"
+  "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK" "${BENCH_RELAYS:-1}"
