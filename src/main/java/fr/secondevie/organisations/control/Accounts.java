@@ -176,13 +176,23 @@ public class Accounts {
             .findFirst()
             .orElseThrow(Accounts::expired);
     Passwords.requireStrong(password);
-    int taken =
-        em.createQuery(
-                "update AccountActivation a set a.usedAt = :now where a.id = :id"
-                    + " and a.usedAt is null")
-            .setParameter("now", now)
-            .setParameter("id", activation.id())
-            .executeUpdate();
+    int taken;
+    try {
+      taken =
+          em.createQuery(
+                  "update AccountActivation a set a.usedAt = :now where a.id = :id"
+                      + " and a.usedAt is null")
+              .setParameter("now", now)
+              .setParameter("id", activation.id())
+              .executeUpdate();
+    } catch (PersistenceException raced) {
+      // H2 refuses the update of a row another use of the link is updating (PostgreSQL waits and
+      // finds it used): either way, the link is being used by someone else
+      if (SqlStates.isConcurrentUpdate(raced)) {
+        throw expired();
+      }
+      throw raced;
+    }
     if (taken != 1) {
       throw expired();
     }

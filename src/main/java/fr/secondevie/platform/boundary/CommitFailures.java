@@ -1,14 +1,9 @@
 package fr.secondevie.platform.boundary;
 
 import fr.secondevie.platform.control.SqlStates;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the database refused when a use case wrote: at a flush inside the method, or at the commit
@@ -20,28 +15,17 @@ import java.util.Set;
  */
 final class CommitFailures {
 
-  /**
-   * Serialization failure, deadlock, lock not available (PostgreSQL); lock timeout and concurrent
-   * update (H2).
-   */
-  private static final Set<String> CONCURRENT = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
-
   private CommitFailures() {}
 
   /** The problem answering this failure, when it is one of the database's refusals above. */
   static Optional<Response> problemOf(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockException
-          || t instanceof PessimisticLockException
-          || t instanceof LockTimeoutException
-          || t instanceof SQLException sql && CONCURRENT.contains(sql.getSQLState())) {
-        return Optional.of(
-            ProblemMapper.problem(
-                409,
-                "CONCURRENT_UPDATE",
-                "Someone else changed this record at the same time: read it again and retry",
-                List.of()));
-      }
+    if (SqlStates.isConcurrentUpdate(exception)) {
+      return Optional.of(
+          ProblemMapper.problem(
+              409,
+              "CONCURRENT_UPDATE",
+              "Someone else changed this record at the same time: read it again and retry",
+              List.of()));
     }
     if (SqlStates.isUniqueViolation(exception)) {
       return Optional.of(
