@@ -10,7 +10,7 @@
 #
 # Settings (environment): BENCH_DB (sv_failover, dropped and created again each run),
 # BENCH_PORT (8180: HAProxy; the instances on +1 and +2, its statistics on +3), BENCH_CLIENTS (16),
-# BENCH_SECONDS (60), BENCH_KILL_AT (20: seconds into the run), BENCH_RESTART_AFTER (5: seconds
+# BENCH_SECONDS (90), BENCH_KILL_AT (20: seconds into the run), BENCH_RESTART_AFTER (5: seconds
 # after the kill), BENCH_STOCK (5000), BENCH_HOLD_MINUTES (1: SECONDEVIE_ORDER_HOLD_MINUTES of both
 # instances, so that the check need not wait 30 minutes).
 set -euo pipefail
@@ -21,7 +21,7 @@ LB_PORT=${BENCH_PORT:-8180}
 PORTS=($((LB_PORT + 1)) $((LB_PORT + 2)))
 STATS_PORT=$((LB_PORT + 3))
 CLIENTS=${BENCH_CLIENTS:-16}
-RUN_SECONDS=${BENCH_SECONDS:-60}
+RUN_SECONDS=${BENCH_SECONDS:-90}
 KILL_AT=${BENCH_KILL_AT:-20}
 RESTART_AFTER=${BENCH_RESTART_AFTER:-5}
 STOCK=${BENCH_STOCK:-5000}
@@ -49,6 +49,7 @@ start_instance() {
     SECONDEVIE_ORDER_HOLD_MINUTES="$HOLD" PORT="${PORTS[$((n - 1))]}" \
     config/run.sh >> "target/failover-app$n.log" 2>&1 &
   PIDS[$((n - 1))]=$!
+  disown # (no "Killed" line from bash at the kill)
 }
 await_ready() {
   local n=$1 started=$SECONDS

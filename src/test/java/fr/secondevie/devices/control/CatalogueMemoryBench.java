@@ -8,15 +8,17 @@ import fr.secondevie.platform.entity.Money;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * What the in-memory catalogue of one instance weighs for a national catalogue (issue 19): the heap
  * a {@link CatalogueSnapshot} of N devices on sale retains (1,000,000 by default), built from rows
  * shaped as the database hands them to {@link CatalogueIndex} (every text of every row its own
- * String, a Money and a BigDecimal per row), and taken in as the index takes them in (the item's
- * words shared through {@link CatalogueItem#shared()}). Measured as the heap in use after full
+ * String, a Money and a BigDecimal per row), and taken in as the index takes them in ({@link
+ * CatalogueIndex#entry}: the values of one reading shared). Measured as the heap in use after full
  * collections, before and after; then with a hundred words searched (their lists), and while a full
  * reading is under way (the old copy, the rows read and the new copy at once). A rerunnable
  * measure, not a test:
@@ -56,9 +58,11 @@ public final class CatalogueMemoryBench {
 
     long before = usedAfterGc();
     List<Entry> rows = new ArrayList<>(devices);
+    Map<Object, Object> pool = new HashMap<>();
     for (long id = 1; id <= devices; id++) {
-      rows.add(row(id, random, models, systems, relayNames, relayCities));
+      rows.add(row(id, random, models, systems, relayNames, relayCities, pool));
     }
+    pool = null;
     CatalogueSnapshot snapshot = CatalogueSnapshot.of(rows, 0);
     long withRows = usedAfterGc();
     rows = null;
@@ -77,8 +81,9 @@ public final class CatalogueMemoryBench {
 
     // a full reading (every ten minutes): the rows read and the new copy beside the old one
     List<Entry> again = new ArrayList<>(devices);
+    Map<Object, Object> secondPool = new HashMap<>();
     for (long id = 1; id <= devices; id++) {
-      again.add(row(id, random, models, systems, relayNames, relayCities));
+      again.add(row(id, random, models, systems, relayNames, relayCities, secondPool));
     }
     CatalogueSnapshot next = CatalogueSnapshot.of(again, 0);
     long peak = usedAfterGc() - before;
@@ -98,7 +103,8 @@ public final class CatalogueMemoryBench {
       String[][] models,
       String[] systems,
       String[] relayNames,
-      String[] relayCities) {
+      String[] relayCities,
+      Map<Object, Object> pool) {
     String[] model = models[random.nextInt(models.length)];
     DeviceCategory category = DeviceCategory.values()[random.nextInt(5)];
     int relay = random.nextInt(relayNames.length);
@@ -119,12 +125,13 @@ public final class CatalogueMemoryBench {
             copy(relayNames[relay]),
             copy(relayCities[relay]),
             Money.ofCents(5_000 + 100L * random.nextInt(200)));
-    return new Entry(
-        item.shared(),
+    return CatalogueIndex.entry(
+        item,
         copy(Device.searchTextOf(model[0], model[1], model[2])),
         random.nextInt(5),
         1_700_000_000_000L + id,
-        1 + relay / 20);
+        1 + relay / 20,
+        pool);
   }
 
   /** A string of its own, as each row read from JDBC carries. */

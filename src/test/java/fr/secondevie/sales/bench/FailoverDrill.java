@@ -31,16 +31,16 @@ import java.util.regex.Pattern;
 
 /**
  * The failover drill's counters and its checks (run by {@code src/test/bench/failover-drill.sh},
- * which starts two instances behind HAProxy and kills one mid-run). Each of the counters sells in a
- * closed loop through HAProxy what {@link CheckoutBenchmark} sells (open an order with one device,
- * a voucher, the rest in cash, complete). When a request fails (the instance died under it, HAProxy
- * answered 502 or 503, the connection dropped), the counter does what an agent does: it notes what
- * it saw, then resumes the sale from the database, as the open-orders page does (the order it
- * knows, or the person's open order when the answer to the opening was lost), and carries out the
- * step the order still needs; after five failed tries it leaves the sale, whose hold expires. After
- * the run it waits for the holds to lapse and checks the database: no order half done, receipt
- * numbers without gap or duplicate, every hold released within the hold time and a minute of the
- * job.
+ * which starts two instances behind HAProxy and kills one mid-run). Each of the counters, an agent
+ * with an account of its own at the demo relay (HTTP Basic), sells in a closed loop through HAProxy
+ * what {@link CheckoutBenchmark} sells (open an order with one device, a voucher, the rest in cash,
+ * complete). When a request fails (the instance died under it, HAProxy answered 502 or 503, the
+ * connection dropped), the counter does what an agent does: it notes what it saw, then resumes the
+ * sale from the database, as the open-orders page does (the order it knows, or the person's open
+ * order when the answer to the opening was lost), and carries out the step the order still needs;
+ * after five failed tries it leaves the sale, whose hold expires. After the run it waits for the
+ * holds to lapse and checks the database: no order half done, receipt numbers without gap or
+ * duplicate, every hold released within the hold time and a minute of the job.
  *
  * <pre>
  * java -cp ... fr.secondevie.sales.bench.FailoverDrill http://127.0.0.1:8180 \
@@ -51,7 +51,6 @@ public final class FailoverDrill {
 
   private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
   private static final Pattern DUE = Pattern.compile("\"dueCents\":(\\d+)");
-  private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
   private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
   private static final int TRIES = 5;
 
@@ -61,7 +60,10 @@ public final class FailoverDrill {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final String base;
-  private final String auth = basic("relais", "demo");
+
+  /** Each counter logs in as an agent of its own, as at a relay: the thread's credentials. */
+  private final ThreadLocal<String> auth = ThreadLocal.withInitial(() -> basic("relais", "demo"));
+
   private final Map<String, AtomicLong> seen = new ConcurrentHashMap<>();
   private final AtomicLong straight = new AtomicLong();
   private final AtomicLong resumed = new AtomicLong();
@@ -106,15 +108,46 @@ public final class FailoverDrill {
             + " %s)%n",
         devices.size(), relay, clients, seconds, drillStart);
 
-    drill.run(clients, seconds, devices, people, vouchers);
+    List<String> agents = drill.agents(relay, clients);
+    drill.run(agents, seconds, devices, people, vouchers);
     drill.report(seconds);
     boolean passed = check(url, user, relay, drillStart, holdMinutes, drill);
     System.out.println(passed ? "DRILL PASSED" : "DRILL FAILED");
     System.exit(passed ? 0 : 1);
   }
 
+  /** An account for each counter at the relay, created by the territory's coordination. */
+  private List<String> agents(long relay, int clients) throws Exception {
+    String admin = basic("admin", "demo");
+    List<String> agents = new ArrayList<>();
+    String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    for (int c = 0; c < clients; c++) {
+      String name = "drill" + run + "c" + c;
+      String password = "exercice-de-bascule";
+      HttpResponse<String> created =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/organisations/" + relay + "/users"))
+                  .header("Authorization", admin)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\""
+                              + name
+                              + "\",\"password\":\""
+                              + password
+                              + "\",\"role\":\"counter\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("No account " + name + ": " + created.body());
+      }
+      agents.add(basic(name, password));
+    }
+    return agents;
+  }
+
   private void run(
-      int clients,
+      List<String> agents,
       int seconds,
       ConcurrentLinkedQueue<Long> devices,
       ConcurrentLinkedQueue<String> people,
@@ -124,10 +157,11 @@ public final class FailoverDrill {
     perFiveSeconds = new AtomicLongArray(seconds / 5 + 2);
     startedNanos = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
+    for (String agent : agents) {
       Thread t =
           new Thread(
               () -> {
+                auth.set(agent);
                 while (!stop.get()) {
                   Long device = devices.poll();
                   String person = people.poll();
@@ -176,7 +210,7 @@ public final class FailoverDrill {
             answer = send("POST", "/api/v1/orders/" + order + "/vouchers", code(code));
             if (answer.statusCode() == 200) {
               due = match(DUE, answer.body()).orElseThrow();
-              step = "cash";
+              step = Long.parseLong(due) > 0 ? "cash" : "complete";
               continue;
             }
           }
@@ -202,7 +236,7 @@ public final class FailoverDrill {
         }
         note(step, answer.statusCode() + match(CODE, answer.body()).map(c -> " " + c).orElse(""));
       } catch (IOException e) {
-        note(step, e.getClass().getSimpleName());
+        note(step, failure(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -225,7 +259,8 @@ public final class FailoverDrill {
           note("resume", String.valueOf(read.statusCode()));
           continue;
         }
-        String status = match(STATUS, read.body()).orElse("?");
+        jakarta.json.JsonObject state = json(read.body()).asJsonObject();
+        String status = state.getString("status");
         if (status.equals("PAID")) {
           done(resumed);
           return;
@@ -235,11 +270,13 @@ public final class FailoverDrill {
           left.incrementAndGet();
           return;
         }
-        due = match(DUE, read.body()).orElseThrow();
-        step =
-            !read.body().contains(code) ? "voucher" : Long.parseLong(due) > 0 ? "cash" : "complete";
+        due = String.valueOf(state.getJsonNumber("dueCents").longValue());
+        boolean voucherOn =
+            state.getJsonArray("vouchers").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .anyMatch(v -> code.replace("-", "").equals(v.getString("code", null)));
+        step = !voucherOn ? "voucher" : Long.parseLong(due) > 0 ? "cash" : "complete";
       } catch (IOException e) {
-        note("resume", e.getClass().getSimpleName());
+        note("resume", failure(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -253,12 +290,22 @@ public final class FailoverDrill {
     if (open.statusCode() != 200) {
       throw new IOException("open orders: " + open.statusCode());
     }
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(open.body()))) {
-      return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
-          .filter(o -> person.equals(o.getString("beneficiaryId", null)))
-          .map(o -> o.getJsonNumber("id").longValue())
-          .findFirst();
+    return json(open.body()).asJsonArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+        .filter(o -> person.equals(o.getString("beneficiaryId", null)))
+        .map(o -> o.getJsonNumber("id").longValue())
+        .findFirst();
+  }
+
+  private static jakarta.json.JsonValue json(String body) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      return reader.readValue();
     }
+  }
+
+  /** What the counter saw of a request that got no answer. */
+  private static String failure(IOException e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return e.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 70));
   }
 
   private void done(AtomicLong outcome) {
@@ -502,7 +549,7 @@ public final class FailoverDrill {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", auth);
+            .header("Authorization", auth.get());
     if (json == null) {
       request.GET();
     } else {
