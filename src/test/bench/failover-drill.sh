@@ -53,7 +53,7 @@ start_instance() {
 }
 await_ready() {
   local n=$1 started=$SECONDS
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:${PORTS[$((n - 1))]}/health/ready" > /dev/null; then
       echo "instance $n ready in $((SECONDS - started)) s (pid ${PIDS[$((n - 1))]})"
       return 0
@@ -83,6 +83,7 @@ for _ in $(seq 1 60); do
 done
 echo "HAProxy on 127.0.0.1:$LB_PORT in front of ${PORTS[*]} (statistics: http://127.0.0.1:$STATS_PORT/)"
 
+: > target/failover-drill.out
 java -Duser.timezone=Europe/Paris -cp "$CP" fr.secondevie.sales.bench.FailoverDrill \
   "http://127.0.0.1:$LB_PORT" "$URL" postgres "$CLIENTS" "$RUN_SECONDS" "$STOCK" "$HOLD" \
   > target/failover-drill.out 2>&1 &
@@ -101,6 +102,12 @@ echo "$(date +%T) instance 1 restarted"
 start_instance 1
 await_ready 1
 
+RESTARTED_AT=$SECONDS
+for _ in $(seq 1 120); do
+  [[ $(curl -s "http://127.0.0.1:$STATS_PORT/;csv" | grep -c '^instances,app1,.*,UP,') == 1 ]] && break
+  sleep 0.5
+done
+echo "$(date +%T) HAProxy sees instance 1 up again ($((SECONDS - RESTARTED_AT)) s after it was ready)"
 wait $DRILL && status=0 || status=$?
 sed -n '/^Stock ready/,$p' target/failover-drill.out | tail -n +2
 echo "HAProxy's log, answers by instance and status (times, instance, status):"

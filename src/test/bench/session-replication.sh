@@ -41,8 +41,8 @@ start() {
   if [[ $cluster == on ]]; then
     war="$WORK/secondevie-distributable.war"
     preboot="$WORK/preboot-cluster.asadmin"
-    options=(--clustermode "tcpip:127.0.0.1:$((PORT + 1000))-$((PORT + 1010))" --hzport $((PORT + 1000))
-      --clustername secondevie-sessions)
+    # Hazelcast's own ports (from 6900 up): the members are looked for on loopback only
+    options=(--clustermode "tcpip:127.0.0.1:6900-6910" --clustername "secondevie-sessions-$PORT")
     jvm="${jvm//-Dpayaramicro.noCluster=true/}"
   fi
   mkdir -p "$WORK/$name"
