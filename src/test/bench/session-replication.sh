@@ -9,7 +9,8 @@
 #
 #   bash src/test/bench/session-replication.sh      (after mvn package)
 #
-# Settings (environment): BENCH_DB (sv_sessions), BENCH_PORT (18280: the instances on +0..+3).
+# Settings (environment): BENCH_DB (sv_sessions), BENCH_PORT (18280: the instances on +0..+3),
+# BENCH_MODES ("off on": which pairs to start).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DB=${BENCH_DB:-sv_sessions}
@@ -41,8 +42,9 @@ start() {
   if [[ $cluster == on ]]; then
     war="$WORK/secondevie-distributable.war"
     preboot="$WORK/preboot-cluster.asadmin"
-    # Hazelcast's own ports (from 6900 up): the members are looked for on loopback only
-    options=(--clustermode "tcpip:127.0.0.1:6900-6910" --clustername "secondevie-sessions-$PORT")
+    # Hazelcast's own ports (6900 for the first member, 6901 for the second), on loopback only
+    options=(--clustermode "tcpip:127.0.0.1:6900,127.0.0.1:6901" --interfaces 127.0.0.1
+      --clustername "secondevie-sessions-$PORT")
     jvm="${jvm//-Dpayaramicro.noCluster=true/}"
   fi
   mkdir -p "$WORK/$name"
@@ -53,6 +55,7 @@ start() {
     --port "$port" "${options[@]}" --prebootcommandfile "$preboot" --rootdir "$WORK/$name/root" \
     > "$WORK/$name.log" 2>&1 &
   local pid=$!
+  disown
   PIDS+=("$pid")
   echo "$pid" > "$WORK/$name.pid"
   for _ in $(seq 1 600); do
@@ -86,7 +89,7 @@ page() {
   curl -s -b "$WORK/$2" -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/app/counter/open-orders.xhtml"
 }
 
-for cluster in off on; do
+for cluster in ${BENCH_MODES:-off on}; do
   echo "== clustering $cluster"
   a=$PORT b=$((PORT + 1))
   [[ $cluster == on ]] && a=$((PORT + 2)) b=$((PORT + 3))
