@@ -209,16 +209,34 @@ public class CatalogueIndex {
   }
 
   private static List<Entry> read(TypedQuery<Object[]> query) {
+    Map<Object, Object> pool = new HashMap<>();
     return query.setParameter("status", DeviceStatus.AVAILABLE).getResultList().stream()
         .map(
             row ->
-                new Entry(
-                    ((CatalogueItem) row[3]).shared(),
+                entry(
+                    (CatalogueItem) row[3],
                     (String) row[0],
                     (Long) row[1],
                     (Long) row[2],
-                    (Long) row[4]))
+                    (Long) row[4],
+                    pool))
         .toList();
+  }
+
+  /**
+   * A row read taken into the copy, its values shared with the other rows of the same reading
+   * through {@code pool} ({@link CatalogueItem#shared}; the search text too, made of the brand, the
+   * model and the processor).
+   */
+  static Entry entry(
+      CatalogueItem item,
+      String searchText,
+      long version,
+      long changedAt,
+      long territoryId,
+      Map<Object, Object> pool) {
+    return new Entry(
+        item.shared(pool), CatalogueItem.one(pool, searchText), version, changedAt, territoryId);
   }
 
   private long databaseNow() {

@@ -43,6 +43,52 @@ class CatalogueSnapshotTest {
     return page.items().stream().map(CatalogueItem::id).toList();
   }
 
+  /**
+   * Rows of one reading, each with its own copies as the database hands them, keep one copy of each
+   * value between them; the device is the same.
+   */
+  @Test
+  void rowsOfOneReadingShareTheirEqualValues() {
+    Map<Object, Object> pool = new HashMap<>();
+    List<Entry> read = new ArrayList<>();
+    for (long id = 1; id <= 2; id++) {
+      CatalogueItem row =
+          new CatalogueItem(
+              id,
+              DeviceCategory.LAPTOP,
+              new String("Dell"),
+              new String("Latitude 5490"),
+              Grade.B,
+              Integer.valueOf(1_000),
+              new String("Intel Core i5"),
+              Integer.valueOf(8),
+              Integer.valueOf(256_000),
+              new java.math.BigDecimal("14.0"),
+              new String("Ubuntu"),
+              7,
+              new String("Relais"),
+              new String("Amiens"),
+              Money.ofCents(9_900));
+      read.add(CatalogueIndex.entry(row, new String("dell latitude 5490"), 1, id, 3, pool));
+    }
+    CatalogueItem first = read.get(0).item();
+    CatalogueItem second = read.get(1).item();
+    assertThat(second.brand()).isSameAs(first.brand()).isEqualTo("Dell");
+    assertThat(second.model()).isSameAs(first.model());
+    assertThat(second.cpu()).isSameAs(first.cpu());
+    assertThat(second.os()).isSameAs(first.os());
+    assertThat(second.relayName()).isSameAs(first.relayName());
+    assertThat(second.relayCity()).isSameAs(first.relayCity());
+    assertThat(second.listPrice()).isSameAs(first.listPrice()).isEqualTo(Money.ofCents(9_900));
+    assertThat(second.screenInches()).isSameAs(first.screenInches());
+    assertThat(second.storageGb()).isSameAs(first.storageGb()).isEqualTo(256_000);
+    assertThat(second.batteryHealthPercent()).isSameAs(first.batteryHealthPercent());
+    assertThat(read.get(1).searchText()).isSameAs(read.get(0).searchText());
+    assertThat(second.id()).isEqualTo(2);
+    assertThat(read.get(1).territoryId()).isEqualTo(3);
+    assertThat(read.get(1).changedAt()).isEqualTo(2);
+  }
+
   @Test
   void newestFirstWithEveryFilterAndItsTotal() {
     CatalogueSnapshot snapshot =

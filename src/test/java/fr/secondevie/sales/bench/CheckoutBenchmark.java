@@ -293,7 +293,7 @@ public final class CheckoutBenchmark {
     }
   }
 
-  private static List<Long> devices(Connection db, long relay, int count) throws SQLException {
+  static List<Long> devices(Connection db, long relay, int count) throws SQLException {
     try (PreparedStatement insert =
         db.prepareStatement(
             "insert into device (donation_id, serial_number, category, brand, model, search_text,"
@@ -317,7 +317,7 @@ public final class CheckoutBenchmark {
     }
   }
 
-  private static List<String> people(Connection db, int count) throws SQLException {
+  static List<String> people(Connection db, int count) throws SQLException {
     String prefix = "B" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     try (PreparedStatement beneficiaries =
             db.prepareStatement(
@@ -347,7 +347,7 @@ public final class CheckoutBenchmark {
     return ids;
   }
 
-  private static List<String> vouchers(HttpClient http, String base, int count) throws Exception {
+  static List<String> vouchers(HttpClient http, String base, int count) throws Exception {
     String funder = basic("financeur", "demo");
     var programme =
         post(
