@@ -75,7 +75,7 @@ class JobsIT {
     // the ARA coordination's donors: the batch issues those waiting in its territory
     List<Integer> ours = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      ours.add(receivedDonation("donateur3"));
+      ours.add(receivedDonation(base, "donateur3"));
     }
     Answer started = Eventually.value(Duration.ofSeconds(60), () -> start(admin));
     long batch = started.json().getJsonNumber("id").longValue();
@@ -95,46 +95,7 @@ class JobsIT {
         .as("every donation of the batch counted once")
         .isEqualTo(total);
     assertThat(finished.getInt("failed")).isZero();
-    try (Connection db = TestDatabase.connect()) {
-      assertThat(
-              count(
-                  db,
-                  "select count(*) from receipt_batch_item where batch_id = "
-                      + batch
-                      + " and outcome is null"))
-          .isZero();
-      assertThat(
-              count(
-                  db,
-                  "select count(*) from (select i.donation_id from receipt_batch_item i join"
-                      + " tax_receipt r on r.donation_id = i.donation_id and r.status = 'ISSUED'"
-                      + " where i.batch_id = "
-                      + batch
-                      + " group by i.donation_id having count(*) <> 1) x"))
-          .as("donations of the batch without exactly one receipt")
-          .isZero();
-      assertThat(
-              count(
-                  db,
-                  "select count(*) from receipt_batch_item i where i.batch_id = "
-                      + batch
-                      + " and not exists (select 1 from tax_receipt r where r.donation_id ="
-                      + " i.donation_id and r.status = 'ISSUED')"))
-          .as("donations of the batch left without a receipt")
-          .isZero();
-      try (PreparedStatement gaps =
-          db.prepareStatement(
-              "select count(*), count(distinct sequence_number),"
-                  + " max(sequence_number) - min(sequence_number) + 1 from tax_receipt"
-                  + " where series = 'ARA' and receipt_year = ?")) {
-        gaps.setInt(1, LocalDate.now(PARIS).getYear());
-        try (ResultSet row = gaps.executeQuery()) {
-          row.next();
-          assertThat(row.getLong(2)).as("no number twice").isEqualTo(row.getLong(1));
-          assertThat(row.getLong(3)).as("no gap").isEqualTo(row.getLong(1));
-        }
-      }
-    }
+    assertEveryDonationReceiptedOnceWithoutGap(batch);
     JsonObject job = job(Api.as(base, "admin2"), lease).orElseThrow();
     assertThat(job.getString("lastOutcome")).isEqualTo("SUCCEEDED");
     assertThat(job.getString("lastInstance")).isNotEqualTo("ghost");
@@ -188,8 +149,55 @@ class JobsIT {
     assertThat(stolen).as("the lease was taken mid-run").isEqualTo(1);
   }
 
+  /**
+   * In the database: every donation of the batch has an outcome and exactly one receipt, and the
+   * territory's numbers of the year have no gap and no duplicate.
+   */
+  static void assertEveryDonationReceiptedOnceWithoutGap(long batch) throws SQLException {
+    try (Connection db = TestDatabase.connect()) {
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from receipt_batch_item where batch_id = "
+                      + batch
+                      + " and outcome is null"))
+          .isZero();
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from (select i.donation_id from receipt_batch_item i join"
+                      + " tax_receipt r on r.donation_id = i.donation_id and r.status = 'ISSUED'"
+                      + " where i.batch_id = "
+                      + batch
+                      + " group by i.donation_id having count(*) <> 1) x"))
+          .as("donations of the batch without exactly one receipt")
+          .isZero();
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from receipt_batch_item i where i.batch_id = "
+                      + batch
+                      + " and not exists (select 1 from tax_receipt r where r.donation_id ="
+                      + " i.donation_id and r.status = 'ISSUED')"))
+          .as("donations of the batch left without a receipt")
+          .isZero();
+      try (PreparedStatement gaps =
+          db.prepareStatement(
+              "select count(*), count(distinct sequence_number),"
+                  + " max(sequence_number) - min(sequence_number) + 1 from tax_receipt"
+                  + " where series = 'ARA' and receipt_year = ?")) {
+        gaps.setInt(1, LocalDate.now(PARIS).getYear());
+        try (ResultSet row = gaps.executeQuery()) {
+          row.next();
+          assertThat(row.getLong(2)).as("no number twice").isEqualTo(row.getLong(1));
+          assertThat(row.getLong(3)).as("no gap").isEqualTo(row.getLong(1));
+        }
+      }
+    }
+  }
+
   /** Gives the lease to an instance that no longer renews it, lapsed a second ago. */
-  private static int steal(String lease) throws SQLException {
+  static int steal(String lease) throws SQLException {
     try (Connection db = TestDatabase.connect();
         PreparedStatement steal =
             db.prepareStatement(
@@ -201,7 +209,7 @@ class JobsIT {
     }
   }
 
-  private static long count(Connection db, String sql) throws SQLException {
+  static long count(Connection db, String sql) throws SQLException {
     try (PreparedStatement query = db.prepareStatement(sql);
         ResultSet row = query.executeQuery()) {
       row.next();
@@ -215,7 +223,7 @@ class JobsIT {
     return started.status() == 202 ? Optional.of(started) : Optional.empty();
   }
 
-  private JsonObject batchOf(Api admin, long batch) {
+  static JsonObject batchOf(Api admin, long batch) {
     return admin.get("api/v1/tax-receipts/batches/" + batch).json();
   }
 
@@ -226,7 +234,7 @@ class JobsIT {
         .findFirst();
   }
 
-  private int receivedDonation(String donor) {
+  static int receivedDonation(URL base, String donor) {
     Answer pledge =
         Api.as(base, donor)
             .post(
