@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
 import fr.secondevie.testing.Eventually;
+import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /**
  * Two instances on one PostgreSQL database, as behind the load balancer: each scheduled job runs
  * once per period although both instances' timers fire, and a batch whose instance is killed
- * ({@code kill -9}: its process destroyed forcibly) is finished by the other once its lease
- * lapsed, without a duplicate or a gap. The second instance renews batch leases for 5 s.
+ * ({@code kill -9}: its process destroyed forcibly) is finished by the other once its lease lapsed,
+ * without a duplicate or a gap. The second instance renews batch leases for 5 s.
  */
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
@@ -45,8 +47,10 @@ class JobsAcrossInstancesIT {
           Server.start(
               "jobs-second-instance",
               Map.of(
-                  "SECONDEVIE_INSTANCE_ID", "second-" + ProcessHandle.current().pid(),
-                  "SECONDEVIE_BATCH_LEASE_SECONDS", "5"));
+                  "SECONDEVIE_INSTANCE_ID",
+                  "second-" + ProcessHandle.current().pid(),
+                  "SECONDEVIE_BATCH_LEASE_SECONDS",
+                  "5"));
     }
     return second;
   }
@@ -136,6 +140,43 @@ class JobsAcrossInstancesIT {
     assertThat(lease.getString("lastInstance")).isEqualTo(shared);
     assertThat(lease.getInt("takeovers")).isEqualTo(1);
     assertThat(lease.getString("lastOutcome")).isEqualTo("SUCCEEDED");
+  }
+
+  /**
+   * Eight starts of the territory's receipt batch at once, four on each instance: one batch runs,
+   * the seven others are 409 BATCH_RUNNING (today two batches started on two instances both ran).
+   */
+  @Test
+  void eightBatchStartsOnTwoInstancesStartOneBatch() throws Exception {
+    URL other = second().base();
+    for (int i = 0; i < 10; i++) {
+      JobsIT.receivedDonation(base, "donateur3");
+    }
+    Api admin = Api.as(base, "admin2");
+    Eventually.until(Duration.ofSeconds(180), JobsAcrossInstancesIT::noneRunning);
+    List<Api> instances = List.of(admin, Api.as(other, "admin2"));
+    List<Integer> statuses =
+        Race.of(8, i -> instances.get(i % 2).post("api/v1/tax-receipts/batches").status());
+    assertThat(statuses.stream().filter(s -> s == 202).count())
+        .as(statuses.toString())
+        .isEqualTo(1);
+    assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(7);
+  }
+
+  /** No receipt batch of the ARA coordination runs (nor waits to be taken over). */
+  private static boolean noneRunning() {
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select count(*) from receipt_batch b join organisation o on o.id = b.issuer_id"
+                    + " join territory t on t.id = o.territory_id"
+                    + " where b.status = 'RUNNING' and t.code = 'ARA'");
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1) == 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   record Run(LocalDateTime period, long runs, String lastInstance) {}

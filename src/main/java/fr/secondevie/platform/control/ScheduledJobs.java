@@ -39,10 +39,10 @@ public class ScheduledJobs {
     try {
       String detail = work.get();
       leases.release(job, Outcome.SUCCEEDED, detail);
-      LOG.fine(() -> line(job, start, "SUCCEEDED", began, detail));
-      if (detail != null && !detail.startsWith("0 ")) {
-        LOG.info(() -> line(job, start, "SUCCEEDED", began, detail));
-      }
+      // a run that did something is worth a line; one that found nothing to do, only on demand
+      LOG.log(
+          detail != null && !detail.startsWith("0 ") ? Level.INFO : Level.FINE,
+          () -> line(job, start, "SUCCEEDED", began, detail));
     } catch (RuntimeException e) {
       leases.release(job, Outcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
       LOG.log(Level.SEVERE, line(job, start, "FAILED", began, String.valueOf(e.getMessage())), e);
