@@ -134,9 +134,9 @@ class InsideTheServerIT {
   }
 
   /**
-   * A batch whose holder stopped renewing: of sixteen threads taking it over, one does; while
-   * another instance holds a lease that has not lapsed, a step of this one is refused (LeaseLost)
-   * and nothing of its transaction stays.
+   * A batch whose holder stopped renewing: of sixteen threads taking it over, one does, and only
+   * its token renews the lease (a former run on this same instance is refused too); while another
+   * instance holds a lease that has not lapsed, a step of this one is refused (LeaseLost).
    */
   @Test
   void aLapsedBatchIsTakenOverOnceAndALeaseHeldElsewhereRefusesTheStep() throws Exception {
@@ -144,11 +144,15 @@ class InsideTheServerIT {
     String held = leaseProbe.batchHeldBy("other", LocalDateTime.now(clock).plusMinutes(5));
     try {
       assertThat(leases.lapsedBatches()).contains(lapsed).doesNotContain(held);
-      List<Boolean> takeovers = race(16, () -> leases.takeOver(lapsed));
-      assertThat(takeovers.stream().filter(t -> t).count()).as("takeovers won").isEqualTo(1);
-      assertThat(leases.takeOver(held)).isFalse();
-      leaseProbe.renew(lapsed);
-      assertThatThrownBy(() -> leaseProbe.renew(held)).isInstanceOf(LeaseLost.class);
+      List<java.util.Optional<String>> takeovers = race(16, () -> leases.takeOver(lapsed));
+      List<String> tokens = takeovers.stream().flatMap(java.util.Optional::stream).toList();
+      assertThat(tokens).as("takeovers won").hasSize(1);
+      assertThat(leases.takeOver(held)).isEmpty();
+      leaseProbe.renew(lapsed, tokens.get(0));
+      assertThatThrownBy(() -> leaseProbe.renew(lapsed, leases.newToken()))
+          .as("another run of this instance")
+          .isInstanceOf(LeaseLost.class);
+      assertThatThrownBy(() -> leaseProbe.renew(held, tokens.get(0))).isInstanceOf(LeaseLost.class);
     } finally {
       leaseProbe.forget(lapsed);
       leaseProbe.forget(held);

@@ -45,8 +45,8 @@ public class LeaseProbe {
   }
 
   @Transactional
-  public void renew(String name) {
-    leases.renew(name, null);
+  public void renew(String name, String token) {
+    leases.renew(name, token, null);
   }
 
   @Transactional

@@ -8,6 +8,7 @@ import fr.secondevie.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,11 @@ public class JobsResource {
 
   static final int BATCH_DAYS = 30;
 
-  /** A job or a batch, and its lease: {@code holder} is null while nobody runs it. */
+  /**
+   * A job or a batch, and its lease: {@code holder} is null while nobody runs it. Every field is
+   * written, null ones too: a job that never ran says so.
+   */
+  @JsonbNillable
   public record JobView(
       String name,
       String kind,

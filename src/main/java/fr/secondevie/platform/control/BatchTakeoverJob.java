@@ -39,7 +39,11 @@ public class BatchTakeoverJob {
     int taken = 0;
     for (String name : leases.lapsedBatches()) {
       for (ResumableBatches kind : kinds) {
-        if (name.startsWith(kind.leasePrefix()) && leases.takeOver(name)) {
+        if (!name.startsWith(kind.leasePrefix())) {
+          continue;
+        }
+        java.util.Optional<String> token = leases.takeOver(name);
+        if (token.isPresent()) {
           long id = Long.parseLong(name.substring(kind.leasePrefix().length()));
           LOG.warning(
               () ->
@@ -47,7 +51,7 @@ public class BatchTakeoverJob {
                       .with("batch", name)
                       .with("instance", leases.instanceId())
                       .toString());
-          kind.resume(id);
+          kind.resume(id, token.get());
           taken++;
         }
       }

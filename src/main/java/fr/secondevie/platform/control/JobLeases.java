@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,7 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and raises nothing (no unique violation logged every minute by every instance), the table does
  * not grow with every run of a minute's job, and the same row says who holds the job now, which
  * period it last claimed and how its last run ended; for a batch it is also the fencing token that
- * each step renews in its own transaction.
+ * each step renews in its own transaction. A batch's holder is a token of the run ({@link
+ * #newToken()}: the instance's id and a random part), not the instance alone, so that a run this
+ * instance started and a takeover of the same batch by this instance are told apart too.
  */
 @ApplicationScoped
 public class JobLeases {
@@ -94,15 +98,25 @@ public class JobLeases {
         == 1;
   }
 
-  /** Lets go of a job's or a batch's lease with the outcome of its run (if still held here). */
-  @Transactional(TxType.REQUIRES_NEW)
-  public void release(String name, Outcome outcome, String detail) {
-    releaseInCurrent(name, outcome, detail);
+  /** A new holder's token for a batch's run: this instance's id and a random part. */
+  public String newToken() {
+    String id = instance.id();
+    return (id.length() > 180 ? id.substring(0, 180) : id)
+        + "/"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** The same in the caller's transaction (a batch's last step). */
+  /** Lets go of a scheduled job's lease with the outcome of its run (if still held here). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void release(String name, Outcome outcome, String detail) {
+    releaseInCurrent(name, instance.id(), outcome, detail);
+  }
+
+  /**
+   * Lets go of a batch's lease held by {@code token}, in the caller's transaction (its last step).
+   */
   @Transactional(TxType.MANDATORY)
-  public void releaseInCurrent(String name, Outcome outcome, String detail) {
+  public void releaseInCurrent(String name, String token, Outcome outcome, String detail) {
     em.createNativeQuery(
             "update job_lease set holder = null, lease_until = null, last_outcome = ?,"
                 + " last_detail = ?, last_finished_at = ? where name = ? and holder = ?")
@@ -110,13 +124,13 @@ public class JobLeases {
         .setParameter(2, detail == null ? null : shorten(detail))
         .setParameter(3, Timestamp.valueOf(LocalDateTime.now(clock)))
         .setParameter(4, name)
-        .setParameter(5, instance.id())
+        .setParameter(5, token)
         .executeUpdate();
   }
 
-  /** A new batch's lease, held by this instance, written in the transaction that creates it. */
+  /** A new batch's lease, held by {@code token}, written in the transaction that creates it. */
   @Transactional(TxType.MANDATORY)
-  public void startBatch(String name, Long territoryId, String detail) {
+  public void startBatch(String name, Long territoryId, String token, String detail) {
     LocalDateTime now = LocalDateTime.now(clock);
     em.createNativeQuery(
             "insert into job_lease (name, kind, territory_id, holder, lease_until, last_run_at,"
@@ -124,7 +138,7 @@ public class JobLeases {
                 + " values (?, 'BATCH', ?, ?, ?, ?, ?, 'RUNNING', ?, 1, 0)")
         .setParameter(1, name)
         .setParameter(2, territoryId)
-        .setParameter(3, instance.id())
+        .setParameter(3, token)
         .setParameter(4, Timestamp.valueOf(now.plus(batchLease())))
         .setParameter(5, Timestamp.valueOf(now))
         .setParameter(6, instance.id())
@@ -136,10 +150,10 @@ public class JobLeases {
    * Renews a batch's lease in the step's own transaction, first thing: the row stays locked until
    * the step commits, so no other instance can take the batch over in between.
    *
-   * @throws LeaseLost when another instance holds it now (the step must roll back)
+   * @throws LeaseLost when another run holds it now (the step must roll back)
    */
   @Transactional(TxType.MANDATORY)
-  public void renew(String name, String detail) {
+  public void renew(String name, String token, String detail) {
     int renewed =
         em.createNativeQuery(
                 "update job_lease set lease_until = ?, last_detail = coalesce(?, last_detail)"
@@ -147,7 +161,7 @@ public class JobLeases {
             .setParameter(1, Timestamp.valueOf(LocalDateTime.now(clock).plus(batchLease())))
             .setParameter(2, detail == null ? null : shorten(detail))
             .setParameter(3, name)
-            .setParameter(4, instance.id())
+            .setParameter(4, token)
             .executeUpdate();
     if (renewed != 1) {
       throw new LeaseLost(name);
@@ -167,22 +181,25 @@ public class JobLeases {
         .toList();
   }
 
-  /** Takes a lapsed batch's lease for this instance: true for one instance only. */
+  /** Takes a lapsed batch's lease for a new run here: its token, for one taker only. */
   @Transactional(TxType.REQUIRES_NEW)
-  public boolean takeOver(String name) {
+  public Optional<String> takeOver(String name) {
     LocalDateTime now = LocalDateTime.now(clock);
-    return em.createNativeQuery(
-                "update job_lease set holder = ?, lease_until = ?, last_instance = ?,"
-                    + " last_run_at = ?, runs = runs + 1, takeovers = takeovers + 1"
-                    + " where name = ? and kind = 'BATCH' and lease_until < ?")
-            .setParameter(1, instance.id())
-            .setParameter(2, Timestamp.valueOf(now.plus(batchLease())))
-            .setParameter(3, instance.id())
-            .setParameter(4, Timestamp.valueOf(now))
-            .setParameter(5, name)
-            .setParameter(6, Timestamp.valueOf(now))
-            .executeUpdate()
-        == 1;
+    String token = newToken();
+    boolean taken =
+        em.createNativeQuery(
+                    "update job_lease set holder = ?, lease_until = ?, last_instance = ?,"
+                        + " last_run_at = ?, runs = runs + 1, takeovers = takeovers + 1"
+                        + " where name = ? and kind = 'BATCH' and lease_until < ?")
+                .setParameter(1, token)
+                .setParameter(2, Timestamp.valueOf(now.plus(batchLease())))
+                .setParameter(3, instance.id())
+                .setParameter(4, Timestamp.valueOf(now))
+                .setParameter(5, name)
+                .setParameter(6, Timestamp.valueOf(now))
+                .executeUpdate()
+            == 1;
+    return taken ? Optional.of(token) : Optional.empty();
   }
 
   /**

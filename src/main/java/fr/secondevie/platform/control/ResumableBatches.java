@@ -13,7 +13,7 @@ public interface ResumableBatches {
 
   /**
    * Goes on, in the background, with the batch whose lease this instance has just taken over; the
-   * batch's steps renew the lease, and stop when it is lost.
+   * batch's steps renew the lease with {@code token}, and stop when it is lost.
    */
-  void resume(long batchId);
+  void resume(long batchId, String token);
 }

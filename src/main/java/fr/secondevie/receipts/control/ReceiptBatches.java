@@ -63,10 +63,12 @@ public class ReceiptBatches implements ResumableBatches {
   public ReceiptBatch start() {
     progress.requireNoneRunning(caller.organisationId());
     List<Long> waiting = receipts.idsWaitingForReceipt();
+    String token = leases.newToken();
     ReceiptBatch batch =
-        progress.create(waiting, caller.username(), caller.organisationId(), caller.territoryId());
+        progress.create(
+            waiting, caller.username(), caller.organisationId(), caller.territoryId(), token);
     if (!waiting.isEmpty()) {
-      executor.submit(() -> run(batch.id()));
+      executor.submit(() -> run(batch.id(), token));
     }
     return batch;
   }
@@ -82,23 +84,23 @@ public class ReceiptBatches implements ResumableBatches {
   }
 
   @Override
-  public void resume(long batchId) {
-    executor.submit(() -> run(batchId));
+  public void resume(long batchId, String token) {
+    executor.submit(() -> run(batchId, token));
   }
 
   /** Issues the batch's donations that have no outcome yet, while this instance holds its lease. */
-  void run(long batchId) {
+  void run(long batchId, String token) {
     try {
       Progress.Batch batch = progress.batch(batchId);
       for (long donationId : progress.pending(batchId)) {
         try {
-          progress.issue(batch, donationId);
+          progress.issue(batch, donationId, token);
         } catch (BusinessException e) {
           boolean already = ALREADY_ISSUED.equals(e.code());
           if (!already) {
             LOG.log(Level.WARNING, "Receipt for donation " + donationId + " not issued: " + e);
           }
-          progress.record(batchId, donationId, already ? "ALREADY_ISSUED" : "FAILED");
+          progress.record(batchId, donationId, already ? "ALREADY_ISSUED" : "FAILED", token);
         } catch (RuntimeException e) {
           if (leaseLost(e)) {
             throw e;
@@ -106,10 +108,10 @@ public class ReceiptBatches implements ResumableBatches {
           LOG.log(
               Level.WARNING,
               "Receipt for donation " + donationId + " not issued: " + e.getMessage());
-          progress.record(batchId, donationId, "FAILED");
+          progress.record(batchId, donationId, "FAILED", token);
         }
       }
-      progress.finish(batchId);
+      progress.finish(batchId, token);
     } catch (RuntimeException e) {
       if (!leaseLost(e)) {
         throw e;
@@ -171,7 +173,7 @@ public class ReceiptBatches implements ResumableBatches {
     /** The batch, the list of its donations and its lease, held by this instance, at once. */
     @Transactional
     public ReceiptBatch create(
-        List<Long> donationIds, String username, long issuerId, Long territoryId) {
+        List<Long> donationIds, String username, long issuerId, Long territoryId, String token) {
       ReceiptBatch batch =
           new ReceiptBatch(donationIds.size(), username, issuerId, LocalDateTime.now(clock));
       try {
@@ -185,7 +187,7 @@ public class ReceiptBatches implements ResumableBatches {
       }
       insertItems(batch.id(), donationIds);
       if (!donationIds.isEmpty()) {
-        leases.startBatch(LEASE + batch.id(), territoryId, "0 of " + donationIds.size());
+        leases.startBatch(LEASE + batch.id(), territoryId, token, "0 of " + donationIds.size());
       }
       audit.recordAs(
           username,
@@ -242,8 +244,8 @@ public class ReceiptBatches implements ResumableBatches {
 
     /** One receipt, its outcome and the batch's count, under the batch's lease, all or nothing. */
     @Transactional
-    public void issue(Batch batch, long donationId) {
-      leases.renew(LEASE + batch.id(), null);
+    public void issue(Batch batch, long donationId, String token) {
+      leases.renew(LEASE + batch.id(), token, null);
       receipts.issueAs(donationId, batch.issuerId(), batch.createdBy());
       mark(batch.id(), donationId, "DONE", "done");
       metrics.batchItem("tax-receipts", "DONE");
@@ -251,8 +253,8 @@ public class ReceiptBatches implements ResumableBatches {
 
     /** A donation the batch could not receipt (or found receipted), under the batch's lease. */
     @Transactional
-    public void record(long batchId, long donationId, String outcome) {
-      leases.renew(LEASE + batchId, null);
+    public void record(long batchId, long donationId, String outcome, String token) {
+      leases.renew(LEASE + batchId, token, null);
       mark(batchId, donationId, outcome, outcome.equals("FAILED") ? "failed" : "already_issued");
       metrics.batchItem("tax-receipts", outcome);
     }
@@ -283,8 +285,8 @@ public class ReceiptBatches implements ResumableBatches {
 
     /** The batch is over: it lets its issuer start another, and its lease go. */
     @Transactional
-    public void finish(long batchId) {
-      leases.renew(LEASE + batchId, null);
+    public void finish(long batchId, String token) {
+      leases.renew(LEASE + batchId, token, null);
       LocalDateTime now = LocalDateTime.now(clock);
       em.createNativeQuery(
               "update receipt_batch set status = 'FINISHED', finished_at = ?, progress_at = ?,"
@@ -297,6 +299,7 @@ public class ReceiptBatches implements ResumableBatches {
       em.refresh(batch);
       leases.releaseInCurrent(
           LEASE + batchId,
+          token,
           JobLeases.Outcome.SUCCEEDED,
           batch.done()
               + " issued, "

@@ -139,9 +139,13 @@ public class Issuance implements ResumableBatches {
       return new Issued(batch, codes);
     }
     long batchId = batch.id();
+    String token = leases.newToken();
     leases.startBatch(
-        IssuanceWriter.LEASE + batchId, caller.territoryId(), "0 of " + quantity + " vouchers");
-    AfterCommit.run(transactions, () -> executor.submit(() -> runInBackground(batchId)));
+        IssuanceWriter.LEASE + batchId,
+        caller.territoryId(),
+        token,
+        "0 of " + quantity + " vouchers");
+    AfterCommit.run(transactions, () -> executor.submit(() -> runInBackground(batchId, token)));
     return new Issued(batch, List.of());
   }
 
@@ -175,22 +179,22 @@ public class Issuance implements ResumableBatches {
   }
 
   @Override
-  public void resume(long batchId) {
-    executor.submit(() -> runInBackground(batchId));
+  public void resume(long batchId, String token) {
+    executor.submit(() -> runInBackground(batchId, token));
   }
 
   /** Writes what is left of a background batch while this instance holds its lease. */
-  void runInBackground(long batchId) {
+  void runInBackground(long batchId, String token) {
     try {
       IssuanceWriter.State state = writer.state(batchId);
       int done = state.issued();
       while (done < state.quantity()) {
         int count = Math.min(CHUNK, state.quantity() - done);
         writeChunkWithRetry(
-            batchId, state.programmeId(), state.beneficiaryRef(), count, state.at());
+            batchId, token, state.programmeId(), state.beneficiaryRef(), count, state.at());
         done += count;
       }
-      writer.finish(batchId, LocalDateTime.now(clock));
+      writer.finish(batchId, token, LocalDateTime.now(clock));
     } catch (RuntimeException e) {
       if (leaseLost(e)) {
         LOG.info(
@@ -202,7 +206,7 @@ public class Issuance implements ResumableBatches {
         return;
       }
       LOG.log(Level.SEVERE, "Issuance batch " + batchId + " failed", e);
-      writer.fail(batchId, String.valueOf(e.getMessage()), LocalDateTime.now(clock));
+      writer.fail(batchId, token, String.valueOf(e.getMessage()), LocalDateTime.now(clock));
     }
   }
 
@@ -217,10 +221,15 @@ public class Issuance implements ResumableBatches {
 
   /** A chunk that hit an (astronomically unlikely) code collision is written again, new codes. */
   private void writeChunkWithRetry(
-      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime at) {
+      long batchId,
+      String token,
+      long programmeId,
+      String beneficiaryRef,
+      int count,
+      LocalDateTime at) {
     for (int attempt = 1; ; attempt++) {
       try {
-        writer.insertChunk(batchId, programmeId, beneficiaryRef, count, at);
+        writer.insertChunk(batchId, token, programmeId, beneficiaryRef, count, at);
         return;
       } catch (RuntimeException e) {
         if (attempt == 3 || leaseLost(e)) {

@@ -91,8 +91,13 @@ public class IssuanceWriter {
   /** One chunk of a background batch, in a transaction of its own. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void insertChunk(
-      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime issuedAt) {
-    leases.renew(LEASE + batchId, null);
+      long batchId,
+      String token,
+      long programmeId,
+      String beneficiaryRef,
+      int count,
+      LocalDateTime issuedAt) {
+    leases.renew(LEASE + batchId, token, null);
     insert(batchId, programmeId, beneficiaryRef, count, issuedAt);
     metrics.batchItems("voucher-issuance", "DONE", count);
   }
@@ -118,11 +123,14 @@ public class IssuanceWriter {
 
   /** A background batch is written: done, and its lease let go, under that lease. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void finish(long batchId, LocalDateTime at) {
-    leases.renew(LEASE + batchId, null);
+  public void finish(long batchId, String token, LocalDateTime at) {
+    leases.renew(LEASE + batchId, token, null);
     finishInCurrent(batchId, at);
     leases.releaseInCurrent(
-        LEASE + batchId, JobLeases.Outcome.SUCCEEDED, state(batchId).issued() + " vouchers issued");
+        LEASE + batchId,
+        token,
+        JobLeases.Outcome.SUCCEEDED,
+        state(batchId).issued() + " vouchers issued");
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -136,7 +144,7 @@ public class IssuanceWriter {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(long batchId, String failure, LocalDateTime at) {
+  public void fail(long batchId, String token, String failure, LocalDateTime at) {
     em.createNativeQuery(
             "update issuance_batch set status = 'FAILED', failure = ?, finished_at = ?,"
                 + " running_programme_id = null where id = ? and status = 'RUNNING'")
@@ -144,6 +152,6 @@ public class IssuanceWriter {
         .setParameter(2, Timestamp.valueOf(at))
         .setParameter(3, batchId)
         .executeUpdate();
-    leases.releaseInCurrent(LEASE + batchId, JobLeases.Outcome.FAILED, failure);
+    leases.releaseInCurrent(LEASE + batchId, token, JobLeases.Outcome.FAILED, failure);
   }
 }
