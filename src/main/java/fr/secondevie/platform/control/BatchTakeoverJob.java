@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -42,7 +43,7 @@ public class BatchTakeoverJob {
         if (!name.startsWith(kind.leasePrefix())) {
           continue;
         }
-        java.util.Optional<String> token = leases.takeOver(name);
+        Optional<String> token = leases.takeOver(name);
         if (token.isPresent()) {
           long id = Long.parseLong(name.substring(kind.leasePrefix().length()));
           LOG.warning(
