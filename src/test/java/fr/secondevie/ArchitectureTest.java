@@ -60,6 +60,7 @@ class ArchitectureTest {
           Map.entry("audit_entry", "platform"),
           Map.entry("login_throttle", "platform"),
           Map.entry("demo_story", "platform"),
+          Map.entry("job_lease", "platform"),
           Map.entry("organisation", "organisations"),
           Map.entry("app_user", "organisations"),
           Map.entry("user_role", "organisations"),
@@ -110,6 +111,7 @@ class ArchitectureTest {
           Map.entry("tax_receipt_counter", "receipts"),
           Map.entry("tax_receipt_series_counter", "receipts"),
           Map.entry("receipt_batch", "receipts"),
+          Map.entry("receipt_batch_item", "receipts"),
           Map.entry("impact_factor", "impact"));
 
   /**

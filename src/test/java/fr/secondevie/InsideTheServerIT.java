@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.JobLeases;
+import fr.secondevie.platform.control.LeaseLost;
 import fr.secondevie.platform.entity.AuditEntry;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.sales.control.HoldExpiryJob;
@@ -71,6 +73,7 @@ class InsideTheServerIT {
           Problems.class,
           CommitFailureProbe.class,
           HoldExpiryProbe.class,
+          LeaseProbe.class,
           FakeStripe.class,
           FakeStripeTerminal.class,
           FaultProbe.class
@@ -84,6 +87,8 @@ class InsideTheServerIT {
   @Inject AuditTrail audit;
   @Inject HoldExpiryJob holdExpiry;
   @Inject Clock clock;
+  @Inject JobLeases leases;
+  @Inject LeaseProbe leaseProbe;
 
   // ---- the page shown for a real fault ----
 
@@ -97,6 +102,85 @@ class InsideTheServerIT {
         .contains("ce n’est pas votre faute")
         .contains("Se connecter")
         .containsPattern("id=\"incident\">[0-9a-f-]{36}<");
+  }
+
+  // ---- the leases of the scheduled jobs and of the batches ----
+
+  /**
+   * Sixteen threads whose timers fire in the same period claim it: one runs the job. A period
+   * already claimed is not run again, the next one waits while the job still holds its lease, and
+   * is claimed once the run let go.
+   */
+  @Test
+  void sixteenTimersFiringInOnePeriodRunTheJobOnce() throws Exception {
+    String job = leaseProbe.scheduledJob();
+    LocalDateTime period = LocalDateTime.of(2030, 1, 1, 10, 0);
+    try {
+      List<Boolean> claims =
+          race(16, () -> leases.claimPeriod(job, period, java.time.Duration.ofMinutes(1)));
+      assertThat(claims.stream().filter(c -> c).count()).as("claims won").isEqualTo(1);
+      assertThat(leases.claimPeriod(job, period.plusMinutes(1), java.time.Duration.ofMinutes(1)))
+          .as("the next period while the run still holds the lease")
+          .isFalse();
+      leases.release(job, JobLeases.Outcome.SUCCEEDED, "done");
+      assertThat(leases.claimPeriod(job, period, java.time.Duration.ofMinutes(1)))
+          .as("the same period again")
+          .isFalse();
+      assertThat(leases.claimPeriod(job, period.plusMinutes(1), java.time.Duration.ofMinutes(1)))
+          .isTrue();
+    } finally {
+      leaseProbe.forget(job);
+    }
+  }
+
+  /**
+   * A batch whose holder stopped renewing: of sixteen threads taking it over, one does, and only
+   * its token renews the lease (a former run on this same instance is refused too); while another
+   * instance holds a lease that has not lapsed, a step of this one is refused (LeaseLost).
+   */
+  @Test
+  void aLapsedBatchIsTakenOverOnceAndALeaseHeldElsewhereRefusesTheStep() throws Exception {
+    String lapsed = leaseProbe.batchHeldBy("ghost", LocalDateTime.now(clock).minusSeconds(5));
+    String held = leaseProbe.batchHeldBy("other", LocalDateTime.now(clock).plusMinutes(5));
+    try {
+      assertThat(leases.lapsedBatches()).contains(lapsed).doesNotContain(held);
+      List<java.util.Optional<String>> takeovers = race(16, () -> leases.takeOver(lapsed));
+      List<String> tokens = takeovers.stream().flatMap(java.util.Optional::stream).toList();
+      assertThat(tokens).as("takeovers won").hasSize(1);
+      assertThat(leases.takeOver(held)).isEmpty();
+      leaseProbe.renew(lapsed, tokens.get(0));
+      assertThatThrownBy(() -> leaseProbe.renew(lapsed, leases.newToken()))
+          .as("another run of this instance")
+          .isInstanceOf(LeaseLost.class);
+      assertThatThrownBy(() -> leaseProbe.renew(held, tokens.get(0))).isInstanceOf(LeaseLost.class);
+    } finally {
+      leaseProbe.forget(lapsed);
+      leaseProbe.forget(held);
+    }
+  }
+
+  private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> act)
+      throws Exception {
+    CyclicBarrier start = new CyclicBarrier(threads);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return act.call();
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (var future : futures) {
+        results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   // ---- what the API answers when the database refuses a write at commit ----

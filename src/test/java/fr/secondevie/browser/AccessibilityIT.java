@@ -88,7 +88,7 @@ class AccessibilityIT {
       value = {
         "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
             + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml"
-            + " app/admin/requests.xhtml app/audit.xhtml",
+            + " app/admin/requests.xhtml app/audit.xhtml app/jobs.xhtml",
         "atelier | app/workshop/reception.xhtml app/workshop/devices.xhtml"
             + " app/workshop/devices.xhtml>a[href*='refurbish']",
         "relais | app/counter/sale.xhtml app/counter/eligibility.xhtml"
@@ -186,7 +186,7 @@ class AccessibilityIT {
       value = {
         "admin | app/index.xhtml app/account.xhtml app/admin/organisations.xhtml"
             + " app/admin/eligibility-rules.xhtml app/admin/tax-receipts.xhtml"
-            + " app/admin/routing.xhtml app/admin/requests.xhtml app/audit.xhtml",
+            + " app/admin/routing.xhtml app/admin/requests.xhtml app/audit.xhtml app/jobs.xhtml",
         "atelier | app/workshop/reception.xhtml app/workshop/intake.xhtml"
             + " app/workshop/devices.xhtml app/workshop/devices.xhtml>a[href*='refurbish']"
             + " app/workshop/profile.xhtml",
@@ -196,7 +196,8 @@ class AccessibilityIT {
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
             + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
-        "national | app/index.xhtml app/national/territories.xhtml app/audit.xhtml",
+        "national | app/index.xhtml app/national/territories.xhtml app/audit.xhtml"
+            + " app/jobs.xhtml",
       })
   void eachRolesPagesBreakNoWcagRule(String user, String pages) {
     Scenarios scenarios = new Scenarios(base);

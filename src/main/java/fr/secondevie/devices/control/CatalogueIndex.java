@@ -84,6 +84,21 @@ public class CatalogueIndex {
     return current().page(filter);
   }
 
+  /** What the copy holds and how old it is, for {@code /metrics} and the readiness check. */
+  public record CopyState(boolean loaded, int devices, long ageMillis) {}
+
+  /** The copy as it stands, without bringing it up to date. */
+  public CopyState copyState() {
+    CatalogueSnapshot current = snapshot;
+    if (current == null) {
+      return new CopyState(false, 0, -1);
+    }
+    return new CopyState(
+        true,
+        current.size(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - current.lookedAt()));
+  }
+
   /** Reads the catalogue in the background as the application starts: no visitor waits for it. */
   void readAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
     reloadInBackground();

@@ -38,7 +38,8 @@ public class ErrorPages extends HttpServlet {
     String incident = null;
     if (status >= 500) {
       incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri, failure);
+      LOG.log(Level.SEVERE, Incidents.line(incident, request, uri, failure), failure);
+      response.setHeader(Incidents.HEADER, incident);
     }
     if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
       response.resetBuffer();

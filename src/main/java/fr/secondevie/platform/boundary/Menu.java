@@ -31,7 +31,8 @@ public class Menu {
                   new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml"),
                   new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml"),
                   new Entry("menu.admin.requests", "/app/admin/requests.xhtml"),
-                  new Entry("menu.audit", "/app/audit.xhtml")),
+                  new Entry("menu.audit", "/app/audit.xhtml"),
+                  new Entry("menu.jobs", "/app/jobs.xhtml")),
           Roles.REFURBISHER,
               List.of(
                   new Entry("menu.workshop.reception", "/app/workshop/reception.xhtml"),
@@ -61,7 +62,8 @@ public class Menu {
               List.of(
                   new Entry("menu.national.territories", "/app/national/territories.xhtml"),
                   new Entry("menu.catalogue", "/catalogue/index.xhtml"),
-                  new Entry("menu.audit", "/app/audit.xhtml")));
+                  new Entry("menu.audit", "/app/audit.xhtml"),
+                  new Entry("menu.jobs", "/app/jobs.xhtml")));
 
   @Inject Caller caller;
 

@@ -5,6 +5,7 @@ import fr.secondevie.platform.control.Problems.FieldError;
 import fr.secondevie.platform.entity.BusinessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -33,6 +35,8 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context HttpServletRequest request;
 
   @Override
   public Response toResponse(Throwable exception) {
@@ -101,12 +105,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       }
     }
     String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Incident " + incident, exception);
-    return problem(
-        500,
-        "INTERNAL_ERROR",
-        "An unexpected error occurred (incident " + incident + ")",
-        List.of());
+    LOG.log(Level.SEVERE, Incidents.line(incident, request, exception), exception);
+    return Response.fromResponse(
+            problem(
+                500,
+                "INTERNAL_ERROR",
+                "An unexpected error occurred (incident " + incident + ")",
+                List.of()))
+        .header(Incidents.HEADER, incident)
+        .build();
   }
 
   static Response problem(int status, String code, String detail, List<FieldError> errors) {

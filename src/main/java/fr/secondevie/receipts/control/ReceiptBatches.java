@@ -1,6 +1,11 @@
 package fr.secondevie.receipts.control;
 
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessMetrics;
+import fr.secondevie.platform.control.JobLeases;
+import fr.secondevie.platform.control.LeaseLost;
+import fr.secondevie.platform.control.LogLine;
+import fr.secondevie.platform.control.ResumableBatches;
 import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
@@ -14,8 +19,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,23 +32,26 @@ import java.util.logging.Logger;
 
 /**
  * The year's batch: every received donation waiting for its receipt is issued in the background,
- * one transaction per receipt (a failure stops nothing else and leaves no gap), with the progress
- * written to the database every few receipts. One batch runs at a time per issuer; a donation that
- * another act receipted before the batch came to it is counted as already issued, not failed.
+ * one transaction per receipt (a failure stops nothing else and leaves no gap). The batch lists its
+ * donations ({@code receipt_batch_item}), and each receipt's transaction also writes that
+ * donation's outcome, the batch's counts and renews the batch's lease: what the database holds is
+ * exactly what was done. One batch runs at a time per issuer; a donation that another act receipted
+ * before the batch came to it is counted as already issued, not failed. When the batch's instance
+ * dies, its lease lapses and another instance takes the batch over ({@code BatchTakeoverJob}) and
+ * goes on with the donations that have no outcome yet: no receipt twice, none left out.
  */
 @ApplicationScoped
-public class ReceiptBatches {
+public class ReceiptBatches implements ResumableBatches {
 
   private static final Logger LOG = Logger.getLogger(ReceiptBatches.class.getName());
-  static final int PROGRESS_EVERY = 25;
+  static final String LEASE = "tax-receipt-batch-";
   private static final String ALREADY_ISSUED = "RECEIPT_ALREADY_ISSUED";
 
   @PersistenceContext EntityManager em;
   @Inject TaxReceipts receipts;
   @Inject Progress progress;
-  @Inject AuditTrail audit;
   @Inject Caller caller;
-  @Inject Clock clock;
+  @Inject JobLeases leases;
 
   @Resource ManagedExecutorService executor;
 
@@ -52,10 +63,12 @@ public class ReceiptBatches {
   public ReceiptBatch start() {
     progress.requireNoneRunning(caller.organisationId());
     List<Long> waiting = receipts.idsWaitingForReceipt();
+    String token = leases.newToken();
     ReceiptBatch batch =
-        progress.create(waiting.size(), caller.username(), caller.organisationId());
+        progress.create(
+            waiting, caller.username(), caller.organisationId(), caller.territoryId(), token);
     if (!waiting.isEmpty()) {
-      executor.submit(() -> run(batch.id(), batch.issuerId(), batch.createdBy(), waiting));
+      executor.submit(() -> run(batch.id(), token));
     }
     return batch;
   }
@@ -65,58 +78,79 @@ public class ReceiptBatches {
         .orElseThrow(() -> BusinessException.notFound("Receipt batch"));
   }
 
-  void run(long batchId, long issuerId, String username, List<Long> donationIds) {
-    int done = 0;
-    int failed = 0;
-    int already = 0;
-    int reported = 0;
-    for (long donationId : donationIds) {
-      try {
-        receipts.issueAs(donationId, issuerId, username);
-        done++;
-      } catch (BusinessException e) {
-        if (ALREADY_ISSUED.equals(e.code())) {
-          already++;
-        } else {
-          failed++;
-          LOG.log(Level.WARNING, "Receipt for donation " + donationId + " not issued: " + e);
-        }
-      } catch (RuntimeException e) {
-        failed++;
-        LOG.log(
-            Level.WARNING, "Receipt for donation " + donationId + " not issued: " + e.getMessage());
-      }
-      if (done + failed + already - reported >= PROGRESS_EVERY) {
-        progress.advance(batchId, done, failed, already, false);
-        reported = done + failed + already;
-      }
-    }
-    progress.advance(batchId, done, failed, already, true);
+  @Override
+  public String leasePrefix() {
+    return LEASE;
   }
 
-  /** Writes a batch's progress in short transactions of its own. */
+  @Override
+  public void resume(long batchId, String token) {
+    executor.submit(() -> run(batchId, token));
+  }
+
+  /** Issues the batch's donations that have no outcome yet, while this instance holds its lease. */
+  void run(long batchId, String token) {
+    try {
+      Progress.Batch batch = progress.batch(batchId);
+      for (long donationId : progress.pending(batchId)) {
+        try {
+          progress.issue(batch, donationId, token);
+        } catch (BusinessException e) {
+          boolean already = ALREADY_ISSUED.equals(e.code());
+          if (!already) {
+            LOG.log(Level.WARNING, "Receipt for donation " + donationId + " not issued: " + e);
+          }
+          progress.record(batchId, donationId, already ? "ALREADY_ISSUED" : "FAILED", token);
+        } catch (RuntimeException e) {
+          if (leaseLost(e)) {
+            throw e;
+          }
+          LOG.log(
+              Level.WARNING,
+              "Receipt for donation " + donationId + " not issued: " + e.getMessage());
+          progress.record(batchId, donationId, "FAILED", token);
+        }
+      }
+      progress.finish(batchId, token);
+    } catch (RuntimeException e) {
+      if (!leaseLost(e)) {
+        throw e;
+      }
+      LOG.info(
+          () ->
+              LogLine.of("batch-lease-lost")
+                  .with("batch", LEASE + batchId)
+                  .with("instance", leases.instanceId())
+                  .toString());
+    }
+  }
+
+  private static boolean leaseLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LeaseLost) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes a batch and each of its steps in short transactions of its own. */
   @ApplicationScoped
   public static class Progress {
 
-    /** A running batch that wrote no progress for this long lost its instance. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** What a step needs of its batch: who issues, in whose name. */
+    public record Batch(long id, long issuerId, String createdBy) {}
 
     @PersistenceContext EntityManager em;
+    @Inject TaxReceipts receipts;
     @Inject AuditTrail audit;
+    @Inject JobLeases leases;
+    @Inject BusinessMetrics metrics;
     @Inject Clock clock;
 
-    /** 409 BATCH_RUNNING while a batch of the issuer runs (one abandoned is closed first). */
+    /** 409 BATCH_RUNNING while a batch of the issuer runs (or waits to be taken over). */
     @Transactional
     public void requireNoneRunning(long issuerId) {
-      LocalDateTime now = LocalDateTime.now(clock);
-      em.createQuery(
-              "update ReceiptBatch b set b.status = 'FINISHED', b.finishedAt = :now,"
-                  + " b.runningIssuerId = null"
-                  + " where b.runningIssuerId = :issuer and b.progressAt < :abandoned")
-          .setParameter("now", now)
-          .setParameter("issuer", issuerId)
-          .setParameter("abandoned", now.minus(ABANDONED_AFTER))
-          .executeUpdate();
       em.createQuery(
               "select b from ReceiptBatch b where b.runningIssuerId = :issuer", ReceiptBatch.class)
           .setParameter("issuer", issuerId)
@@ -136,9 +170,12 @@ public class ReceiptBatches {
               });
     }
 
+    /** The batch, the list of its donations and its lease, held by this instance, at once. */
     @Transactional
-    public ReceiptBatch create(int total, String username, long issuerId) {
-      ReceiptBatch batch = new ReceiptBatch(total, username, issuerId, LocalDateTime.now(clock));
+    public ReceiptBatch create(
+        List<Long> donationIds, String username, long issuerId, Long territoryId, String token) {
+      ReceiptBatch batch =
+          new ReceiptBatch(donationIds.size(), username, issuerId, LocalDateTime.now(clock));
       try {
         em.persist(batch);
         em.flush();
@@ -148,33 +185,129 @@ public class ReceiptBatches {
         }
         throw e;
       }
+      insertItems(batch.id(), donationIds);
+      if (!donationIds.isEmpty()) {
+        leases.startBatch(LEASE + batch.id(), territoryId, token, "0 of " + donationIds.size());
+      }
       audit.recordAs(
           username,
           issuerId,
           ReceiptAudit.TAX_RECEIPT_BATCH_STARTED,
           "ReceiptBatch",
           batch.id(),
-          total + " donations");
+          donationIds.size() + " donations");
       return batch;
     }
 
+    private void insertItems(long batchId, List<Long> donationIds) {
+      Connection connection = em.unwrap(Connection.class);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "insert into receipt_batch_item (batch_id, donation_id) values (?, ?)")) {
+        int pending = 0;
+        for (long donationId : donationIds) {
+          insert.setLong(1, batchId);
+          insert.setLong(2, donationId);
+          insert.addBatch();
+          if (++pending == 1_000) {
+            insert.executeBatch();
+            pending = 0;
+          }
+        }
+        if (pending > 0) {
+          insert.executeBatch();
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("The batch's donations could not be listed", e);
+      }
+    }
+
     @Transactional
-    public void advance(long batchId, int done, int failed, int already, boolean finished) {
-      LocalDateTime now = LocalDateTime.now(clock);
-      em.createQuery(
-              "update ReceiptBatch b set b.done = :done, b.failed = :failed,"
-                  + " b.alreadyIssued = :already, b.status = :status, b.progressAt = :now,"
-                  + " b.finishedAt = :finishedAt"
-                  + (finished ? ", b.runningIssuerId = null" : "")
-                  + " where b.id = :id")
-          .setParameter("done", done)
-          .setParameter("failed", failed)
-          .setParameter("already", already)
-          .setParameter("status", finished ? "FINISHED" : "RUNNING")
-          .setParameter("now", now)
-          .setParameter("finishedAt", finished ? now : null)
-          .setParameter("id", batchId)
+    public Batch batch(long batchId) {
+      ReceiptBatch batch = em.find(ReceiptBatch.class, batchId);
+      return new Batch(batch.id(), batch.issuerId(), batch.createdBy());
+    }
+
+    /** The batch's donations that have no outcome yet, in the order the batch issues them. */
+    @Transactional
+    public List<Long> pending(long batchId) {
+      return em
+          .createNativeQuery(
+              "select donation_id from receipt_batch_item where batch_id = ? and outcome is null"
+                  + " order by donation_id")
+          .setParameter(1, batchId)
+          .getResultList()
+          .stream()
+          .map(id -> ((Number) id).longValue())
+          .toList();
+    }
+
+    /** One receipt, its outcome and the batch's count, under the batch's lease, all or nothing. */
+    @Transactional
+    public void issue(Batch batch, long donationId, String token) {
+      leases.renew(LEASE + batch.id(), token, null);
+      receipts.issueAs(donationId, batch.issuerId(), batch.createdBy());
+      mark(batch.id(), donationId, "DONE", "done");
+      metrics.batchItem("tax-receipts", "DONE");
+    }
+
+    /** A donation the batch could not receipt (or found receipted), under the batch's lease. */
+    @Transactional
+    public void record(long batchId, long donationId, String outcome, String token) {
+      leases.renew(LEASE + batchId, token, null);
+      mark(batchId, donationId, outcome, outcome.equals("FAILED") ? "failed" : "already_issued");
+      metrics.batchItem("tax-receipts", outcome);
+    }
+
+    private void mark(long batchId, long donationId, String outcome, String column) {
+      int marked =
+          em.createNativeQuery(
+                  "update receipt_batch_item set outcome = ?"
+                      + " where batch_id = ? and donation_id = ? and outcome is null")
+              .setParameter(1, outcome)
+              .setParameter(2, batchId)
+              .setParameter(3, donationId)
+              .executeUpdate();
+      if (marked != 1) {
+        throw new IllegalStateException(
+            "Donation " + donationId + " of batch " + batchId + " already has its outcome");
+      }
+      em.createNativeQuery(
+              "update receipt_batch set "
+                  + column
+                  + " = "
+                  + column
+                  + " + 1, progress_at = ? where id = ?")
+          .setParameter(1, Timestamp.valueOf(LocalDateTime.now(clock)))
+          .setParameter(2, batchId)
           .executeUpdate();
+    }
+
+    /** The batch is over: it lets its issuer start another, and its lease go. */
+    @Transactional
+    public void finish(long batchId, String token) {
+      leases.renew(LEASE + batchId, token, null);
+      LocalDateTime now = LocalDateTime.now(clock);
+      em.createNativeQuery(
+              "update receipt_batch set status = 'FINISHED', finished_at = ?, progress_at = ?,"
+                  + " running_issuer_id = null where id = ? and status = 'RUNNING'")
+          .setParameter(1, Timestamp.valueOf(now))
+          .setParameter(2, Timestamp.valueOf(now))
+          .setParameter(3, batchId)
+          .executeUpdate();
+      ReceiptBatch batch = em.find(ReceiptBatch.class, batchId);
+      em.refresh(batch);
+      leases.releaseInCurrent(
+          LEASE + batchId,
+          token,
+          JobLeases.Outcome.SUCCEEDED,
+          batch.done()
+              + " issued, "
+              + batch.failed()
+              + " failed, "
+              + batch.alreadyIssued()
+              + " already issued, of "
+              + batch.total());
     }
 
     private static BusinessException running(String detail) {

@@ -6,6 +6,7 @@ import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.control.Territories;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessMetrics;
 import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.entity.BusinessException;
@@ -45,6 +46,7 @@ public class TaxReceipts {
 
   @PersistenceContext EntityManager em;
   @Inject ReceiptNumbers numbers;
+  @Inject BusinessMetrics metrics;
   @Inject ReceiptRenderer renderer;
   @Inject Directory directory;
   @Inject Territories territories;
@@ -130,6 +132,7 @@ public class TaxReceipts {
             + ", "
             + donation.totalValue()
             + (replaces == null ? "" : ", replaces " + replaces));
+    metrics.countAfterCommit("receipts.issued", "Tax receipts issued", 1);
     return receipt;
   }
 

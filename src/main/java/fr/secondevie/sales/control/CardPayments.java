@@ -45,6 +45,7 @@ public class CardPayments {
    * can simply try again.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  @CheckoutStep("payment")
   public PaymentTaken pay(long orderId, PaymentMethod method, long amountCents) {
     return pay(orderId, method, amountCents, null);
   }
@@ -58,6 +59,7 @@ public class CardPayments {
    * PAYMENT_PROVIDER_ERROR.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  @CheckoutStep("payment")
   public PaymentTaken pay(long orderId, PaymentMethod method, long amountCents, String readerId) {
     if (method == PaymentMethod.CASH) {
       return payments.takeCash(orderId, amountCents);

@@ -3,6 +3,7 @@ package fr.secondevie.sales.control;
 import fr.secondevie.devices.control.CounterDevices;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.BusinessMetrics;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.sales.entity.LineKind;
@@ -36,6 +37,7 @@ public class Checkout {
 
   @PersistenceContext EntityManager em;
   @Inject Orders orders;
+  @Inject BusinessMetrics metrics;
   @Inject CounterDevices devices;
   @Inject VoucherLedger ledger;
   @Inject Beneficiaries beneficiaries;
@@ -51,6 +53,7 @@ public class Checkout {
    * update: of 50 orders trying one voucher, one gets it.
    */
   @Transactional
+  @CheckoutStep("voucher")
   public OrderSummary addVoucher(long orderId, String typedCode) {
     String code = VoucherLedger.parse(typedCode).value();
     SaleOrder order = orders.lock(orderId);
@@ -139,6 +142,7 @@ public class Checkout {
    * order again answers the same.
    */
   @Transactional
+  @CheckoutStep("completion")
   public OrderSummary complete(long orderId) {
     SaleOrder order = orders.lock(orderId);
     if (order.status() == OrderStatus.PAID) {
@@ -183,6 +187,9 @@ public class Checkout {
         "SaleOrder",
         orderId,
         "receipt " + order.receiptNumber() + ", " + order.total().cents() + " cents");
+    metrics.countAfterCommit("orders.completed", "Orders completed at the counters", 1);
+    metrics.countAfterCommit(
+        "vouchers.redeemed", "Vouchers redeemed by completed orders", order.vouchers().size());
     return orders.summary(order);
   }
 

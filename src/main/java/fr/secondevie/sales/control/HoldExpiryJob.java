@@ -1,5 +1,6 @@
 package fr.secondevie.sales.control;
 
+import fr.secondevie.platform.control.ScheduledJobs;
 import fr.secondevie.platform.control.Settings;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.logging.Level;
@@ -19,8 +21,9 @@ import java.util.logging.Logger;
  * SECONDEVIE_ORDER_HOLD_MINUTES} expires (devices back on sale, vouchers released) in a transaction
  * of its own, then its card payments are cancelled or refunded with the provider, outside it. Card
  * money the provider was out of reach for (here, or when a counter cancelled) is tried again on the
- * next run. Two instances running it at once are harmless: each order is locked and checked again
- * before it expires, and the provider's idempotency keys make a second refund the first.
+ * next run. It runs once a minute across all instances ({@link ScheduledJobs}); were two runs to
+ * meet anyway, each order is locked and checked again before it expires, and the provider's
+ * idempotency keys make a second refund the first.
  */
 @Singleton
 public class HoldExpiryJob {
@@ -33,14 +36,15 @@ public class HoldExpiryJob {
   @Inject CardSettlement settlement;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject ScheduledJobs jobs;
 
   @Schedule(hour = "*", minute = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void everyMinute() {
-    int expired = releaseLeftAlone(LocalDateTime.now(clock));
-    if (expired > 0) {
-      LOG.info(() -> expired + " orders left alone expired");
-    }
+    jobs.runOnce(
+        "hold-expiry",
+        Duration.ofMinutes(1),
+        () -> releaseLeftAlone(LocalDateTime.now(clock)) + " orders left alone expired");
   }
 
   /**

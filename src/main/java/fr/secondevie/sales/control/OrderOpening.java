@@ -52,6 +52,7 @@ public class OrderOpening {
    * become RESERVED, prices come from the pricing engine with the person's tier.
    */
   @Transactional
+  @CheckoutStep("open")
   public OrderSummary open(
       String beneficiaryId, List<Long> deviceIds, List<ServiceRequest> services) {
     long relayId = caller.organisationId();

@@ -1,30 +1,34 @@
 package fr.secondevie.vouchers.control;
 
+import fr.secondevie.platform.control.ScheduledJobs;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.logging.Logger;
 
 /**
  * Marks vouchers EXPIRED once past their programme's validity and tolerance, every hour (a hold
- * also refuses an expired voucher at once, without waiting for this job). Running it on two
- * instances at once is harmless: the update of each voucher happens once.
+ * also refuses an expired voucher at once, without waiting for this job). It runs once an hour
+ * across all instances ({@link ScheduledJobs}); two runs meeting would still be harmless: the
+ * update of each voucher happens once.
  */
 @Singleton
 public class ExpiryJob {
 
-  private static final Logger LOG = Logger.getLogger(ExpiryJob.class.getName());
-
   @Inject VoucherLedger ledger;
   @Inject Clock clock;
+  @Inject ScheduledJobs jobs;
 
   @Schedule(hour = "*", minute = "7", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void expire() {
-    int expired = ledger.expireOverdue(LocalDate.now(clock));
-    if (expired > 0) {
-      LOG.info(() -> expired + " vouchers expired");
-    }
+    jobs.runOnce(
+        "voucher-expiry",
+        Duration.ofHours(1),
+        () -> ledger.expireOverdue(LocalDate.now(clock)) + " vouchers expired");
   }
 }

@@ -4,6 +4,10 @@ import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.control.DocumentFrench;
+import fr.secondevie.platform.control.JobLeases;
+import fr.secondevie.platform.control.LeaseLost;
+import fr.secondevie.platform.control.LogLine;
+import fr.secondevie.platform.control.ResumableBatches;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.control.SqlStates;
 import fr.secondevie.platform.entity.BusinessException;
@@ -33,7 +37,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -50,16 +53,15 @@ import org.apache.commons.csv.CSVPrinter;
  * their codes answered; a larger batch (up to 100,000) is written in the background in chunks of
  * {@link #CHUNK}, each in its own transaction, and its progress read from the {@code
  * issuance_batch} row by any instance; one background batch runs at a time per programme (409
- * {@code BATCH_RUNNING} for another, held by a unique key).
+ * {@code BATCH_RUNNING} for another, held by a unique key). A background batch holds a lease
+ * ({@link JobLeases}) that each chunk renews; when its instance dies another one takes it over and
+ * writes what is left of the quantity, read from the count the last committed chunk wrote.
  */
 @ApplicationScoped
-public class Issuance {
+public class Issuance implements ResumableBatches {
 
   public static final int SYNC_LIMIT = 1_000;
   static final int CHUNK = 5_000;
-
-  /** A background batch that wrote no chunk for this long lost its instance. */
-  static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
   private static final Logger LOG = Logger.getLogger(Issuance.class.getName());
 
@@ -76,6 +78,7 @@ public class Issuance {
   @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject Clock clock;
+  @Inject JobLeases leases;
   @Resource ManagedExecutorService executor;
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -111,7 +114,7 @@ public class Issuance {
         new IssuanceBatch(
             programmeId, quantity, blankToNull(beneficiaryRef), caller.username(), now);
     if (quantity > SYNC_LIMIT) {
-      requireNoBackgroundBatch(programmeId, now);
+      requireNoBackgroundBatch(programmeId);
       batch.runInBackground();
     }
     try {
@@ -136,26 +139,21 @@ public class Issuance {
       return new Issued(batch, codes);
     }
     long batchId = batch.id();
-    String ref = batch.beneficiaryRef();
-    AfterCommit.run(
-        transactions,
-        () -> executor.submit(() -> runInBackground(batchId, programmeId, ref, quantity, now)));
+    String token = leases.newToken();
+    leases.startBatch(
+        IssuanceWriter.LEASE + batchId,
+        caller.territoryId(),
+        token,
+        "0 of " + quantity + " vouchers");
+    AfterCommit.run(transactions, () -> executor.submit(() -> runInBackground(batchId, token)));
     return new Issued(batch, List.of());
   }
 
   /**
-   * 409 BATCH_RUNNING while a background batch of the programme runs; one that wrote no chunk for
-   * {@link #ABANDONED_AFTER} lost its instance and is marked failed first.
+   * 409 BATCH_RUNNING while a background batch of the programme runs (or waits to be taken over
+   * after its instance died).
    */
-  private void requireNoBackgroundBatch(long programmeId, LocalDateTime now) {
-    em.createNativeQuery(
-            "update issuance_batch set status = 'FAILED', finished_at = ?,"
-                + " failure = 'abandoned: its instance stopped writing', running_programme_id = null"
-                + " where running_programme_id = ? and progress_at < ?")
-        .setParameter(1, Timestamp.valueOf(now))
-        .setParameter(2, programmeId)
-        .setParameter(3, Timestamp.valueOf(now.minus(ABANDONED_AFTER)))
-        .executeUpdate();
+  private void requireNoBackgroundBatch(long programmeId) {
     List<?> running =
         em.createNativeQuery("select id from issuance_batch where running_programme_id = ?")
             .setParameter(1, programmeId)
@@ -175,31 +173,66 @@ public class Issuance {
     return BusinessException.conflict("BATCH_RUNNING", detail);
   }
 
-  void runInBackground(
-      long batchId, long programmeId, String beneficiaryRef, int quantity, LocalDateTime at) {
+  @Override
+  public String leasePrefix() {
+    return IssuanceWriter.LEASE;
+  }
+
+  @Override
+  public void resume(long batchId, String token) {
+    executor.submit(() -> runInBackground(batchId, token));
+  }
+
+  /** Writes what is left of a background batch while this instance holds its lease. */
+  void runInBackground(long batchId, String token) {
     try {
-      int done = 0;
-      while (done < quantity) {
-        int count = Math.min(CHUNK, quantity - done);
-        writeChunkWithRetry(batchId, programmeId, beneficiaryRef, count, at);
+      IssuanceWriter.State state = writer.state(batchId);
+      int done = state.issued();
+      while (done < state.quantity()) {
+        int count = Math.min(CHUNK, state.quantity() - done);
+        writeChunkWithRetry(
+            batchId, token, state.programmeId(), state.beneficiaryRef(), count, state.at());
         done += count;
       }
-      writer.finish(batchId, LocalDateTime.now(clock));
+      writer.finish(batchId, token, LocalDateTime.now(clock));
     } catch (RuntimeException e) {
+      if (leaseLost(e)) {
+        LOG.info(
+            () ->
+                LogLine.of("batch-lease-lost")
+                    .with("batch", IssuanceWriter.LEASE + batchId)
+                    .with("instance", leases.instanceId())
+                    .toString());
+        return;
+      }
       LOG.log(Level.SEVERE, "Issuance batch " + batchId + " failed", e);
-      writer.fail(batchId, String.valueOf(e.getMessage()), LocalDateTime.now(clock));
+      writer.fail(batchId, token, String.valueOf(e.getMessage()), LocalDateTime.now(clock));
     }
+  }
+
+  private static boolean leaseLost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LeaseLost) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A chunk that hit an (astronomically unlikely) code collision is written again, new codes. */
   private void writeChunkWithRetry(
-      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime at) {
+      long batchId,
+      String token,
+      long programmeId,
+      String beneficiaryRef,
+      int count,
+      LocalDateTime at) {
     for (int attempt = 1; ; attempt++) {
       try {
-        writer.insertChunk(batchId, programmeId, beneficiaryRef, count, at);
+        writer.insertChunk(batchId, token, programmeId, beneficiaryRef, count, at);
         return;
       } catch (RuntimeException e) {
-        if (attempt == 3) {
+        if (attempt == 3 || leaseLost(e)) {
           throw e;
         }
       }

@@ -1,5 +1,7 @@
 package fr.secondevie.vouchers.control;
 
+import fr.secondevie.platform.control.BusinessMetrics;
+import fr.secondevie.platform.control.JobLeases;
 import fr.secondevie.vouchers.entity.VoucherCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,9 @@ import java.util.List;
 /**
  * Writes vouchers in JDBC batches on the transaction's own connection: one chunk per call, with the
  * batch's progress counter moved in the same transaction, so the progress shown is always what is
- * really in the database.
+ * really in the database. A background batch's chunk renews the batch's lease first, in its own
+ * transaction: an instance that lost the lease writes nothing more, and the one that took the batch
+ * over goes on from the count the last committed chunk left.
  */
 @ApplicationScoped
 public class IssuanceWriter {
@@ -28,10 +32,19 @@ public class IssuanceWriter {
       "insert into voucher (code, programme_id, batch_id, status, beneficiary_ref, issued_at)"
           + " values (?, ?, ?, 'ISSUED', ?, ?)";
 
+  /** The lease names of background batches: this, then the batch's id. */
+  public static final String LEASE = "voucher-issuance-";
+
+  /** What a background batch is to write, as the database holds it. */
+  public record State(
+      long programmeId, String beneficiaryRef, int quantity, int issued, LocalDateTime at) {}
+
   private final SecureRandom random = new SecureRandom();
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject JobLeases leases;
+  @Inject BusinessMetrics metrics;
 
   /** Inserts {@code count} new vouchers of the batch in the current transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -78,13 +91,46 @@ public class IssuanceWriter {
   /** One chunk of a background batch, in a transaction of its own. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void insertChunk(
-      long batchId, long programmeId, String beneficiaryRef, int count, LocalDateTime issuedAt) {
+      long batchId,
+      String token,
+      long programmeId,
+      String beneficiaryRef,
+      int count,
+      LocalDateTime issuedAt) {
+    leases.renew(LEASE + batchId, token, null);
     insert(batchId, programmeId, beneficiaryRef, count, issuedAt);
+    metrics.batchItems("voucher-issuance", "DONE", count);
   }
 
+  /** A background batch as it stands in the database (read again by an instance taking it over). */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void finish(long batchId, LocalDateTime at) {
+  public State state(long batchId) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "select programme_id, beneficiary_ref, quantity, issued_count, created_at"
+                        + " from issuance_batch where id = ?")
+                .setParameter(1, batchId)
+                .getSingleResult();
+    Object at = row[4];
+    return new State(
+        ((Number) row[0]).longValue(),
+        (String) row[1],
+        ((Number) row[2]).intValue(),
+        ((Number) row[3]).intValue(),
+        at instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) at);
+  }
+
+  /** A background batch is written: done, and its lease let go, under that lease. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void finish(long batchId, String token, LocalDateTime at) {
+    leases.renew(LEASE + batchId, token, null);
     finishInCurrent(batchId, at);
+    leases.releaseInCurrent(
+        LEASE + batchId,
+        token,
+        JobLeases.Outcome.SUCCEEDED,
+        state(batchId).issued() + " vouchers issued");
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -98,7 +144,7 @@ public class IssuanceWriter {
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void fail(long batchId, String failure, LocalDateTime at) {
+  public void fail(long batchId, String token, String failure, LocalDateTime at) {
     em.createNativeQuery(
             "update issuance_batch set status = 'FAILED', failure = ?, finished_at = ?,"
                 + " running_programme_id = null where id = ? and status = 'RUNNING'")
@@ -106,5 +152,6 @@ public class IssuanceWriter {
         .setParameter(2, Timestamp.valueOf(at))
         .setParameter(3, batchId)
         .executeUpdate();
+    leases.releaseInCurrent(LEASE + batchId, token, JobLeases.Outcome.FAILED, failure);
   }
 }
