@@ -158,7 +158,9 @@ class BookletsIT {
     var completed = counter.post("api/v1/orders/" + orderId + "/completion");
     assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
     assertThat(completed.json().getString("status")).isEqualTo("PAID");
-    assertThat(completed.json().isNull("beneficiaryId")).isTrue();
+    assertThat(completed.json().get("beneficiaryId"))
+        .as("nobody's order")
+        .isIn(null, jakarta.json.JsonValue.NULL);
 
     var reconciliation =
         funder.get("api/v1/voucher-programs/" + programme + "/reconciliation").json();
@@ -189,7 +191,9 @@ class BookletsIT {
     List<Api.Answer> answers = Race.of(8, i -> allocate(programme, structure, 5, 20));
     List<String> all = new ArrayList<>();
     for (Api.Answer answer : answers) {
-      assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+      assertThat(answer.status())
+          .as(answers.stream().map(a -> a.status() + " " + a.body()).toList().toString())
+          .isEqualTo(201);
       answer
           .json()
           .getJsonArray("booklets")
@@ -212,9 +216,12 @@ class BookletsIT {
     }
   }
 
-  /** Unused passes expire with their programme and are credited back to the funder. */
+  /**
+   * Unused passes expire with their programme, at the counter too (the nightly expiry and the
+   * funder's credit, which they then share with every voucher: InsideTheServerIT).
+   */
   @Test
-  void unusedPassesOfAnEndedProgrammeAreCreditedBackToTheFunder() throws Exception {
+  void passesOfAnEndedProgrammeAreRefusedAsExpired() throws Exception {
     long structure = given.organisationOf("social");
     var programme =
         funder.post(
@@ -255,9 +262,6 @@ class BookletsIT {
             "{\"code\":\"" + code + "\"}"),
         422,
         "VOUCHER_EXPIRED");
-    var reconciliation = funder.get("api/v1/voucher-programs/" + id + "/reconciliation").json();
-    assertThat(reconciliation.getInt("issuedCount")).isEqualTo(3);
-    assertThat(reconciliation.getInt("expiredCount")).isEqualTo(3);
     counter.post("api/v1/orders/" + order.json().getJsonNumber("id") + "/cancellation");
   }
 

@@ -79,19 +79,43 @@ public class DemandFigures {
                 .setParameter("to", to)
                 .setParameter("territory", territoryId)
                 .getResultList());
+    return tally(
+        needs.stream()
+            .map(
+                row ->
+                    new Need(
+                        (String) row[0],
+                        (DeviceCategory) row[1],
+                        (LocalDateTime) row[2],
+                        (LocalDateTime) row[3]))
+            .toList(),
+        foundEligible,
+        to);
+  }
+
+  /** A person's diagnosis as the figures count it. */
+  record Need(
+      String beneficiaryId,
+      DeviceCategory category,
+      LocalDateTime diagnosedAt,
+      LocalDateTime equippedAt) {}
+
+  /** The figures of these diagnoses, given who was found eligible, as they stood at {@code to}. */
+  static Demand tally(List<Need> needs, Set<String> foundEligible, LocalDateTime to) {
     Tally total = new Tally();
     Map<DeviceCategory, Tally> byCategory = new EnumMap<>(DeviceCategory.class);
-    for (Object[] row : needs) {
-      DeviceCategory category = (DeviceCategory) row[1];
-      LocalDateTime diagnosedAt = (LocalDateTime) row[2];
-      LocalDateTime equippedAt = (LocalDateTime) row[3];
-      boolean eligible = foundEligible.contains((String) row[0]);
-      boolean equipped = equippedAt != null && equippedAt.isBefore(to);
+    for (Need need : needs) {
+      boolean eligible = foundEligible.contains(need.beneficiaryId());
+      boolean equipped = need.equippedAt() != null && need.equippedAt().isBefore(to);
       Double waitDays =
-          equipped ? Duration.between(diagnosedAt, equippedAt).toMinutes() / 1440.0 : null;
+          equipped
+              ? Duration.between(need.diagnosedAt(), need.equippedAt()).toMinutes() / 1440.0
+              : null;
       total.add(eligible, equipped, waitDays);
-      if (category != null) {
-        byCategory.computeIfAbsent(category, c -> new Tally()).add(eligible, equipped, waitDays);
+      if (need.category() != null) {
+        byCategory
+            .computeIfAbsent(need.category(), c -> new Tally())
+            .add(eligible, equipped, waitDays);
       }
     }
     List<Figures> categories = new ArrayList<>();

@@ -229,7 +229,11 @@ public class VoucherProgramsResource {
   public Response allocateBooklets(@PathParam("id") long id, @Valid @NotNull BookletsRequest r) {
     List<Booklets.Allocated> allocated =
         booklets.allocate(id, r.structureId, r.count, r.vouchersPerBooklet);
-    return Response.created(uri.getBaseUriBuilder().path("booklets").build())
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("booklets")
+                .path(String.valueOf(allocated.get(0).booklet().id()))
+                .build())
         .entity(
             new BookletsView(allocated.stream().map(BookletsResource.AllocatedView::of).toList()))
         .build();

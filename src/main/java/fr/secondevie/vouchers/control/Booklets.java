@@ -15,6 +15,7 @@ import fr.secondevie.vouchers.entity.VoucherProgramme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -86,6 +87,9 @@ public class Booklets {
       throw BusinessException.unprocessable(
           "NOT_A_SOCIAL_STRUCTURE", "Booklets are handed out by a social structure");
     }
+    // allocations of one programme queue up on its row: each writes its booklets whole, and the
+    // database's unique code keeps every pass apart (BookletsIT races eight of them)
+    em.lock(programme, LockModeType.PESSIMISTIC_WRITE);
     LocalDateTime now = LocalDateTime.now(clock);
     if (programme.isExpiredOn(now.toLocalDate())) {
       throw BusinessException.unprocessable(
@@ -123,15 +127,12 @@ public class Booklets {
 
   /** A booklet of the caller's structure; another structure's is 404. */
   public Booklet getOfMyStructure(long id) {
-    Booklet booklet =
-        em.createNamedQuery("Booklet.findOneOfStructure", Booklet.class)
-            .setParameter("id", id)
-            .setParameter("structure", caller.organisationId())
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> BusinessException.notFound("Booklet"));
-    em.refresh(booklet);
-    return booklet;
+    return em.createNamedQuery("Booklet.findOneOfStructure", Booklet.class)
+        .setParameter("id", id)
+        .setParameter("structure", caller.organisationId())
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Booklet"));
   }
 
   /**
