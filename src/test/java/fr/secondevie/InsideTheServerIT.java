@@ -4,12 +4,14 @@ import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.secondevie.eligibility.control.DemandFigures;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.JobLeases;
 import fr.secondevie.platform.control.LeaseLost;
 import fr.secondevie.platform.entity.AuditEntry;
 import fr.secondevie.platform.entity.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.sales.control.HoldExpiryJob;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Deployments;
@@ -89,6 +91,7 @@ class InsideTheServerIT {
   @Inject Clock clock;
   @Inject JobLeases leases;
   @Inject LeaseProbe leaseProbe;
+  @Inject DemandFigures demand;
 
   // ---- the page shown for a real fault ----
 
@@ -734,6 +737,66 @@ class InsideTheServerIT {
 
   private String voucherStatus(String code) {
     return counter().get("api/v1/vouchers/" + code).json().getString("status");
+  }
+
+  // ---- the territory's demand, as the dashboard reads it (issue 17, part 2) ----
+
+  /**
+   * People diagnosed by a social structure of the territory count in its demand by the category
+   * advised: the one equipped after the diagnosis with a wait, the one eligible but without a
+   * device as waiting; another territory counts neither.
+   */
+  @Test
+  void theTerritorysDemandCountsTheDiagnosedTheEquippedAndTheWaiting() {
+    LocalDateTime from = LocalDateTime.now(clock).minusSeconds(1);
+    Scenarios given = scenarios();
+    Api social = Api.as(base, "social");
+    String equipped = given.eligibleBeneficiary("RSA");
+    String waiting = given.eligibleBeneficiary("RSA");
+    for (String[] need : new String[][] {{equipped, "LAPTOP"}, {waiting, "SCREEN"}}) {
+      var saved =
+          social.send(
+              "PUT",
+              "api/v1/beneficiaries/" + need[0] + "/needs",
+              "application/json",
+              "{\"uses\":[\"SCHOOL\"],\"recommendedCategory\":\""
+                  + need[1]
+                  + "\",\"needsTraining\":false,\"needsConnection\":false}");
+      assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    }
+    int laptop = given.availableDevice("donateur", "LAPTOP", "relais", 12_000);
+    given.openCashDrawer("relais");
+    long order = given.openOrder("relais", equipped, laptop);
+    Api counter = Api.as(base, "relais");
+    long due = cents(counter.get("api/v1/orders/" + order).json(), "dueCents");
+    counter.post(
+        "api/v1/orders/" + order + "/payments",
+        "{\"method\":\"CASH\",\"amountCents\":" + due + "}");
+    assertThat(counter.post("api/v1/orders/" + order + "/completion").status()).isEqualTo(200);
+    LocalDateTime to = LocalDateTime.now(clock).plusMinutes(1);
+    long hdf = social.get("api/v1/me").json().getJsonNumber("territoryId").longValue();
+    long ara =
+        Api.as(base, "social2").get("api/v1/me").json().getJsonNumber("territoryId").longValue();
+
+    DemandFigures.Demand here = demand.of(hdf, from, to);
+    assertThat(here.total().diagnosed()).isGreaterThanOrEqualTo(2);
+    DemandFigures.Figures laptops =
+        here.byCategory().stream()
+            .filter(f -> f.category() == DeviceCategory.LAPTOP)
+            .findFirst()
+            .orElseThrow();
+    assertThat(laptops.equipped()).isGreaterThanOrEqualTo(1);
+    assertThat(laptops.medianWaitDays()).isNotNull().isBetween(0.0, 1.0);
+    DemandFigures.Figures screens =
+        here.byCategory().stream()
+            .filter(f -> f.category() == DeviceCategory.SCREEN)
+            .findFirst()
+            .orElseThrow();
+    assertThat(screens.waiting()).isGreaterThanOrEqualTo(1);
+    assertThat(screens.eligible()).isGreaterThanOrEqualTo(screens.waiting());
+    assertThat(demand.of(ara, from, to).total().diagnosed())
+        .as("another territory's structures diagnosed nobody")
+        .isZero();
   }
 
   private static long cents(JsonObject json, String field) {

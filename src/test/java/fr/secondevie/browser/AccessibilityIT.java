@@ -92,9 +92,10 @@ class AccessibilityIT {
         "atelier | app/workshop/reception.xhtml app/workshop/devices.xhtml"
             + " app/workshop/devices.xhtml>a[href*='refurbish']",
         "relais | app/counter/sale.xhtml app/counter/eligibility.xhtml"
-            + " app/counter/voucher-check.xhtml",
+            + " app/counter/voucher-check.xhtml app/counter/sale.xhtml?bearer=1",
         "social | app/social/beneficiaries.xhtml"
-            + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']",
+            + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']"
+            + " app/social/booklets.xhtml",
         "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
@@ -191,7 +192,8 @@ class AccessibilityIT {
             + " app/workshop/devices.xhtml app/workshop/devices.xhtml>a[href*='refurbish']"
             + " app/workshop/profile.xhtml",
         "social | app/social/beneficiaries.xhtml"
-            + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']",
+            + " app/social/beneficiaries.xhtml>a[href*='beneficiary.xhtml']"
+            + " app/social/booklets.xhtml",
         "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"

@@ -239,6 +239,7 @@ class AuthorisationMatrixIT {
     final long statement;
     final long membershipRequest;
     final String relay2User;
+    final long booklet;
     final Map<String, String> listed = new HashMap<>();
 
     Fixture() {
@@ -303,6 +304,26 @@ class AuthorisationMatrixIT {
                       + relay2User
                       + "\",\"password\":\"un mot de passe\",\"roles\":[\"counter\"]}");
       assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
+      // a booklet of passes of the demo social structure (its social worker hands it over)
+      Api funder = Api.as(base, "financeur");
+      var pass =
+          funder.post(
+              "api/v1/voucher-programs",
+              "{\"name\":\"Pass matrice\",\"kind\":\"PASS_NUMERIQUE\",\"faceValueCents\":1000,"
+                  + "\"validFrom\":\""
+                  + LocalDate.now().minusDays(1)
+                  + "\",\"validUntil\":\""
+                  + LocalDate.now().plusYears(1)
+                  + "\",\"toleranceDays\":0,\"nominative\":false,\"postalCodePrefixes\":[]}");
+      var booklets =
+          funder.post(
+              "api/v1/voucher-programs/" + pass.json().getJsonNumber("id") + "/booklets",
+              "{\"structureId\":"
+                  + given.organisationOf("social")
+                  + ",\"count\":1,\"vouchersPerBooklet\":2}");
+      assertThat(booklets.status()).as(booklets.toString()).isEqualTo(201);
+      booklet =
+          booklets.json().getJsonArray("booklets").getJsonObject(0).getJsonNumber("id").longValue();
     }
 
     private long firstStatement(Api.Answer drawn) {
@@ -326,7 +347,8 @@ class AuthorisationMatrixIT {
     /** Who owns the resource the operation's path names (empty: no resource of anyone's). */
     Set<String> owners(Operation op) {
       String path = op.path();
-      if (path.startsWith("/api/v1/beneficiaries/{id}")) {
+      if (path.startsWith("/api/v1/beneficiaries/{id}")
+          || path.startsWith("/api/v1/booklets/{id}")) {
         return Set.of("social");
       }
       if (path.startsWith("/api/v1/devices/{id}")) {
@@ -421,6 +443,9 @@ class AuthorisationMatrixIT {
       if (p.startsWith("/api/v1/devices/")) {
         return String.valueOf(device);
       }
+      if (p.startsWith("/api/v1/booklets/")) {
+        return String.valueOf(booklet);
+      }
       if (p.startsWith("/api/v1/donations/") || p.startsWith("/api/v1/impact/donations/")) {
         return String.valueOf(donation);
       }
@@ -456,6 +481,15 @@ class AuthorisationMatrixIT {
         return "{\"criteria\":[\"RSA\"],\"proofType\":\"Attestation\",\"proofDate\":\""
             + LocalDate.now().minusDays(1)
             + "\"}";
+      }
+      if (path.endsWith("/needs")) {
+        return "{\"uses\":[\"SCHOOL\"],\"recommendedCategory\":\"TABLET\",\"needsTraining\":false,"
+            + "\"needsConnection\":true}";
+      }
+      if (path.endsWith("/booklets")) {
+        return "{\"structureId\":"
+            + given.organisationOf("social")
+            + ",\"count\":1,\"vouchersPerBooklet\":1}";
       }
       if (path.endsWith("/refusal")) {
         return "{\"reason\":\"Hors du champ de la filière\"}";

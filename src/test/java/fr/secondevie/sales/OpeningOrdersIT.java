@@ -79,10 +79,13 @@ class OpeningOrdersIT extends AtTheCounter {
     assertThat(quota.status()).isEqualTo(422);
     assertThat(quota.json().getString("code")).isEqualTo("QUOTA_EXCEEDED");
     assertThat(deviceStatus(device)).as("a refused order reserves nothing").isEqualTo("AVAILABLE");
+    // a device with no person: not eligible (an order of services alone needs none: BookletsIT)
+    Api.Answer nobody = counter().post("api/v1/orders", "{\"deviceIds\":[" + device + "]}");
+    assertThat(nobody.status()).as(nobody.toString()).isEqualTo(422);
+    assertThat(nobody.json().getString("code")).isEqualTo("NOT_ELIGIBLE");
     // bad input changes nothing
     for (String bad :
         List.of(
-            "{\"deviceIds\":[" + device + "]}",
             "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[]}",
             "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "," + device + "]}",
             "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[\"x\"]}",

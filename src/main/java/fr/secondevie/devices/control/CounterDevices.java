@@ -131,6 +131,23 @@ public class CounterDevices {
     return ids.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
+  /**
+   * Up to {@code max} devices of a category on sale at that relay, the cheapest first (what the
+   * sale screen suggests when the social worker advised that category).
+   */
+  public List<Device> ofCategoryOnSaleAt(
+      fr.secondevie.platform.entity.DeviceCategory category, long relayId, int max) {
+    return em.createQuery(
+            "select d from Device d where d.relay.id = :relay and d.category = :category"
+                + " and d.status = :available order by d.listPrice, d.id",
+            Device.class)
+        .setParameter("relay", relayId)
+        .setParameter("category", category)
+        .setParameter("available", DeviceStatus.AVAILABLE)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   private static boolean atRelay(Device device, long relayId) {
     return device.relay() != null && Objects.equals(device.relay().id(), relayId);
   }

@@ -195,8 +195,8 @@ public class DevicesDemoData {
     }
     for (Organisation relay : directory.organisationsOfKind(OrganisationKind.RELAY)) {
       em.persist(
-          new MediationService(
-              relay, "Atelier « Premiers pas » (2 h)", 120, Money.ofEuros(10), now));
+          new MediationService(relay, "Atelier « Premiers pas » (2 h)", 120, Money.ofEuros(10), now)
+              .gettingStarted(true));
       em.persist(
           new MediationService(
               relay, "Aide aux démarches en ligne (1 h)", 60, Money.ofEuros(10), now));

@@ -1,11 +1,15 @@
 package fr.secondevie.eligibility.boundary;
 
 import fr.secondevie.eligibility.control.Beneficiaries;
+import fr.secondevie.eligibility.control.Needs;
 import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.eligibility.entity.BeneficiaryNeed;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
+import fr.secondevie.eligibility.entity.NeedUse;
 import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.entity.BusinessException;
+import fr.secondevie.platform.entity.DeviceCategory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -13,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +27,14 @@ import java.util.Set;
 public class BeneficiariesBacking {
 
   @Inject Beneficiaries beneficiaries;
+  @Inject Needs needs;
   @Inject FacesContext faces;
+
+  private BeneficiaryNeed need;
+  private List<String> needUses = new ArrayList<>();
+  private String recommendedCategory;
+  private boolean needsTraining;
+  private boolean needsConnection;
 
   private List<Beneficiary> list;
   private String fileReference;
@@ -56,6 +68,14 @@ public class BeneficiariesBacking {
       beneficiary = beneficiaries.ofMyStructure(id);
       decisions = beneficiaries.decisions(beneficiary.id());
       eligibility = beneficiaries.eligibility(beneficiary.id());
+      need = needs.of(beneficiary.id()).orElse(null);
+      if (need != null && !faces.isPostback()) {
+        needUses = new ArrayList<>(need.uses().stream().map(Enum::name).toList());
+        recommendedCategory =
+            need.recommendedCategory() == null ? null : need.recommendedCategory().name();
+        needsTraining = need.needsTraining();
+        needsConnection = need.needsConnection();
+      }
     } catch (BusinessException e) {
       beneficiary = null;
     }
@@ -97,6 +117,63 @@ public class BeneficiariesBacking {
       PageMessages.refusedAt("revoke:reason", e);
       return null;
     }
+  }
+
+  /** Records the diagnosis of what the person needs (the form's answers replace the last ones). */
+  public String diagnose() {
+    try {
+      needs.diagnose(id, needUses, recommendedCategory, needsTraining, needsConnection);
+      PageMessages.info("needs.done");
+      PageMessages.keepForRedirect();
+      return "/app/social/beneficiary.xhtml?faces-redirect=true&id=" + id;
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+      return null;
+    }
+  }
+
+  public List<String> getAllUses() {
+    return Arrays.stream(NeedUse.values()).map(Enum::name).toList();
+  }
+
+  public List<String> getAllCategories() {
+    return DeviceCategory.all().stream().map(Enum::name).toList();
+  }
+
+  public BeneficiaryNeed getNeed() {
+    return need;
+  }
+
+  public List<String> getNeedUses() {
+    return needUses;
+  }
+
+  public void setNeedUses(List<String> needUses) {
+    this.needUses = needUses;
+  }
+
+  public String getRecommendedCategory() {
+    return recommendedCategory;
+  }
+
+  public void setRecommendedCategory(String recommendedCategory) {
+    this.recommendedCategory = recommendedCategory;
+  }
+
+  public boolean isNeedsTraining() {
+    return needsTraining;
+  }
+
+  public void setNeedsTraining(boolean needsTraining) {
+    this.needsTraining = needsTraining;
+  }
+
+  public boolean isNeedsConnection() {
+    return needsConnection;
+  }
+
+  public void setNeedsConnection(boolean needsConnection) {
+    this.needsConnection = needsConnection;
   }
 
   public String getRefusalReason() {

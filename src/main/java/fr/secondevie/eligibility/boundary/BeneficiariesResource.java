@@ -3,7 +3,9 @@ package fr.secondevie.eligibility.boundary;
 import fr.secondevie.eligibility.control.AttestationRenderer;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.eligibility.control.Beneficiaries.Eligibility;
+import fr.secondevie.eligibility.control.Needs;
 import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.eligibility.entity.BeneficiaryNeed;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
@@ -23,6 +25,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -84,6 +87,44 @@ public class BeneficiariesResource {
     public String reason;
   }
 
+  /**
+   * The diagnosis form: uses from a fixed list (JOB_SEARCH, SCHOOL, ADMIN_PROCEDURES,
+   * STAY_IN_TOUCH, TRAINING, HEALTH), the device category advised (or none), training and a
+   * connection needed. No free text: no health detail is written down.
+   */
+  public static class NeedsRequest {
+    @NotNull
+    @Size(max = 6)
+    public List<@NotNull @Size(max = 40) String> uses;
+
+    @Size(max = 20)
+    public String recommendedCategory;
+
+    @NotNull public Boolean needsTraining;
+    @NotNull public Boolean needsConnection;
+  }
+
+  /** The diagnosis as the social worker reads it back. */
+  public record NeedsView(
+      List<String> uses,
+      String recommendedCategory,
+      boolean needsTraining,
+      boolean needsConnection,
+      LocalDateTime diagnosedAt,
+      LocalDateTime updatedAt,
+      LocalDateTime equippedAt) {
+    static NeedsView of(BeneficiaryNeed n) {
+      return new NeedsView(
+          n.uses().stream().map(Enum::name).toList(),
+          n.recommendedCategory() == null ? null : n.recommendedCategory().name(),
+          n.needsTraining(),
+          n.needsConnection(),
+          n.diagnosedAt(),
+          n.updatedAt(),
+          n.equippedAt());
+    }
+  }
+
   /** A person as its social structure sees it. */
   public record BeneficiaryView(
       String id,
@@ -136,25 +177,41 @@ public class BeneficiariesResource {
     }
   }
 
-  /** The counter's panel: nothing about the person. */
+  /**
+   * The counter's panel: nothing about the person but the outcome, the device category the social
+   * worker advised and whether training is advised (never the uses).
+   */
   public record EligibilityView(
       boolean eligible,
       Integer tier,
       LocalDate validUntil,
       int devicesLeft,
-      Map<String, Integer> devicesLeftByCategory) {
+      Map<String, Integer> devicesLeftByCategory,
+      String recommendedCategory,
+      boolean needsTraining) {
     static EligibilityView of(Eligibility e) {
       Map<String, Integer> byName = new LinkedHashMap<>();
       e.devicesLeftByCategory().forEach((category, left) -> byName.put(category.name(), left));
-      return new EligibilityView(e.eligible(), e.tier(), e.validUntil(), e.devicesLeft(), byName);
+      return new EligibilityView(
+          e.eligible(),
+          e.tier(),
+          e.validUntil(),
+          e.devicesLeft(),
+          byName,
+          e.recommendedCategory() == null ? null : e.recommendedCategory().name(),
+          e.needsTraining());
     }
   }
 
   /** Everything held on a person (right of access, GDPR art. 15). */
   public record Export(
-      BeneficiaryView beneficiary, List<DecisionView> decisions, EligibilityView eligibility) {}
+      BeneficiaryView beneficiary,
+      List<DecisionView> decisions,
+      EligibilityView eligibility,
+      NeedsView needs) {}
 
   @Inject Beneficiaries beneficiaries;
+  @Inject Needs needs;
   @Inject AttestationRenderer attestations;
   @Inject Caller caller;
   @Context UriInfo uri;
@@ -250,7 +307,31 @@ public class BeneficiariesResource {
     return new Export(
         BeneficiaryView.of(beneficiary),
         beneficiaries.decisions(beneficiary.id()).stream().map(DecisionView::of).toList(),
-        EligibilityView.of(beneficiaries.eligibility(beneficiary.id())));
+        EligibilityView.of(beneficiaries.eligibility(beneficiary.id())),
+        needs.of(beneficiary.id()).map(NeedsView::of).orElse(null));
+  }
+
+  @PUT
+  @Path("{id}/needs")
+  @RolesAllowed(Roles.SOCIAL_WORKER)
+  public NeedsView diagnose(@PathParam("id") String id, @Valid NeedsRequest request) {
+    return NeedsView.of(
+        needs.diagnose(
+            id,
+            request.uses,
+            request.recommendedCategory,
+            request.needsTraining,
+            request.needsConnection));
+  }
+
+  @GET
+  @Path("{id}/needs")
+  @RolesAllowed(Roles.SOCIAL_WORKER)
+  public NeedsView needsOf(@PathParam("id") String id) {
+    return needs
+        .of(id)
+        .map(NeedsView::of)
+        .orElseThrow(() -> BusinessException.notFound("Diagnosis"));
   }
 
   /** Runs the retention job now (it also runs every night). */

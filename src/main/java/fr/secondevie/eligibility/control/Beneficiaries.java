@@ -1,6 +1,7 @@
 package fr.secondevie.eligibility.control;
 
 import fr.secondevie.eligibility.entity.Beneficiary;
+import fr.secondevie.eligibility.entity.BeneficiaryNeed;
 import fr.secondevie.eligibility.entity.Criteria;
 import fr.secondevie.eligibility.entity.EligibilityAudit;
 import fr.secondevie.eligibility.entity.EligibilityDecision;
@@ -43,7 +44,9 @@ public class Beneficiaries {
       Integer tier,
       LocalDate validUntil,
       int devicesLeft,
-      Map<DeviceCategory, Integer> devicesLeftByCategory) {}
+      Map<DeviceCategory, Integer> devicesLeftByCategory,
+      DeviceCategory recommendedCategory,
+      boolean needsTraining) {}
 
   @PersistenceContext EntityManager em;
   @Inject RulesBook rules;
@@ -254,6 +257,12 @@ public class Beneficiaries {
   Eligibility eligibilityOf(Beneficiary beneficiary) {
     LocalDate today = LocalDate.now(clock);
     Optional<EligibilityDecision> latest = latestDecision(beneficiary.id());
+    // what the counter may know of the diagnosis: the device advised and whether training is
+    Optional<BeneficiaryNeed> need =
+        Optional.ofNullable(em.find(BeneficiaryNeed.class, beneficiary.id()))
+            .filter(n -> !beneficiary.isAnonymised());
+    DeviceCategory advised = need.map(BeneficiaryNeed::recommendedCategory).orElse(null);
+    boolean training = need.map(BeneficiaryNeed::needsTraining).orElse(false);
     if (beneficiary.isAnonymised() || latest.isEmpty() || !latest.get().isEligibleOn(today)) {
       return new Eligibility(
           beneficiary.id(),
@@ -261,7 +270,9 @@ public class Beneficiaries {
           latest.map(EligibilityDecision::tier).orElse(null),
           latest.map(EligibilityDecision::validUntil).orElse(null),
           0,
-          Map.of());
+          Map.of(),
+          advised,
+          training);
     }
     EligibilityDecision decision = latest.get();
     Map<DeviceCategory, Integer> left =
@@ -272,7 +283,9 @@ public class Beneficiaries {
         decision.tier(),
         decision.validUntil(),
         left.values().stream().mapToInt(Integer::intValue).sum(),
-        left);
+        left,
+        advised,
+        training);
   }
 
   /** The units left per category, in the order of the rules' quotas (by category name). */
@@ -318,6 +331,9 @@ public class Beneficiaries {
     em.persist(
         new fr.secondevie.eligibility.entity.QuotaUse(beneficiaryId, category, reference, now));
     beneficiary.contactedAt(now);
+    // the end of the wait the territory's figures count (the first device after the diagnosis)
+    Optional.ofNullable(em.find(BeneficiaryNeed.class, beneficiaryId))
+        .ifPresent(n -> n.equippedWith(category, now));
   }
 
   /**
@@ -382,6 +398,8 @@ public class Beneficiaries {
                   + " where d.beneficiary = :b")
           .setParameter("b", beneficiary)
           .executeUpdate();
+      Optional.ofNullable(em.find(BeneficiaryNeed.class, beneficiary.id()))
+          .ifPresent(BeneficiaryNeed::anonymise);
       audit.record(EligibilityAudit.BENEFICIARY_ANONYMISED, "Beneficiary", beneficiary.id(), null);
     }
     return due.size();

@@ -9,5 +9,6 @@ import fr.secondevie.platform.entity.AuditAction;
 public enum EligibilityAudit implements AuditAction {
   BENEFICIARY_REGISTERED,
   BENEFICIARY_ANONYMISED,
+  BENEFICIARY_NEEDS_DIAGNOSED,
   ELIGIBILITY_RULES_PUBLISHED
 }

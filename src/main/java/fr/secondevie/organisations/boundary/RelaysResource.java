@@ -57,9 +57,11 @@ public class RelaysResource {
   }
 
   /** A mediation service. */
-  public record ServiceView(long id, String name, int durationMinutes, long priceCents) {
+  public record ServiceView(
+      long id, String name, int durationMinutes, long priceCents, boolean gettingStarted) {
     static ServiceView of(MediationService s) {
-      return new ServiceView(s.id(), s.name(), s.durationMinutes(), s.price().cents());
+      return new ServiceView(
+          s.id(), s.name(), s.durationMinutes(), s.price().cents(), s.isGettingStarted());
     }
   }
 
@@ -71,7 +73,8 @@ public class RelaysResource {
               message = "must not be blank, at most 200 characters")
           String name,
       @NotNull @Bounded(min = 1, max = 1440) Integer durationMinutes,
-      @NotNull @Bounded Long priceCents) {}
+      @NotNull @Bounded Long priceCents,
+      Boolean gettingStarted) {}
 
   @Inject Relays relays;
   @Inject Territories territories;
@@ -117,7 +120,12 @@ public class RelaysResource {
   @RolesAllowed({Roles.COUNTER, Roles.ADMIN})
   public Response addService(@PathParam("id") long id, @Valid @NotNull ServiceRequest r) {
     MediationService created =
-        relays.addService(id, r.name(), r.durationMinutes(), Money.ofCents(r.priceCents()));
+        relays.addService(
+            id,
+            r.name(),
+            r.durationMinutes(),
+            Money.ofCents(r.priceCents()),
+            Boolean.TRUE.equals(r.gettingStarted()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(ServiceView.of(created))
         .build();

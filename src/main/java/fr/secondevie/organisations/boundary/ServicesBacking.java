@@ -65,7 +65,8 @@ public class ServicesBacking {
       return null;
     }
     try {
-      MediationService added = relays.addService(caller.organisationId(), name, minutes, amount);
+      MediationService added =
+          relays.addService(caller.organisationId(), name, minutes, amount, gettingStarted);
       PageMessages.info("services.added", added.name());
       PageMessages.keepForRedirect();
       return "/app/counter/services.xhtml?faces-redirect=true";
@@ -73,6 +74,17 @@ public class ServicesBacking {
       PageMessages.refused(e);
       return null;
     }
+  }
+
+  private boolean gettingStarted;
+
+  /** Whether the new service is the relay's getting-started workshop (suggested at the counter). */
+  public boolean isGettingStarted() {
+    return gettingStarted;
+  }
+
+  public void setGettingStarted(boolean gettingStarted) {
+    this.gettingStarted = gettingStarted;
   }
 
   public String getName() {

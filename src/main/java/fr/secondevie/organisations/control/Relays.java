@@ -103,6 +103,12 @@ public class Relays {
   }
 
   public MediationService addService(long relayId, String name, int durationMinutes, Money price) {
+    return addService(relayId, name, durationMinutes, price, false);
+  }
+
+  /** A service of the relay, marked or not as its getting-started workshop. */
+  public MediationService addService(
+      long relayId, String name, int durationMinutes, Money price, boolean gettingStarted) {
     Organisation relay = get(relayId);
     boolean ownRelay = caller.hasRole(Roles.COUNTER) && caller.organisationId() == relayId;
     if (caller.hasRole(Roles.ADMIN) && !ownRelay && relay.territoryId() != caller.territoryId()) {
@@ -113,7 +119,8 @@ public class Relays {
           403, "FORBIDDEN", "A counter agent adds services to its own relay only");
     }
     MediationService service =
-        new MediationService(relay, name, durationMinutes, price, LocalDateTime.now(clock));
+        new MediationService(relay, name, durationMinutes, price, LocalDateTime.now(clock))
+            .gettingStarted(gettingStarted);
     em.persist(service);
     em.flush();
     audit.record(

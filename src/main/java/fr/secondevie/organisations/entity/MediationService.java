@@ -48,6 +48,12 @@ public class MediationService {
   @Column(name = "created_at", nullable = false, updatable = false)
   private LocalDateTime createdAt;
 
+  /**
+   * The relay's getting-started workshop, which the sale screen suggests when training is advised.
+   */
+  @Column(name = "getting_started", nullable = false)
+  private boolean gettingStarted;
+
   protected MediationService() {}
 
   public MediationService(
@@ -89,6 +95,16 @@ public class MediationService {
 
   public Money price() {
     return price;
+  }
+
+  /** Marks this service as the relay's getting-started workshop (or not). */
+  public MediationService gettingStarted(boolean gettingStarted) {
+    this.gettingStarted = gettingStarted;
+    return this;
+  }
+
+  public boolean isGettingStarted() {
+    return gettingStarted;
   }
 
   public LocalDateTime createdAt() {

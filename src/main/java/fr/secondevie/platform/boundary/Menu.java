@@ -51,7 +51,9 @@ public class Menu {
                   new Entry("menu.counter.services", "/app/counter/services.xhtml"),
                   new Entry("menu.counter.statements", "/app/counter/statements.xhtml")),
           Roles.SOCIAL_WORKER,
-              List.of(new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml")),
+              List.of(
+                  new Entry("menu.social.beneficiaries", "/app/social/beneficiaries.xhtml"),
+                  new Entry("menu.social.booklets", "/app/social/booklets.xhtml")),
           Roles.DONOR,
               List.of(
                   new Entry("menu.donor.donations", "/app/donor/donations.xhtml"),

@@ -62,7 +62,7 @@ public class OrdersResource {
 
   /** What the counter scanned: the person's attestation, the devices, the services. */
   public static class NewOrder {
-    @NotBlank
+    /** The person's attestation; none for an order of mediation services only. */
     @Size(max = 40)
     public String beneficiaryId;
 

@@ -54,6 +54,8 @@ public class SaleBacking {
   @Inject Clock clock;
 
   private String person;
+  private boolean servicesOnly;
+  private List<CounterLookups.ServiceOffer> bearerServices = List.of();
   private CounterLookups.Preview preview;
   private OrderSummary order;
   private boolean orderNotFound;
@@ -69,6 +71,12 @@ public class SaleBacking {
       } catch (BusinessException e) {
         orderNotFound = true;
       }
+      return;
+    }
+    if ("1".equals(params.get("bearer"))) {
+      // mediation services without a file, paid by bearer passes (issue 17, part 4)
+      servicesOnly = true;
+      bearerServices = lookups.servicesHere();
       return;
     }
     person = blankToNull(params.get("person"));
@@ -101,6 +109,15 @@ public class SaleBacking {
             .flatMap(Optional::stream)
             .map(id -> new OrderOpening.ServiceRequest(id, 1))
             .toList();
+    if (servicesOnly) {
+      if (chosen.isEmpty()) {
+        PageMessages.refused(
+            new BusinessException(
+                400, "INVALID_INPUT", PageMessages.text("sale.servicesOnly.noneChosen")));
+        return null;
+      }
+      return act(() -> opening.open(null, List.of(), chosen), "sale.opened");
+    }
     List<Long> devices =
         getPreviews().stream().map(CounterLookups.DevicePreview::deviceId).toList();
     return act(() -> opening.open(person, devices, chosen), "sale.opened");
@@ -371,7 +388,29 @@ public class SaleBacking {
   }
 
   public List<CounterLookups.ServiceOffer> getServices() {
-    return preview == null ? List.of() : preview.services();
+    return servicesOnly ? bearerServices : preview == null ? List.of() : preview.services();
+  }
+
+  /** Whether the screen sells mediation services without a file (no attestation scanned). */
+  public boolean isServicesOnly() {
+    return servicesOnly;
+  }
+
+  /** Devices on sale here of the category the social worker advised, not scanned yet. */
+  public List<CounterLookups.DevicePreview> getSuggested() {
+    return preview == null ? List.of() : preview.suggested();
+  }
+
+  /** The scanned devices and this one: the link that adds a suggested device. */
+  public String devicesWith(long deviceId) {
+    String scanned = getDevicesParam();
+    return scanned.isEmpty() ? String.valueOf(deviceId) : scanned + "," + deviceId;
+  }
+
+  /** Whether the service is the relay's getting-started workshop and training was advised. */
+  public boolean isAdvised(CounterLookups.ServiceOffer service) {
+    Beneficiaries.Eligibility eligibility = getEligibility();
+    return service.gettingStarted() && eligibility != null && eligibility.needsTraining();
   }
 
   public OrderSummary getOrder() {

@@ -2,6 +2,8 @@ package fr.secondevie.sales.control;
 
 import fr.secondevie.devices.control.CounterDevices;
 import fr.secondevie.eligibility.control.Beneficiaries;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessMetrics;
 import fr.secondevie.platform.entity.BusinessException;
@@ -41,6 +43,7 @@ public class Checkout {
   @Inject CounterDevices devices;
   @Inject VoucherLedger ledger;
   @Inject Beneficiaries beneficiaries;
+  @Inject Directory directory;
   @Inject SaleReceiptNumbers receiptNumbers;
   @Inject SalesJournal journal;
   @Inject AuditTrail audit;
@@ -67,7 +70,11 @@ public class Checkout {
             code,
             orderId,
             order.beneficiaryId(),
-            () -> beneficiaries.postalCode(order.beneficiaryId()),
+            // a bearer pass on an order with no person: valid where the relay is
+            () ->
+                order.beneficiaryId() == null
+                    ? directory.findOrganisation(order.relayId()).map(Organisation::postalCode)
+                    : beneficiaries.postalCode(order.beneficiaryId()),
             now);
     OrderVoucher applied =
         order.applyVoucher(

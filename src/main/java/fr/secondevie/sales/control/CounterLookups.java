@@ -26,7 +26,8 @@ import java.util.Optional;
 public class CounterLookups {
 
   /** A service the counter can add to an order, with its price. */
-  public record ServiceOffer(long id, String name, int durationMinutes, long priceCents) {}
+  public record ServiceOffer(
+      long id, String name, int durationMinutes, long priceCents, boolean gettingStarted) {}
 
   /** A device scanned but not reserved yet, with the price this person would pay. */
   public record DevicePreview(
@@ -44,12 +45,14 @@ public class CounterLookups {
    * eligible the relay's services and the devices on sale here among those scanned, priced.
    *
    * @param scanNotFound whether the last scan found no device on sale here
+   * @param suggested devices on sale here of the category the social worker advised, not scanned
    */
   public record Preview(
       Beneficiaries.Eligibility eligibility,
       List<ServiceOffer> services,
       List<DevicePreview> devices,
-      boolean scanNotFound) {
+      boolean scanNotFound,
+      List<DevicePreview> suggested) {
 
     public boolean personNotFound() {
       return eligibility == null;
@@ -72,10 +75,10 @@ public class CounterLookups {
     try {
       eligibility = beneficiaries.eligibility(person);
     } catch (BusinessException e) {
-      return new Preview(null, List.of(), List.of(), false);
+      return new Preview(null, List.of(), List.of(), false, List.of());
     }
     if (!eligibility.eligible()) {
-      return new Preview(eligibility, List.of(), List.of(), false);
+      return new Preview(eligibility, List.of(), List.of(), false, List.of());
     }
     long relayId = caller.organisationId();
     List<Long> wanted = new ArrayList<>(deviceIds.stream().distinct().toList());
@@ -87,14 +90,33 @@ public class CounterLookups {
         devices.onSaleAt(wanted, relayId).stream()
             .map(device -> preview(device, engine, eligibility.tier()))
             .toList();
-    return new Preview(eligibility, servicesHere(), previews, scanned != null && found.isEmpty());
+    List<DevicePreview> suggested =
+        eligibility.recommendedCategory() == null
+            ? List.of()
+            : devices
+                .ofCategoryOnSaleAt(
+                    eligibility.recommendedCategory(), relayId, SUGGESTED + wanted.size())
+                .stream()
+                .filter(d -> !wanted.contains(d.id()))
+                .limit(SUGGESTED)
+                .map(device -> preview(device, engine, eligibility.tier()))
+                .toList();
+    return new Preview(
+        eligibility, servicesHere(), previews, scanned != null && found.isEmpty(), suggested);
   }
 
-  private List<ServiceOffer> servicesHere() {
+  /** How many devices of the advised category the sale screen suggests. */
+  static final int SUGGESTED = 5;
+
+  /** The relay's mediation services, for a sale of services without a file (bearer passes). */
+  public List<ServiceOffer> servicesHere() {
     return em.createNamedQuery("MediationService.findOfRelay", MediationService.class)
         .setParameter("relay", caller.organisationId())
         .getResultStream()
-        .map(s -> new ServiceOffer(s.id(), s.name(), s.durationMinutes(), s.price().cents()))
+        .map(
+            s ->
+                new ServiceOffer(
+                    s.id(), s.name(), s.durationMinutes(), s.price().cents(), s.isGettingStarted()))
         .toList();
   }
 

@@ -46,8 +46,9 @@ public class OrderOpening {
   @Inject Clock clock;
 
   /**
-   * Opens an order at the caller's relay: the person must be eligible today with quota left for
-   * every device (422 NOT_ELIGIBLE, QUOTA_EXCEEDED), each device on sale at this relay (another
+   * Opens an order at the caller's relay: for devices, the person must be eligible today with quota
+   * left for every device (422 NOT_ELIGIBLE, QUOTA_EXCEEDED); mediation services alone need no
+   * person ({@code beneficiaryId} null) nor eligibility; each device on sale at this relay (another
    * relay's is not found; one sold or held by another order is 409 DEVICE_UNAVAILABLE). Devices
    * become RESERVED, prices come from the pricing engine with the person's tier.
    */
@@ -57,13 +58,21 @@ public class OrderOpening {
       String beneficiaryId, List<Long> deviceIds, List<ServiceRequest> services) {
     long relayId = caller.organisationId();
     LocalDateTime now = LocalDateTime.now(clock);
-    Beneficiaries.Eligibility eligibility = beneficiaries.eligibility(beneficiaryId);
-    if (!eligibility.eligible()) {
+    String person =
+        beneficiaryId == null || beneficiaryId.isBlank()
+            ? null
+            : Beneficiary.normalise(beneficiaryId);
+    // mediation services alone need no eligibility, nor even a file (bearer passes pay them)
+    Beneficiaries.Eligibility eligibility =
+        person == null ? null : beneficiaries.eligibility(person);
+    if (!deviceIds.isEmpty() && (eligibility == null || !eligibility.eligible())) {
       throw BusinessException.unprocessable("NOT_ELIGIBLE", "This person is not eligible today");
     }
-    List<Device> locked = devices.lockAtRelay(deviceIds, relayId);
-    requireQuota(eligibility, locked);
-    devices.reserve(locked, now);
+    List<Device> locked = deviceIds.isEmpty() ? List.of() : devices.lockAtRelay(deviceIds, relayId);
+    if (!locked.isEmpty()) {
+      requireQuota(eligibility, locked);
+      devices.reserve(locked, now);
+    }
     PriceEngine engine = pricing.engine();
     List<OrderLine> lines = new ArrayList<>();
     for (Device device : locked) {
@@ -84,8 +93,7 @@ public class OrderOpening {
       lines.add(
           OrderLine.service(service.id(), service.name(), request.quantity(), service.price()));
     }
-    SaleOrder order =
-        new SaleOrder(relayId, Beneficiary.normalise(beneficiaryId), caller.username(), now, lines);
+    SaleOrder order = new SaleOrder(relayId, person, caller.username(), now, lines);
     em.persist(order);
     em.flush();
     audit.record(

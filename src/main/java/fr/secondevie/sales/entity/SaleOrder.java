@@ -50,7 +50,7 @@ public class SaleOrder {
   @Column(name = "relay_id", nullable = false, updatable = false)
   private long relayId;
 
-  @Column(name = "beneficiary_id", nullable = false, updatable = false)
+  @Column(name = "beneficiary_id", updatable = false)
   private String beneficiaryId;
 
   @Enumerated(EnumType.STRING)
@@ -97,8 +97,12 @@ public class SaleOrder {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("An order sells at least one device or service");
     }
+    if (beneficiaryId == null && lines.stream().anyMatch(l -> l.kind() == LineKind.DEVICE)) {
+      throw new IllegalArgumentException("A device is sold to an eligible person");
+    }
     this.relayId = relayId;
-    this.beneficiaryId = Objects.requireNonNull(beneficiaryId);
+    // none for mediation services only, paid by bearer passes (issue 17, part 4)
+    this.beneficiaryId = beneficiaryId;
     this.openedBy = Objects.requireNonNull(openedBy);
     this.openedAt = Objects.requireNonNull(openedAt);
     this.lastActivityAt = openedAt;

@@ -10,6 +10,7 @@ import fr.secondevie.vouchers.boundary.VoucherViews.MonthStatementsView;
 import fr.secondevie.vouchers.boundary.VoucherViews.ProgramView;
 import fr.secondevie.vouchers.boundary.VoucherViews.ReconciliationView;
 import fr.secondevie.vouchers.boundary.VoucherViews.StatementView;
+import fr.secondevie.vouchers.control.Booklets;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Programmes.NewProgramme;
@@ -117,6 +118,24 @@ public class VoucherProgramsResource {
     public String beneficiaryId;
   }
 
+  /** Booklets to allocate to a social structure: how many, and how many passes in each. */
+  public static class BookletsRequest {
+    @NotNull public Long structureId;
+
+    @NotNull
+    @Min(1)
+    @Max(100)
+    public Integer count;
+
+    @NotNull
+    @Min(1)
+    @Max(50)
+    public Integer vouchersPerBooklet;
+  }
+
+  /** The booklets allocated. */
+  public record BookletsView(List<BookletsResource.AllocatedView> booklets) {}
+
   /** The month to draw statements up for. */
   public static class StatementRequest {
     @NotNull
@@ -142,6 +161,7 @@ public class VoucherProgramsResource {
 
   @Inject Programmes programmes;
   @Inject Issuance issuance;
+  @Inject Booklets booklets;
   @Inject Reconciliation reconciliation;
   @Inject Statements statements;
   @Inject VoucherDocuments documents;
@@ -197,6 +217,26 @@ public class VoucherProgramsResource {
           .build();
     }
     return Response.created(progress).entity(IssuedView.of(issued.batch(), issued.codes())).build();
+  }
+
+  /**
+   * Allocates booklets of passes to a social structure of the territory (PASS_NUMERIQUE programmes
+   * only, else 422 NOT_A_PASS_PROGRAMME); answers each booklet with its codes.
+   */
+  @POST
+  @Path("{id}/booklets")
+  @RolesAllowed(Roles.FUNDER)
+  public Response allocateBooklets(@PathParam("id") long id, @Valid @NotNull BookletsRequest r) {
+    List<Booklets.Allocated> allocated =
+        booklets.allocate(id, r.structureId, r.count, r.vouchersPerBooklet);
+    return Response.created(
+            uri.getBaseUriBuilder()
+                .path("booklets")
+                .path(String.valueOf(allocated.get(0).booklet().id()))
+                .build())
+        .entity(
+            new BookletsView(allocated.stream().map(BookletsResource.AllocatedView::of).toList()))
+        .build();
   }
 
   @GET

@@ -43,6 +43,7 @@ public class VoucherLedger {
 
   @PersistenceContext EntityManager em;
   @Inject Programmes programmes;
+  @Inject Booklets booklets;
   @Inject Directory directory;
   @Inject AuditTrail audit;
   @Inject Caller caller;
@@ -96,6 +97,7 @@ public class VoucherLedger {
    * that order, in one conditional update. Holding it again for the same order answers the same.
    * Refusals: 400 MALFORMED_CODE, 404 unknown, 422 VOUCHER_EXPIRED past validity and tolerance, 409
    * VOUCHER_UNAVAILABLE when held by another order, redeemed or cancelled, 422
+   * VOUCHER_NOT_HANDED_OVER for a pass of a booklet its structure has not handed over, 422
    * VOUCHER_NOT_APPLICABLE before its validity, for a nominative voucher of someone else or for a
    * person who lives outside the programme's territory.
    *
@@ -139,6 +141,7 @@ public class VoucherLedger {
     if (status != VoucherStatus.ISSUED) {
       throw unavailable();
     }
+    booklets.requireHandedOver(voucher.batchId());
     if (!programme.hasStartedOn(day)) {
       throw BusinessException.unprocessable(
           "VOUCHER_NOT_APPLICABLE", "This voucher is valid from " + programme.validFrom());
