@@ -71,6 +71,19 @@ class PassJourneyIT {
     JsonObject booklet = allocated.json().getJsonArray("booklets").getJsonObject(0);
     long bookletId = booklet.getJsonNumber("id").longValue();
     List<String> passes = booklet.getJsonArray("codes").getValuesAs(JsonString::getString);
+    // a second booklet stays in the structure's drawer
+    String inTheDrawer =
+        funder
+            .post(
+                "api/v1/voucher-programs/" + programme.json().getJsonNumber("id") + "/booklets",
+                "{\"structureId\":"
+                    + given.organisationOf("social")
+                    + ",\"count\":1,\"vouchersPerBooklet\":2}")
+            .json()
+            .getJsonArray("booklets")
+            .getJsonObject(0)
+            .getJsonArray("codes")
+            .getString(0);
     given.availableDevice("donateur", "LAPTOP", "relais", 15_000);
     String workshopName = "Atelier prise en main " + UUID.randomUUID().toString().substring(0, 4);
     var workshop =
@@ -149,6 +162,14 @@ class PassJourneyIT {
     try {
       WebDriverWait wait = Browser.waiting(counter, Duration.ofSeconds(30));
       Browser.logIn(counter, base, "relais", "demo");
+      // a pass of a booklet not handed over: the check says it cannot be used
+      counter.get(page("app/counter/voucher-check.xhtml"));
+      counter.findElement(By.id("check:code")).sendKeys(inTheDrawer);
+      counter.findElement(By.id("check:check-button")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("result"), "pas encore été remis"));
+      assertThat(counter.findElement(By.id("result")).getText()).doesNotContain("valable");
       // the diagnosed person: the advice, the laptops on sale here and the workshop
       counter.get(page("app/counter/sale.xhtml"));
       submit(wait, counter.findElement(By.id("person")), person);

@@ -27,6 +27,10 @@ public class CheckBacking {
     problem = null;
     try {
       voucher = ledger.check(code);
+      if (ledger.awaitingHandover(code)) {
+        voucher = null;
+        problem = "vouchers.check.notHandedOver";
+      }
     } catch (BusinessException e) {
       problem = e.status() == 400 ? "vouchers.check.malformed" : "vouchers.check.unknown";
     }

@@ -83,6 +83,20 @@ public class VoucherLedger {
   }
 
   /**
+   * Whether this pass is still in its social structure's drawer: it belongs to a booklet not handed
+   * over yet, so the counter refuses it (a code that is no pass, or unknown: false).
+   */
+  public boolean awaitingHandover(String typedCode) {
+    Voucher voucher = get(parse(typedCode));
+    try {
+      booklets.requireHandedOver(voucher.batchId());
+      return false;
+    } catch (BusinessException refused) {
+      return true;
+    }
+  }
+
+  /**
    * Holds the voucher for an open order at the given moment, for that person, wherever they live.
    * See {@link #holdFor}; the territory is not checked (the ledger's own tests hold by person).
    */
