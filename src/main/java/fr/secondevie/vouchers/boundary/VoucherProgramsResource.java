@@ -12,6 +12,7 @@ import fr.secondevie.vouchers.boundary.VoucherViews.ReconciliationView;
 import fr.secondevie.vouchers.boundary.VoucherViews.StatementView;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
+import fr.secondevie.vouchers.control.Programmes.InvoicingReferences;
 import fr.secondevie.vouchers.control.Programmes.NewProgramme;
 import fr.secondevie.vouchers.control.Reconciliation;
 import fr.secondevie.vouchers.control.Reconciliation.Period;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -99,6 +101,23 @@ public class VoucherProgramsResource {
 
     @Size(max = 1000)
     public String conditions;
+
+    /** Chorus Pro: the code of the funder's service that receives the invoices (BT-10). */
+    @Size(max = 100)
+    public String serviceCode;
+
+    /** Chorus Pro: the legal commitment number (engagement juridique) the invoices cite. */
+    @Size(max = 50)
+    public String commitmentNumber;
+  }
+
+  /** The references the programme's invoices carry for Chorus Pro (blank: none). */
+  public static class InvoicingRequest {
+    @Size(max = 100)
+    public String serviceCode;
+
+    @Size(max = 50)
+    public String commitmentNumber;
   }
 
   /** A batch to issue. */
@@ -162,7 +181,8 @@ public class VoucherProgramsResource {
                 r.toleranceDays == null ? 0 : r.toleranceDays,
                 Boolean.TRUE.equals(r.nominative),
                 r.postalCodePrefixes == null ? List.of() : r.postalCodePrefixes,
-                r.conditions));
+                r.conditions),
+            new InvoicingReferences(r.serviceCode, r.commitmentNumber));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(view(created))
         .build();
@@ -179,6 +199,20 @@ public class VoucherProgramsResource {
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public ProgramView get(@PathParam("id") long id) {
     return view(programmes.getVisible(id));
+  }
+
+  /**
+   * The references the invoices of the programme's statements carry for Chorus Pro: the funder's
+   * service code and the legal commitment number (beyond API.md, which names them on the
+   * programme). Invoices already issued keep theirs.
+   */
+  @PUT
+  @Path("{id}/invoicing")
+  @RolesAllowed(Roles.FUNDER)
+  public ProgramView setInvoicing(@PathParam("id") long id, @Valid @NotNull InvoicingRequest r) {
+    return view(
+        programmes.setInvoicingReferences(
+            id, new InvoicingReferences(r.serviceCode, r.commitmentNumber)));
   }
 
   /**

@@ -31,7 +31,9 @@ public final class VoucherViews {
       LocalDate acceptedUntil,
       boolean nominative,
       List<String> postalCodePrefixes,
-      String conditions) {
+      String conditions,
+      String serviceCode,
+      String commitmentNumber) {
     static ProgramView of(VoucherProgramme p, String funder) {
       return new ProgramView(
           p.id(),
@@ -46,7 +48,9 @@ public final class VoucherViews {
           p.lastDayAccepted(),
           p.nominative(),
           p.prefixes(),
-          p.conditions());
+          p.conditions(),
+          p.serviceCode(),
+          p.commitmentNumber());
     }
   }
 
