@@ -10,6 +10,7 @@ import fr.secondevie.vouchers.boundary.VoucherViews.MonthStatementsView;
 import fr.secondevie.vouchers.boundary.VoucherViews.ProgramView;
 import fr.secondevie.vouchers.boundary.VoucherViews.ReconciliationView;
 import fr.secondevie.vouchers.boundary.VoucherViews.StatementView;
+import fr.secondevie.vouchers.control.Invoices;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Programmes.InvoicingReferences;
@@ -19,6 +20,7 @@ import fr.secondevie.vouchers.control.Reconciliation.Period;
 import fr.secondevie.vouchers.control.Statements;
 import fr.secondevie.vouchers.control.VoucherDocuments;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
+import fr.secondevie.vouchers.entity.RelayInvoice;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.VoucherKind;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
@@ -163,6 +165,7 @@ public class VoucherProgramsResource {
   @Inject Issuance issuance;
   @Inject Reconciliation reconciliation;
   @Inject Statements statements;
+  @Inject Invoices invoices;
   @Inject VoucherDocuments documents;
   @Inject Clock clock;
   @Context UriInfo uri;
@@ -368,6 +371,23 @@ public class VoucherProgramsResource {
     return inline(documents.statementOf(id, sid));
   }
 
+  /**
+   * The relay's Factur-X invoice of an agreed statement (PDF/A-3 carrying factur-x.xml), issued the
+   * first time it is asked for and the same document at every download; its number is also in the
+   * {@code X-Invoice-Number} header.
+   */
+  @GET
+  @Path("{id}/statements/{sid}/invoice")
+  @Produces("application/pdf")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public Response invoice(@PathParam("id") long id, @PathParam("sid") long sid) {
+    RelayInvoice invoice = invoices.issue(id, sid);
+    return Response.ok(invoice.pdf(), Document.PDF)
+        .header("Content-Disposition", "inline; filename=\"facture-" + invoice.number() + ".pdf\"")
+        .header("X-Invoice-Number", invoice.number())
+        .build();
+  }
+
   private static Response inline(Document document) {
     return Response.ok(document.pdf(), Document.PDF)
         .header("Content-Disposition", document.disposition("inline"))
@@ -383,6 +403,7 @@ public class VoucherProgramsResource {
         s,
         statements.relayName(s),
         s.isProvisionalOn(LocalDate.now(clock)),
+        invoices.find(s.id()).map(RelayInvoice::number).orElse(null),
         withLines ? statements.lines(s) : null);
   }
 

@@ -194,9 +194,14 @@ public final class VoucherViews {
       String agreementReference,
       LocalDate paymentDate,
       String paymentReference,
+      String invoiceNumber,
       List<LineView> lines) {
     static StatementView of(
-        Statement s, String relayName, boolean provisional, List<StatementLine> lines) {
+        Statement s,
+        String relayName,
+        boolean provisional,
+        String invoiceNumber,
+        List<StatementLine> lines) {
       return new StatementView(
           s.id(),
           s.programmeId(),
@@ -215,6 +220,7 @@ public final class VoucherViews {
           s.agreementReference(),
           s.paymentDate(),
           s.paymentReference(),
+          invoiceNumber,
           lines == null ? null : lines.stream().map(LineView::of).toList());
     }
   }
