@@ -56,6 +56,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Voucher programmes for their funder (and the admin's reading of all of them): creation, issuance,
@@ -335,7 +337,8 @@ public class VoucherProgramsResource {
   @Path("{id}/statements")
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public List<StatementView> statements(@PathParam("id") long id) {
-    return statements.list(id).stream().map(s -> statementView(s, false)).toList();
+    Map<Long, Invoices.Issued> issued = invoices.issuedFor(id);
+    return statements.list(id).stream().map(s -> statementView(s, false, issued)).toList();
   }
 
   @GET
@@ -399,11 +402,16 @@ public class VoucherProgramsResource {
   }
 
   private StatementView statementView(Statement s, boolean withLines) {
+    return statementView(s, withLines, invoices.issuedFor(s.programmeId()));
+  }
+
+  private StatementView statementView(
+      Statement s, boolean withLines, Map<Long, Invoices.Issued> issued) {
     return StatementView.of(
         s,
         statements.relayName(s),
         s.isProvisionalOn(LocalDate.now(clock)),
-        invoices.find(s.id()).map(RelayInvoice::number).orElse(null),
+        Optional.ofNullable(issued.get(s.id())).map(Invoices.Issued::number).orElse(null),
         withLines ? statements.lines(s) : null);
   }
 
@@ -416,7 +424,7 @@ public class VoucherProgramsResource {
         .build();
   }
 
-  private static Period period(String from, String to) {
+  static Period period(String from, String to) {
     try {
       return Period.of(
           from == null || from.isBlank() ? null : LocalDate.parse(from),

@@ -132,12 +132,18 @@ public class Invoices {
         .findFirst();
   }
 
-  /** The numbers of the invoices issued for the programme's statements, by statement. */
-  public Map<Long, String> numbersOf(long programmeId) {
-    return em.createNamedQuery("RelayInvoice.ofProgramme", RelayInvoice.class)
-        .setParameter("programme", programmeId)
-        .getResultStream()
-        .collect(Collectors.toMap(RelayInvoice::statementId, RelayInvoice::number));
+  /** An invoice as a list names it: its statement, number and moment of issue (not its PDF). */
+  public record Issued(long statementId, String number, LocalDateTime issuedAt) {}
+
+  /** The invoices issued for the programme's statements, by statement (their PDFs not read). */
+  public Map<Long, Issued> issuedFor(long programmeId) {
+    List<Object[]> rows =
+        em.createNamedQuery("RelayInvoice.numbersOfProgramme", Object[].class)
+            .setParameter("programme", programmeId)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new Issued((Long) r[0], (String) r[1], (LocalDateTime) r[2]))
+        .collect(Collectors.toMap(Issued::statementId, i -> i));
   }
 
   private static void requireSiret(Organisation organisation, String role) {

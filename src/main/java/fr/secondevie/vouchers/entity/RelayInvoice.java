@@ -23,8 +23,10 @@ import java.util.Objects;
     name = "RelayInvoice.ofStatement",
     query = "select i from RelayInvoice i where i.statementId = :statement")
 @NamedQuery(
-    name = "RelayInvoice.ofProgramme",
-    query = "select i from RelayInvoice i where i.programmeId = :programme")
+    name = "RelayInvoice.numbersOfProgramme",
+    query =
+        "select i.statementId, i.number, i.issuedAt from RelayInvoice i"
+            + " where i.programmeId = :programme")
 public class RelayInvoice {
 
   @Id
