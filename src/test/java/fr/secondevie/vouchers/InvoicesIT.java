@@ -3,24 +3,40 @@ package fr.secondevie.vouchers;
 import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.secondevie.testing.Accessibility;
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import fr.secondevie.testing.TestDatabase;
 import fr.secondevie.vouchers.control.InvoiceXml;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.mustangproject.validator.ZUGFeRDValidator;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The relay's Factur-X invoice of an agreed statement, over HTTP on the shared server: sales of
@@ -104,18 +120,45 @@ class InvoicesIT {
 
   static final YearMonth LAST_MONTH = YearMonth.now(ZoneId.of("Europe/Paris")).minusMonths(1);
 
-  /** Moves the programme's redemptions at the relay to last month, as if sold then. */
+  /**
+   * Moves the programme's redemptions at the relay to last month, as if sold then, and its
+   * reversals (devices returned) a few days later.
+   */
   static void soldLastMonth(long programme, long relay) throws Exception {
     try (Connection db = TestDatabase.connect();
         PreparedStatement sql =
             db.prepareStatement(
-                "update redemption set redeemed_at = ? where programme_id = ? and relay_id = ?")) {
+                "update redemption set redeemed_at = ? where programme_id = ? and relay_id = ?");
+        PreparedStatement reversals =
+            db.prepareStatement(
+                "update redemption_reversal set reversed_at = ?"
+                    + " where programme_id = ? and relay_id = ?")) {
       sql.setTimestamp(1, Timestamp.valueOf(LAST_MONTH.atDay(14).atTime(10, 30)));
       sql.setLong(2, programme);
       sql.setLong(3, relay);
       assertThat(sql.executeUpdate()).isPositive();
+      reversals.setTimestamp(1, Timestamp.valueOf(LAST_MONTH.atDay(20).atTime(16, 45)));
+      reversals.setLong(2, programme);
+      reversals.setLong(3, relay);
+      reversals.executeUpdate();
     }
   }
+
+  /** The CSV as records, the header naming the columns. */
+  static List<CSVRecord> csv(Api.Answer answer) throws Exception {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.header("Content-Type")).get().asString().startsWith("text/csv");
+    return CSVFormat.DEFAULT
+        .builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .get()
+        .parse(new StringReader(answer.body()))
+        .getRecords();
+  }
+
+  static final String MOMENT_WITH_OFFSET = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00";
+  static final String PRINTED_CODE = "[0-9A-Z]{4}(-[0-9A-Z]{4}){3}";
 
   /** Last month's statement of the programme for the relay, drawn up (DRAFT). */
   JsonObject drawnUp(long programme, long relay) {
@@ -147,7 +190,22 @@ class InvoicesIT {
     Relay relay = newRelay(true);
     Programme programme = programme(6_000, 2);
     sell(relay, programme.codes().get(0), 20_000);
-    sell(relay, programme.codes().get(1), 15_000);
+    long returned = sell(relay, programme.codes().get(1), 15_000);
+    int device =
+        relay
+            .counter()
+            .get("api/v1/orders/" + returned)
+            .json()
+            .getJsonArray("lines")
+            .getJsonObject(0)
+            .getInt("deviceId");
+    var taken =
+        relay
+            .counter()
+            .post(
+                "api/v1/orders/" + returned + "/returns",
+                "{\"deviceId\":" + device + ",\"reason\":\"OTHER\",\"note\":\"Trop lourd\"}");
+    assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
     soldLastMonth(programme.id(), relay.id());
     var references =
         funder.send(
@@ -180,12 +238,14 @@ class InvoicesIT {
             .json()
             .getJsonNumber("amountCents")
             .longValue();
-    assertThat(amountCents).isEqualTo(12_000);
+    assertThat(amountCents).as("two vouchers of 60 euros, one given back").isEqualTo(6_000);
     InvoiceXml xml = InvoiceXml.of(invoice.bytes());
     assertThat(xml.total()).isEqualByComparingTo(BigDecimal.valueOf(amountCents, 2));
     assertThat(new BigDecimal(xml.text("//ram:DuePayableAmount")))
         .isEqualByComparingTo(BigDecimal.valueOf(amountCents, 2));
     assertThat(xml.text("//rsm:ExchangedDocument/ram:ID")).isEqualTo(number);
+    assertThat(xml.texts("//ram:SpecifiedLineTradeSettlement//ram:LineTotalAmount"))
+        .containsExactly("120.00", "-60.00");
     assertThat(xml.text("//ram:SellerTradeParty/ram:GlobalID"))
         .isEqualTo("9" + String.format("%013d", relay.id()));
     assertThat(xml.text("//ram:BuyerTradeParty/ram:GlobalID")).isEqualTo("22800001700014");
@@ -203,6 +263,63 @@ class InvoicesIT {
         .contains(number);
 
     assertProblem(Api.as(base, "financeur2").get(invoicePath, "application/pdf"), 404, "NOT_FOUND");
+
+    // the public accountant's files: the lines of the statement add up to it
+    String period = "?from=" + LAST_MONTH.atDay(1) + "&to=" + LAST_MONTH.atEndOfMonth();
+    String siret = "9" + String.format("%013d", relay.id());
+    List<CSVRecord> lines =
+        csv(funder.get("api/v1/accounting/redemptions" + period, "text/csv")).stream()
+            .filter(r -> r.get("programme_id").equals(Long.toString(programme.id())))
+            .toList();
+    assertThat(lines)
+        .extracting(r -> r.get("kind"))
+        .containsExactly("REDEMPTION", "REDEMPTION", "REVERSAL");
+    assertThat(lines.stream().mapToLong(r -> Long.parseLong(r.get("amount_cents"))).sum())
+        .isEqualTo(amountCents);
+    assertThat(lines)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("relay_id")).isEqualTo(Long.toString(relay.id()));
+              assertThat(r.get("relay_siret")).isEqualTo(siret);
+              assertThat(r.get("statement_id")).isEqualTo(Integer.toString(statement.getInt("id")));
+              assertThat(r.get("statement_status")).isEqualTo("AGREED");
+              assertThat(r.get("invoice_number")).isEqualTo(number);
+              assertThat(r.get("code")).matches(PRINTED_CODE);
+              assertThat(r.get("occurred_at")).matches(MOMENT_WITH_OFFSET);
+            });
+    CSVRecord settled =
+        csv(funder.get("api/v1/accounting/statements" + period, "text/csv")).stream()
+            .filter(r -> r.get("statement_id").equals(Integer.toString(statement.getInt("id"))))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            List.of(
+                settled.get("redeemed_cents"),
+                settled.get("reversed_cents"),
+                settled.get("amount_cents"),
+                settled.get("invoice_number"),
+                settled.get("status"),
+                settled.get("relay_siret"),
+                settled.get("agreement_reference")))
+        .containsExactly("12000", "6000", "6000", number, "AGREED", siret, "D-18");
+    assertThat(settled.get("invoiced_at")).matches(MOMENT_WITH_OFFSET);
+    assertThat(csv(Api.as(base, "financeur2").get("api/v1/accounting/statements", "text/csv")))
+        .noneMatch(r -> r.get("statement_id").equals(Integer.toString(statement.getInt("id"))));
+
+    // the reconciliation: codes as the sheets print them, moments with their offset
+    List<String> reconciliation =
+        funder
+            .get(
+                "api/v1/voucher-programs/" + programme.id() + "/reconciliation" + period,
+                "text/csv")
+            .body()
+            .lines()
+            .skip(1)
+            .toList();
+    assertThat(reconciliation)
+        .hasSize(3)
+        .allMatch(l -> l.matches(PRINTED_CODE + "," + MOMENT_WITH_OFFSET + ",.*"));
+    assertThat(reconciliation).anyMatch(l -> l.startsWith(programme.codes().get(0) + ","));
     assertThat(relay.counter().get(invoicePath, "application/pdf").status()).isEqualTo(403);
     assertProblem(
         funder.get(
@@ -265,5 +382,105 @@ class InvoicesIT {
     siret(Api.as(base, "admin"), relay.id(), "8" + String.format("%013d", relay.id()));
     assertThat(funder.get(path, "application/pdf").header("X-Invoice-Number"))
         .contains(String.format("FA-R%d-000001", relay.id()));
+  }
+
+  /**
+   * As a finance officer would, in Chromium: after a month of sales, the funder draws up and agrees
+   * the statement on its programme's page, opens the invoice its row then links to (followed over
+   * HTTP with the page's session cookie: a PDF whose embedded XML carries the statement's total),
+   * and the accountant's CSV linked from the page adds up to the statement; the page passes axe.
+   */
+  @Test
+  void inChromiumTheAgreedStatementsInvoiceCarriesItsTotalAndTheCsvAddsUp() throws Exception {
+    funderHasASiret();
+    Relay relay = newRelay(true);
+    Programme programme = programme(4_500, 2);
+    sell(relay, programme.codes().get(0), 20_000);
+    sell(relay, programme.codes().get(1), 18_000);
+    soldLastMonth(programme.id(), relay.id());
+    ChromeDriver browser = Browser.start();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1800));
+    try {
+      WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(60));
+      Browser.logIn(browser, base, "financeur", "demo");
+      browser.get(base + "app/funder/programme.xhtml?id=" + programme.id());
+      WebElement month = browser.findElement(By.id("statements-form:month"));
+      month.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      month.sendKeys(String.format("%02d/%d", LAST_MONTH.getMonthValue(), LAST_MONTH.getYear()));
+      WebElement table = browser.findElement(By.id("statements-form:statements"));
+      browser.findElement(By.id("statements-form:draw-up")).click();
+      wait.until(ExpectedConditions.stalenessOf(table));
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.id("statements-form:statements:0:agree")));
+      browser.findElement(By.id("statements-form:statements:0:agree")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settle-panel")));
+      browser.findElement(By.id("statements-form:settle-reference")).sendKeys("Délibération CP-18");
+      browser.findElement(By.id("statements-form:confirm-settle")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("statements-form:statements"), "Délibération CP-18"));
+
+      JsonObject statement =
+          funder
+              .get("api/v1/voucher-programs/" + programme.id() + "/statements")
+              .structure()
+              .asJsonArray()
+              .getValuesAs(JsonObject.class)
+              .get(0);
+      long amountCents = statement.getJsonNumber("amountCents").longValue();
+      assertThat(amountCents).isEqualTo(9_000);
+      assertThat(browser.findElement(By.id("statements-form:statements")).getText())
+          .contains("90,00");
+
+      WebElement link =
+          wait.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.id("invoice-" + statement.getInt("id"))));
+      assertThat(link.getAttribute("aria-label")).contains(LAST_MONTH.getYear() + "");
+      Api.Answer pdf = followWithSession(browser, link.getAttribute("href"));
+      assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+      assertThat(pdf.header("Content-Type")).get().asString().startsWith("application/pdf");
+      InvoiceXml xml = InvoiceXml.of(pdf.bytes());
+      assertThat(xml.total()).isEqualByComparingTo(BigDecimal.valueOf(amountCents, 2));
+      String number = pdf.header("X-Invoice-Number").orElseThrow();
+
+      browser.navigate().refresh();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("invoice-" + statement.getInt("id")), number));
+      assertThat(Accessibility.violations(browser)).isEmpty();
+
+      Api.Answer redemptions =
+          followWithSession(
+              browser,
+              browser.findElement(By.id("accounting-redemptions")).getAttribute("href")
+                  + "?from="
+                  + LAST_MONTH.atDay(1)
+                  + "&to="
+                  + LAST_MONTH.atEndOfMonth());
+      List<CSVRecord> lines =
+          csv(redemptions).stream()
+              .filter(r -> r.get("programme_id").equals(Long.toString(programme.id())))
+              .toList();
+      assertThat(lines).hasSize(2).allMatch(r -> r.get("invoice_number").equals(number));
+      assertThat(lines.stream().mapToLong(r -> Long.parseLong(r.get("amount_cents"))).sum())
+          .isEqualTo(amountCents);
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** Follows a link of the page over HTTP with the browser's cookies (its web session). */
+  static Api.Answer followWithSession(ChromeDriver browser, String href) throws Exception {
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+    HttpResponse<byte[]> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    return new Api.Answer(answer.statusCode(), answer.headers().map(), answer.body());
   }
 }
