@@ -321,6 +321,23 @@ class InvoicesIT {
         .allMatch(l -> l.matches(PRINTED_CODE + "," + MOMENT_WITH_OFFSET + ",.*"));
     assertThat(reconciliation).anyMatch(l -> l.startsWith(programme.codes().get(0) + ","));
     assertThat(relay.counter().get(invoicePath, "application/pdf").status()).isEqualTo(403);
+    String relaysCopy =
+        "api/v1/relays/" + relay.id() + "/statements/" + statement.getInt("id") + "/invoice";
+    var seller = relay.counter().get(relaysCopy, "application/pdf");
+    assertThat(seller.status()).as(seller.toString()).isEqualTo(200);
+    assertThat(seller.header("X-Invoice-Number")).contains(number);
+    assertThat(seller.bytes()).isEqualTo(invoice.bytes());
+    assertProblem(
+        Api.as(base, "relais")
+            .get(
+                "api/v1/relays/"
+                    + scenarios.organisationOf("relais")
+                    + "/statements/"
+                    + statement.getInt("id")
+                    + "/invoice",
+                "application/pdf"),
+        404,
+        "NOT_FOUND");
     assertProblem(
         funder.get(
             "api/v1/voucher-programs/" + programme.id() + "/statements/987654321/invoice",

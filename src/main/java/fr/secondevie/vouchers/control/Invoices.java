@@ -7,6 +7,7 @@ import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
+import fr.secondevie.platform.security.Roles;
 import fr.secondevie.vouchers.entity.RelayInvoice;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.StatementLine;
@@ -63,6 +64,32 @@ public class Invoices {
   public RelayInvoice issue(long programmeId, long statementId) {
     VoucherProgramme programme = programmes.getVisible(programmeId);
     Statement statement = statements.get(programmeId, statementId);
+    return issue(programme, statement);
+  }
+
+  /**
+   * The invoice of one of the relay's statements for its counter (the relay is the seller: it
+   * issues the invoice as the funder's download would, the same one): 404 for another relay's.
+   */
+  @Transactional
+  public RelayInvoice issueAsRelay(long relayId, long statementId) {
+    Statement statement = em.find(Statement.class, statementId);
+    if (!caller.hasRole(Roles.COUNTER)
+        || caller.organisationId() != relayId
+        || statement == null
+        || statement.relayId() == null
+        || statement.relayId() != relayId) {
+      throw BusinessException.notFound("Statement");
+    }
+    VoucherProgramme programme =
+        programmes
+            .find(statement.programmeId())
+            .orElseThrow(() -> BusinessException.notFound("Statement"));
+    return issue(programme, statement);
+  }
+
+  private RelayInvoice issue(VoucherProgramme programme, Statement statement) {
+    long statementId = statement.id();
     em.createNativeQuery("select id from voucher_statement where id = ? for update")
         .setParameter(1, statementId)
         .getResultList();
