@@ -109,6 +109,8 @@ class ArchitectureTest {
           Map.entry("sale_return_voucher", "sales"),
           Map.entry("credit_note_counter", "sales"),
           Map.entry("redemption_reversal", "vouchers"),
+          Map.entry("relay_invoice", "vouchers"),
+          Map.entry("relay_invoice_counter", "vouchers"),
           Map.entry("tax_receipt", "receipts"),
           Map.entry("tax_receipt_counter", "receipts"),
           Map.entry("tax_receipt_series_counter", "receipts"),

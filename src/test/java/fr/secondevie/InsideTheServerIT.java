@@ -496,6 +496,10 @@ class InsideTheServerIT {
         .isEqualTo("code,redeemed_at,relay_id,relay_name,order_id,face_value_cents,applied_cents");
     assertThat(lines).hasSize(4);
     assertThat(lines.get(1)).contains("Relais numérique Amiens Nord").endsWith(",2000,2000");
+    // the code as the sheet prints it, the moment with its offset (Paris: +01:00 or +02:00)
+    assertThat(lines.get(1))
+        .matches(
+            "[0-9A-Z]{4}(-[0-9A-Z]{4}){3},\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00,.*");
     assertThat(
             Api.as(base, "admin").get("api/v1/voucher-programs/" + id + "/reconciliation").status())
         .isEqualTo(200);

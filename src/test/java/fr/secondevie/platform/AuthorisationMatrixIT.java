@@ -500,6 +500,9 @@ class AuthorisationMatrixIT {
       if (path.endsWith("/list-price")) {
         return "{\"listPriceCents\":9000}";
       }
+      if (path.endsWith("/siret")) {
+        return "{\"siret\":\"12345678901234\"}";
+      }
       if (path.endsWith("/workshop-profile")) {
         return "{\"categories\":[\"LAPTOP\"],\"monthlyCapacity\":10}";
       }

@@ -97,6 +97,7 @@ public class OrganisationsResource {
       long territoryId,
       boolean publicBody,
       String siren,
+      String siret,
       String rna,
       String legalForm,
       String address,
@@ -111,6 +112,7 @@ public class OrganisationsResource {
           o.territoryId(),
           o.publicBody(),
           o.siren(),
+          o.siret(),
           o.rna(),
           o.legalForm(),
           o.address(),
@@ -270,6 +272,24 @@ public class OrganisationsResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(OrganisationView.of(created))
         .build();
+  }
+
+  /** The SIRET of an organisation's establishment. */
+  public static class SiretRequest {
+    @NotNull
+    @Pattern(regexp = "\\d{14}", message = "must be fourteen digits")
+    public String siret;
+  }
+
+  /**
+   * The SIRET that invoices name the organisation by (a relay as seller, a funder as buyer): for
+   * the coordination of its territory or a manager of the organisation.
+   */
+  @PUT
+  @Path("{id}/siret")
+  @RolesAllowed({Roles.ADMIN, Roles.COUNTER, Roles.FUNDER})
+  public OrganisationView registerSiret(@PathParam("id") long id, @Valid @NotNull SiretRequest r) {
+    return OrganisationView.of(accounts.registerSiret(id, r.siret, caller.get()));
   }
 
   /** The coordination of its territory or a manager of the organisation invites its staff. */

@@ -252,6 +252,22 @@ public class Accounts {
     return user;
   }
 
+  /**
+   * Records the SIRET of an organisation's establishment (what its invoices name it by), for the
+   * coordination of its territory or a manager of the organisation.
+   */
+  @Transactional
+  public Organisation registerSiret(long organisationId, String siret, AuthenticatedCaller by) {
+    Organisation organisation = manageable(organisationId, by);
+    try {
+      organisation.registeredAs(siret);
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.invalid("siret", e.getMessage());
+    }
+    audit.record(OrganisationAudit.SIRET_REGISTERED, "Organisation", organisationId, siret);
+    return organisation;
+  }
+
   /** The accounts of an organisation the caller manages. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public java.util.List<AppUser> accountsOf(long organisationId, AuthenticatedCaller by) {

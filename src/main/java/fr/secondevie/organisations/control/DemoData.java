@@ -82,11 +82,15 @@ public class DemoData {
     Organisation relay =
         save(
             new Organisation("Relais numérique Amiens Nord", OrganisationKind.RELAY, now)
+                .identifiedBy("801234567", null, "Association loi 1901", "Relais numérique")
+                .registeredAs("80123456700018")
                 .locatedAt("3 place du Pays d'Auge", "80080", "Amiens")
                 .openAt("Lundi au vendredi 9h–12h30 et 14h–17h30"));
     Organisation relay2 =
         save(
             new Organisation("Relais numérique Abbeville", OrganisationKind.RELAY, now)
+                .identifiedBy("802345678", null, "Association loi 1901", "Relais numérique")
+                .registeredAs("80234567800014")
                 .locatedAt("18 boulevard Vauban", "80100", "Abbeville")
                 .openAt("Mardi, jeudi et samedi 9h–12h"));
     Organisation social =
@@ -108,12 +112,14 @@ public class DemoData {
             new Organisation("Département de la Somme", OrganisationKind.AUTHORITY, now)
                 .asPublicBody()
                 .identifiedBy("228000017", null, "Collectivité territoriale", null)
+                .registeredAs("22800001700014")
                 .locatedAt("43 rue de la République", "80000", "Amiens"));
     Organisation authority2 =
         save(
             new Organisation("Amiens Métropole", OrganisationKind.AUTHORITY, now)
                 .asPublicBody()
                 .identifiedBy("248000531", null, "Communauté d'agglomération", null)
+                .registeredAs("24800053100014")
                 .locatedAt("8 rue de l'Hôtel de Ville", "80000", "Amiens"));
 
     String hash = DEMO_HASH;
@@ -188,6 +194,8 @@ public class DemoData {
     Organisation relay =
         save(
             new Organisation("Relais numérique Lyon 8e", OrganisationKind.RELAY, now)
+                .identifiedBy("803456789", null, "Association loi 1901", "Relais numérique")
+                .registeredAs("80345678900019")
                 .locatedAt("12 avenue Jean Mermoz", "69008", "Lyon")
                 .openAt("Lundi au vendredi 9h–17h"));
     Organisation social =
@@ -204,6 +212,7 @@ public class DemoData {
             new Organisation("Métropole de Lyon", OrganisationKind.AUTHORITY, now)
                 .asPublicBody()
                 .identifiedBy("200046977", null, "Collectivité territoriale", null)
+                .registeredAs("20004697700019")
                 .locatedAt("20 rue du Lac", "69003", "Lyon"));
     user("admin2", hash, coordination, Roles.ADMIN, now);
     user("atelier3", hash, workshop, Roles.REFURBISHER, now);

@@ -69,6 +69,7 @@ public class Organisation {
 
   private String siren;
   private String rna;
+  private String siret;
 
   @Column(name = "legal_form")
   private String legalForm;
@@ -163,6 +164,22 @@ public class Organisation {
     return this;
   }
 
+  /**
+   * The SIRET of the establishment (14 digits: its SIREN, then the establishment's number), which
+   * an invoice names for its seller and its buyer and Chorus Pro routes by. It starts with the
+   * organisation's SIREN when that is known.
+   */
+  public Organisation registeredAs(String siret) {
+    if (siret == null || !siret.matches("\\d{14}")) {
+      throw new IllegalArgumentException("A SIRET is fourteen digits");
+    }
+    if (siren != null && !siret.startsWith(siren)) {
+      throw new IllegalArgumentException("A SIRET starts with the SIREN " + siren);
+    }
+    this.siret = siret;
+    return this;
+  }
+
   public Organisation openAt(String openingHours) {
     this.openingHours = openingHours;
     return this;
@@ -194,6 +211,10 @@ public class Organisation {
 
   public String siren() {
     return siren;
+  }
+
+  public String siret() {
+    return siret;
   }
 
   public String rna() {

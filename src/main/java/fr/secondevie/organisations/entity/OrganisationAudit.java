@@ -15,5 +15,6 @@ public enum OrganisationAudit implements AuditAction {
   USER_INVITED,
   ACCOUNT_ACTIVATED,
   PASSWORD_CHANGED,
-  USER_DEACTIVATED
+  USER_DEACTIVATED,
+  SIRET_REGISTERED
 }

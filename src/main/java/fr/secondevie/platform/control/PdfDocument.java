@@ -1,14 +1,21 @@
 package fr.secondevie.platform.control;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZonedDateTime;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 
 /**
  * An A4 document the chain hands out (receipts, attestations, certificates, reports, voucher sheets
@@ -25,15 +32,51 @@ public final class PdfDocument implements AutoCloseable {
   private static final float FIELD_COLUMN = 190;
 
   private final PDDocument document = new PDDocument();
-  private final PdfFonts fonts = new PdfFonts(document);
+  private final PdfFonts fonts;
   private PDPageContentStream content;
   private PdfCanvas page;
   private float y;
 
   public PdfDocument(String title) {
+    this(title, false);
+  }
+
+  private PdfDocument(String title, boolean archival) {
+    fonts = new PdfFonts(document, archival);
     PDDocumentInformation info = document.getDocumentInformation();
     info.setTitle(title);
     info.setProducer("Seconde Vie");
+  }
+
+  /**
+   * A document ready to be archived as PDF/A (an invoice): every font embedded and the sRGB output
+   * intent that fixes its colours. What makes it PDF/A-3 — the metadata that declares it, the files
+   * it carries — is added by whoever completes it (Mustang, for a Factur-X invoice).
+   */
+  public static PdfDocument archival(String title) {
+    PdfDocument pdf = new PdfDocument(title, true);
+    try {
+      PDOutputIntent intent =
+          new PDOutputIntent(
+              pdf.document,
+              new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+      intent.setInfo("sRGB IEC61966-2.1");
+      intent.setOutputCondition("sRGB IEC61966-2.1");
+      intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+      intent.setRegistryName("http://www.color.org");
+      pdf.document.getDocumentCatalog().addOutputIntent(intent);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pdf;
+  }
+
+  /** The moment the document was made, as its properties say (the application's clock). */
+  public PdfDocument createdAt(ZonedDateTime moment) {
+    Calendar calendar = GregorianCalendar.from(moment);
+    document.getDocumentInformation().setCreationDate(calendar);
+    document.getDocumentInformation().setModificationDate(calendar);
+    return this;
   }
 
   public PdfDocument subject(String subject) {

@@ -26,10 +26,20 @@ public final class PdfFonts {
 
   private final PDDocument document;
   private final PDFont standard = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private final boolean embedAll;
   private PDType0Font embedded;
 
   PdfFonts(PDDocument document) {
+    this(document, false);
+  }
+
+  /**
+   * With {@code embedAll}, every text is set in the embedded font, as an archival document (PDF/A)
+   * must have it: no font is left to the reader's machine.
+   */
+  PdfFonts(PDDocument document, boolean embedAll) {
     this.document = document;
+    this.embedAll = embedAll;
   }
 
   /**
@@ -56,7 +66,7 @@ public final class PdfFonts {
 
   /** The font that writes this (showable) text: Helvetica if it can, else the embedded font. */
   PDFont fontFor(String text) {
-    return canWrite(standard, text) ? standard : embedded();
+    return !embedAll && canWrite(standard, text) ? standard : embedded();
   }
 
   /**
@@ -65,7 +75,7 @@ public final class PdfFonts {
    */
   String showable(String text) {
     String printable = printable(text).replace('\n', ' ');
-    if (canWrite(standard, printable) || canWrite(embedded(), printable)) {
+    if ((!embedAll && canWrite(standard, printable)) || canWrite(embedded(), printable)) {
       return printable;
     }
     StringBuilder out = new StringBuilder();
@@ -74,7 +84,8 @@ public final class PdfFonts {
         .forEach(
             c -> {
               String one = new String(Character.toChars(c));
-              out.append(canWrite(standard, one) || canWrite(embedded(), one) ? one : "?");
+              out.append(
+                  (!embedAll && canWrite(standard, one)) || canWrite(embedded(), one) ? one : "?");
             });
     return out.toString();
   }

@@ -113,7 +113,7 @@ public final class SpreadsheetCsv {
    * A value a spreadsheet would take for a formula ("=", "+", "-", "@"...) is quoted as text; a
    * plain negative number ({@code -6,00}, a reversed voucher) stays a number.
    */
-  static String inert(String value) {
+  public static String inert(String value) {
     if (value == null) {
       return "";
     }

@@ -5,6 +5,7 @@ import fr.secondevie.platform.boundary.PageMessages;
 import fr.secondevie.platform.control.Document;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
+import fr.secondevie.vouchers.control.Invoices;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
 import fr.secondevie.vouchers.control.Reconciliation;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.primefaces.model.DefaultStreamedContent;
@@ -63,12 +65,18 @@ public class ProgrammeBacking implements Serializable {
   @Inject Clock clock;
 
   private String month;
+  private String serviceCode;
+  private String commitmentNumber;
+  @Inject Invoices invoices;
+  private transient Map<Long, Invoices.Issued> issued;
 
   /** Loads the programme named by the {@code id} view parameter (another's is not found). */
   public void load() {
     try {
       programme = programmes.getVisible(id);
       funder = programmes.funderName(programme);
+      serviceCode = programme.serviceCode();
+      commitmentNumber = programme.commitmentNumber();
     } catch (BusinessException notFound) {
       programme = null;
     }
@@ -144,6 +152,53 @@ public class ProgrammeBacking implements Serializable {
     } catch (BusinessException e) {
       PageMessages.refused(e);
     }
+  }
+
+  /** The funder records the references its relays' invoices are to carry for Chorus Pro. */
+  public void saveInvoicing() {
+    try {
+      programme =
+          programmes.setInvoicingReferences(
+              id, new Programmes.InvoicingReferences(serviceCode, commitmentNumber));
+      info("vouchers.invoicing.saved");
+    } catch (BusinessException e) {
+      PageMessages.refused(e);
+    }
+  }
+
+  /**
+   * Whether the statement's invoice can be had: a relay's agreed (or paid) statement with an amount
+   * due; the link issues it the first time it is followed.
+   */
+  public boolean invoiceable(Statement statement) {
+    return statement.kind() == Statement.Kind.RELAY_PAYMENT
+        && statement.status() != Statement.Status.DRAFT
+        && statement.amount().cents() > 0;
+  }
+
+  /** The number of the statement's invoice once issued, else null. */
+  public String invoiceNumber(Statement statement) {
+    if (issued == null) {
+      issued = invoices.issuedFor(id);
+    }
+    Invoices.Issued invoice = issued.get(statement.id());
+    return invoice == null ? null : invoice.number();
+  }
+
+  public String getServiceCode() {
+    return serviceCode;
+  }
+
+  public void setServiceCode(String serviceCode) {
+    this.serviceCode = serviceCode;
+  }
+
+  public String getCommitmentNumber() {
+    return commitmentNumber;
+  }
+
+  public void setCommitmentNumber(String commitmentNumber) {
+    this.commitmentNumber = commitmentNumber;
   }
 
   public List<IssuanceBatch> getBatches() {

@@ -1,7 +1,9 @@
 package fr.secondevie.vouchers.boundary;
 
 import fr.secondevie.platform.security.Roles;
+import fr.secondevie.vouchers.control.Invoices;
 import fr.secondevie.vouchers.control.RelayStatements;
+import fr.secondevie.vouchers.entity.RelayInvoice;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -56,6 +59,23 @@ public class RelayStatementsResource {
   }
 
   @Inject RelayStatements statements;
+  @Inject Invoices invoices;
+
+  /**
+   * The relay's Factur-X invoice of one of its agreed statements (the same document the funder
+   * downloads, issued by whichever asks first), its number in {@code X-Invoice-Number}.
+   */
+  @GET
+  @Path("{sid}/invoice")
+  @Produces("application/pdf")
+  @RolesAllowed(Roles.COUNTER)
+  public Response invoice(@PathParam("id") long relayId, @PathParam("sid") long sid) {
+    RelayInvoice invoice = invoices.issueAsRelay(relayId, sid);
+    return Response.ok(invoice.pdf(), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"facture-" + invoice.number() + ".pdf\"")
+        .header("X-Invoice-Number", invoice.number())
+        .build();
+  }
 
   @GET
   @RolesAllowed(Roles.COUNTER)

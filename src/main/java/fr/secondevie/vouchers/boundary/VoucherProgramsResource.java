@@ -11,14 +11,17 @@ import fr.secondevie.vouchers.boundary.VoucherViews.ProgramView;
 import fr.secondevie.vouchers.boundary.VoucherViews.ReconciliationView;
 import fr.secondevie.vouchers.boundary.VoucherViews.StatementView;
 import fr.secondevie.vouchers.control.Booklets;
+import fr.secondevie.vouchers.control.Invoices;
 import fr.secondevie.vouchers.control.Issuance;
 import fr.secondevie.vouchers.control.Programmes;
+import fr.secondevie.vouchers.control.Programmes.InvoicingReferences;
 import fr.secondevie.vouchers.control.Programmes.NewProgramme;
 import fr.secondevie.vouchers.control.Reconciliation;
 import fr.secondevie.vouchers.control.Reconciliation.Period;
 import fr.secondevie.vouchers.control.Statements;
 import fr.secondevie.vouchers.control.VoucherDocuments;
 import fr.secondevie.vouchers.entity.IssuanceBatch;
+import fr.secondevie.vouchers.entity.RelayInvoice;
 import fr.secondevie.vouchers.entity.Statement;
 import fr.secondevie.vouchers.entity.VoucherKind;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
@@ -38,6 +41,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -53,6 +57,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Voucher programmes for their funder (and the admin's reading of all of them): creation, issuance,
@@ -100,6 +106,23 @@ public class VoucherProgramsResource {
 
     @Size(max = 1000)
     public String conditions;
+
+    /** Chorus Pro: the code of the funder's service that receives the invoices (BT-10). */
+    @Size(max = 100)
+    public String serviceCode;
+
+    /** Chorus Pro: the legal commitment number (engagement juridique) the invoices cite. */
+    @Size(max = 50)
+    public String commitmentNumber;
+  }
+
+  /** The references the programme's invoices carry for Chorus Pro (blank: none). */
+  public static class InvoicingRequest {
+    @Size(max = 100)
+    public String serviceCode;
+
+    @Size(max = 50)
+    public String commitmentNumber;
   }
 
   /** A batch to issue. */
@@ -164,6 +187,7 @@ public class VoucherProgramsResource {
   @Inject Booklets booklets;
   @Inject Reconciliation reconciliation;
   @Inject Statements statements;
+  @Inject Invoices invoices;
   @Inject VoucherDocuments documents;
   @Inject Clock clock;
   @Context UriInfo uri;
@@ -182,7 +206,8 @@ public class VoucherProgramsResource {
                 r.toleranceDays == null ? 0 : r.toleranceDays,
                 Boolean.TRUE.equals(r.nominative),
                 r.postalCodePrefixes == null ? List.of() : r.postalCodePrefixes,
-                r.conditions));
+                r.conditions),
+            new InvoicingReferences(r.serviceCode, r.commitmentNumber));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(view(created))
         .build();
@@ -199,6 +224,20 @@ public class VoucherProgramsResource {
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public ProgramView get(@PathParam("id") long id) {
     return view(programmes.getVisible(id));
+  }
+
+  /**
+   * The references the invoices of the programme's statements carry for Chorus Pro: the funder's
+   * service code and the legal commitment number (beyond API.md, which names them on the
+   * programme). Invoices already issued keep theirs.
+   */
+  @PUT
+  @Path("{id}/invoicing")
+  @RolesAllowed(Roles.FUNDER)
+  public ProgramView setInvoicing(@PathParam("id") long id, @Valid @NotNull InvoicingRequest r) {
+    return view(
+        programmes.setInvoicingReferences(
+            id, new InvoicingReferences(r.serviceCode, r.commitmentNumber)));
   }
 
   /**
@@ -338,7 +377,8 @@ public class VoucherProgramsResource {
   @Path("{id}/statements")
   @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
   public List<StatementView> statements(@PathParam("id") long id) {
-    return statements.list(id).stream().map(s -> statementView(s, false)).toList();
+    Map<Long, Invoices.Issued> issued = invoices.issuedFor(id);
+    return statements.list(id).stream().map(s -> statementView(s, false, issued)).toList();
   }
 
   @GET
@@ -374,6 +414,23 @@ public class VoucherProgramsResource {
     return inline(documents.statementOf(id, sid));
   }
 
+  /**
+   * The relay's Factur-X invoice of an agreed statement (PDF/A-3 carrying factur-x.xml), issued the
+   * first time it is asked for and the same document at every download; its number is also in the
+   * {@code X-Invoice-Number} header.
+   */
+  @GET
+  @Path("{id}/statements/{sid}/invoice")
+  @Produces("application/pdf")
+  @RolesAllowed({Roles.FUNDER, Roles.ADMIN})
+  public Response invoice(@PathParam("id") long id, @PathParam("sid") long sid) {
+    RelayInvoice invoice = invoices.issue(id, sid);
+    return Response.ok(invoice.pdf(), Document.PDF)
+        .header("Content-Disposition", "inline; filename=\"facture-" + invoice.number() + ".pdf\"")
+        .header("X-Invoice-Number", invoice.number())
+        .build();
+  }
+
   private static Response inline(Document document) {
     return Response.ok(document.pdf(), Document.PDF)
         .header("Content-Disposition", document.disposition("inline"))
@@ -385,10 +442,16 @@ public class VoucherProgramsResource {
   }
 
   private StatementView statementView(Statement s, boolean withLines) {
+    return statementView(s, withLines, invoices.issuedFor(s.programmeId()));
+  }
+
+  private StatementView statementView(
+      Statement s, boolean withLines, Map<Long, Invoices.Issued> issued) {
     return StatementView.of(
         s,
         statements.relayName(s),
         s.isProvisionalOn(LocalDate.now(clock)),
+        Optional.ofNullable(issued.get(s.id())).map(Invoices.Issued::number).orElse(null),
         withLines ? statements.lines(s) : null);
   }
 
@@ -401,7 +464,7 @@ public class VoucherProgramsResource {
         .build();
   }
 
-  private static Period period(String from, String to) {
+  static Period period(String from, String to) {
     try {
       return Period.of(
           from == null || from.isBlank() ? null : LocalDate.parse(from),

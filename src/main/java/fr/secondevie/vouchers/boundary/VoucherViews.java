@@ -31,7 +31,9 @@ public final class VoucherViews {
       LocalDate acceptedUntil,
       boolean nominative,
       List<String> postalCodePrefixes,
-      String conditions) {
+      String conditions,
+      String serviceCode,
+      String commitmentNumber) {
     static ProgramView of(VoucherProgramme p, String funder) {
       return new ProgramView(
           p.id(),
@@ -46,7 +48,9 @@ public final class VoucherViews {
           p.lastDayAccepted(),
           p.nominative(),
           p.prefixes(),
-          p.conditions());
+          p.conditions(),
+          p.serviceCode(),
+          p.commitmentNumber());
     }
   }
 
@@ -190,9 +194,14 @@ public final class VoucherViews {
       String agreementReference,
       LocalDate paymentDate,
       String paymentReference,
+      String invoiceNumber,
       List<LineView> lines) {
     static StatementView of(
-        Statement s, String relayName, boolean provisional, List<StatementLine> lines) {
+        Statement s,
+        String relayName,
+        boolean provisional,
+        String invoiceNumber,
+        List<StatementLine> lines) {
       return new StatementView(
           s.id(),
           s.programmeId(),
@@ -211,6 +220,7 @@ public final class VoucherViews {
           s.agreementReference(),
           s.paymentDate(),
           s.paymentReference(),
+          invoiceNumber,
           lines == null ? null : lines.stream().map(LineView::of).toList());
     }
   }

@@ -41,6 +41,14 @@ public class Programmes {
       List<String> postalCodePrefixes,
       String conditions) {}
 
+  /**
+   * What Chorus Pro asks of the invoices the programme pays: the funder's service code and the
+   * legal commitment number (either may be blank).
+   */
+  public record InvoicingReferences(String serviceCode, String commitmentNumber) {
+    public static final InvoicingReferences NONE = new InvoicingReferences(null, null);
+  }
+
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject Directory directory;
@@ -49,12 +57,18 @@ public class Programmes {
 
   @Transactional
   public VoucherProgramme create(NewProgramme p) {
+    return create(p, InvoicingReferences.NONE);
+  }
+
+  @Transactional
+  public VoucherProgramme create(NewProgramme p, InvoicingReferences references) {
     Organisation authority = directory.getOrganisation(caller.organisationId());
     if (authority.kind() != OrganisationKind.AUTHORITY) {
       throw BusinessException.unprocessable(
           "NOT_AN_AUTHORITY", "Only an authority funds voucher programmes");
     }
     VoucherProgramme programme = define(authority.id(), p);
+    invoicedThrough(programme, references);
     audit.record(
         VoucherAudit.VOUCHER_PROGRAMME_CREATED,
         "VoucherProgramme",
@@ -87,6 +101,29 @@ public class Programmes {
     em.persist(programme);
     em.flush();
     return programme;
+  }
+
+  /** The funder sets the references its invoices are to carry (Chorus Pro's service code...). */
+  @Transactional
+  public VoucherProgramme setInvoicingReferences(long id, InvoicingReferences references) {
+    VoucherProgramme programme = getOwn(id);
+    invoicedThrough(programme, references);
+    audit.record(
+        VoucherAudit.VOUCHER_PROGRAMME_INVOICING_SET,
+        "VoucherProgramme",
+        programme.id(),
+        "service " + programme.serviceCode() + ", commitment " + programme.commitmentNumber());
+    return programme;
+  }
+
+  private static void invoicedThrough(VoucherProgramme programme, InvoicingReferences r) {
+    try {
+      programme.invoicedThrough(r.serviceCode(), r.commitmentNumber());
+    } catch (IllegalArgumentException e) {
+      throw BusinessException.invalid(
+          e.getMessage().startsWith("A service code") ? "serviceCode" : "commitmentNumber",
+          e.getMessage());
+    }
   }
 
   /** The caller's programmes: its authority's, or its territory's for the admin. */

@@ -1,5 +1,6 @@
 package fr.secondevie.vouchers.control;
 
+import fr.secondevie.platform.control.ClockProducer;
 import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.vouchers.entity.VoucherCode;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -167,8 +169,13 @@ public class Reconciliation {
         byMonth);
   }
 
+  /** {@code 2026-11-14T10:30:00+01:00}: the moment with its offset, seconds always written. */
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
   /**
-   * Writes one CSV line per redemption of the period, in time order, reading them through a cursor
+   * Writes one CSV line per redemption of the period, in time order, the code as the sheet prints
+   * it ({@code SW4V-N4CK-822H-RS9P}) and the moment with its offset, reading them through a cursor
    * (fetch size) on a connection of its own, outside any transaction.
    */
   public void writeCsv(long programmeId, Period period, OutputStream out) {
@@ -190,8 +197,8 @@ public class Reconciliation {
           r -> {
             try {
               csv.printRecord(
-                  r.code(),
-                  r.redeemedAt(),
+                  VoucherCode.group(r.code()),
+                  ISO_WITH_OFFSET.format(r.redeemedAt().atZone(ClockProducer.BUSINESS_ZONE)),
                   r.relayId(),
                   r.relayName(),
                   r.orderId(),

@@ -85,6 +85,12 @@ public class VoucherProgramme {
   @Column(name = "created_at", nullable = false, updatable = false)
   private LocalDateTime createdAt;
 
+  @Column(name = "service_code")
+  private String serviceCode;
+
+  @Column(name = "commitment_number")
+  private String commitmentNumber;
+
   protected VoucherProgramme() {}
 
   public VoucherProgramme(
@@ -127,6 +133,40 @@ public class VoucherProgramme {
     this.postalCodePrefixes = String.join(",", postalCodePrefixes);
     this.conditions = conditions;
     this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  /**
+   * What Chorus Pro asks of the invoices that this programme pays: the code of the funder's service
+   * that receives them (BT-10) and the legal commitment number (engagement juridique, BT-13); blank
+   * is none. Invoices already issued keep the references they were issued with.
+   */
+  public VoucherProgramme invoicedThrough(String serviceCode, String commitmentNumber) {
+    String service = blankIsNone(serviceCode);
+    String commitment = blankIsNone(commitmentNumber);
+    if (service != null && (service.length() > 100 || !service.matches("[\\p{L}\\p{N} ._/-]+"))) {
+      throw new IllegalArgumentException(
+          "A service code is at most 100 letters, digits, spaces and . _ / -");
+    }
+    if (commitment != null
+        && (commitment.length() > 50 || !commitment.matches("[\\p{L}\\p{N} ._/-]+"))) {
+      throw new IllegalArgumentException(
+          "A commitment number is at most 50 letters, digits, spaces and . _ / -");
+    }
+    this.serviceCode = service;
+    this.commitmentNumber = commitment;
+    return this;
+  }
+
+  private static String blankIsNone(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  public String serviceCode() {
+    return serviceCode;
+  }
+
+  public String commitmentNumber() {
+    return commitmentNumber;
   }
 
   /** The last day a voucher is still taken: end of validity plus the tolerance. */
