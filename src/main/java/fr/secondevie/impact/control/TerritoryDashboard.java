@@ -1,0 +1,392 @@
+package fr.secondevie.impact.control;
+
+import fr.secondevie.impact.control.DemandFigures.Decision;
+import fr.secondevie.impact.control.DemandFigures.Demand;
+import fr.secondevie.impact.control.DemandFigures.Equipment;
+import fr.secondevie.impact.control.DemandFigures.Need;
+import fr.secondevie.impact.control.ImpactReport.CategoryImpact;
+import fr.secondevie.organisations.control.Directory;
+import fr.secondevie.organisations.entity.Organisation;
+import fr.secondevie.organisations.entity.OrganisationKind;
+import fr.secondevie.organisations.entity.Territory;
+import fr.secondevie.platform.entity.DeviceCategory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A territory's year as its coordination, its funders and the national coordination read it: supply
+ * (what was pledged, received, refurbished, recycled, reused), demand (people diagnosed, eligible,
+ * equipped, waiting), each workshop's capacity and use, the vouchers of its funders, and the triple
+ * impact — environmental (ADEME factors of {@code impact_factor}, as the public impact uses),
+ * social (people equipped, trainings given) and economic (insertion work hours and the full-time
+ * equivalents they make).
+ *
+ * <p>Everything is read from the read models the capabilities publish, scoped to the territory in
+ * each query: a device by its donor's territory, a person by its social structure's, a voucher by
+ * its funder's, a training by its relay's. A handful of aggregate queries, each one pass over the
+ * territory's rows (src/test/bench/dashboard-bench.sh: 100,000 devices and 1,000,000 redemptions).
+ */
+@ApplicationScoped
+public class TerritoryDashboard {
+
+  /**
+   * The annual working time of one full-time job in France: 1,607 hours (Code du travail, article
+   * L3121-41, the reference duration of a year's work under an annual agreement of 35 hours a
+   * week). Insertion hours divided by it give the full-time equivalents.
+   */
+  public static final int HOURS_PER_FTE = 1607;
+
+  public static final String HOURS_PER_FTE_SOURCE =
+      "Code du travail, article L3121-41 : durée annuelle de référence de 1 607 heures";
+
+  /** One category's supply in the year. */
+  public record CategorySupply(
+      DeviceCategory category,
+      long pledgedItems,
+      long received,
+      long refurbished,
+      long recycled,
+      long reused) {}
+
+  /** The supply of the year: devices pledged by donors, and what the workshops made of them. */
+  public record Supply(
+      long pledgedItems,
+      long received,
+      long refurbished,
+      long recycled,
+      long reused,
+      List<CategorySupply> byCategory) {}
+
+  /**
+   * A workshop's year: its monthly capacity (null: none stated), what the months of the year so far
+   * allow, the devices it took in and refurbished, the insertion hours it recorded, and the share
+   * of its capacity used (null without a capacity).
+   */
+  public record WorkshopUse(
+      long id,
+      String name,
+      Integer monthlyCapacity,
+      Long capacityInPeriod,
+      long takenIn,
+      long refurbished,
+      BigDecimal insertionHours,
+      Integer usePercent) {}
+
+  /**
+   * The vouchers of the territory's funders: issued in the year, redeemed in it (the funders'
+   * shares net of the returns' reversals dated in it), and outstanding at its end (issued, neither
+   * redeemed, cancelled nor expired by then).
+   */
+  public record Vouchers(
+      long issued,
+      long redeemed,
+      long redeemedAppliedCents,
+      long reversedCents,
+      long outstanding) {}
+
+  /** The triple impact of the year. */
+  public record Impact(
+      BigDecimal kgCo2eAvoided,
+      BigDecimal kgRawMaterialsAvoided,
+      long devicesReused,
+      long devicesRecycled,
+      long peopleEquipped,
+      long trainingsGiven,
+      BigDecimal insertionHours,
+      BigDecimal fullTimeEquivalents,
+      int hoursPerFte,
+      String hoursPerFteSource,
+      String factorsSource,
+      List<CategoryImpact> byCategory) {}
+
+  /** The dashboard of one territory and year. */
+  public record Dashboard(
+      long territoryId,
+      String territoryCode,
+      String territoryName,
+      int year,
+      LocalDate from,
+      LocalDate to,
+      boolean yearUnderWay,
+      Supply supply,
+      Demand demand,
+      List<WorkshopUse> workshops,
+      Vouchers vouchers,
+      Impact impact) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject ImpactReport factors;
+  @Inject Directory directory;
+  @Inject Clock clock;
+
+  /** The territory's dashboard of {@code year}. */
+  public Dashboard of(Territory territory, int year) {
+    LocalDateTime from = LocalDate.of(year, 1, 1).atStartOfDay();
+    LocalDateTime end = from.plusYears(1);
+    LocalDateTime now = LocalDateTime.now(clock);
+    boolean underWay = now.isBefore(end) && !now.isBefore(from);
+    LocalDateTime asOf = now.isBefore(end) ? now : end;
+    long id = territory.id();
+
+    Map<DeviceCategory, long[]> devices = new EnumMap<>(DeviceCategory.class);
+    Map<Long, long[]> takenIn = new HashMap<>();
+    Map<Long, BigDecimal[]> refurbishedBy = new HashMap<>();
+    Query q =
+        em.createNativeQuery(
+            "select d.category, d.workshop_id, d.refurbisher_id,"
+                + " sum(case when d.received_at >= ?1 and d.received_at < ?2 then 1 else 0 end),"
+                + " sum(case when d.refurbished_at >= ?1 and d.refurbished_at < ?2"
+                + " then 1 else 0 end),"
+                + " sum(case when d.status = 'RECYCLED' and d.recycled_at >= ?1"
+                + " and d.recycled_at < ?2 then 1 else 0 end),"
+                + " sum(case when d.status = 'SOLD' and d.sold_at >= ?1 and d.sold_at < ?2"
+                + " then 1 else 0 end),"
+                + " sum(case when d.refurbished_at >= ?1 and d.refurbished_at < ?2"
+                + " then coalesce(d.insertion_hours, 0) else 0 end)"
+                + " from device_supply d join organisation_place o on o.id = d.donor_id"
+                + " where o.territory_id = ?3"
+                + " group by d.category, d.workshop_id, d.refurbisher_id");
+    bind(q, from, end, id);
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      long[] c = devices.computeIfAbsent(DeviceCategory.valueOf((String) r[0]), k -> new long[5]);
+      for (int i = 0; i < 4; i++) {
+        c[i] += number(r[3 + i]);
+      }
+      if (r[1] != null) {
+        takenIn.merge(
+            ((Number) r[1]).longValue(), new long[] {number(r[3])}, TerritoryDashboard::add);
+      }
+      if (r[2] != null) {
+        refurbishedBy.merge(
+            ((Number) r[2]).longValue(),
+            new BigDecimal[] {BigDecimal.valueOf(number(r[4])), decimal(r[7])},
+            (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
+      }
+    }
+    Query pledged =
+        em.createNativeQuery(
+            "select p.category, sum(p.quantity) from donation_pledged p"
+                + " join organisation_place o on o.id = p.donor_id"
+                + " where o.territory_id = ?3 and p.pledged_at >= ?1 and p.pledged_at < ?2"
+                + " group by p.category");
+    bind(pledged, from, end, id);
+    for (Object row : pledged.getResultList()) {
+      Object[] r = (Object[]) row;
+      devices.computeIfAbsent(DeviceCategory.valueOf((String) r[0]), k -> new long[5])[4] =
+          number(r[1]);
+    }
+    List<CategorySupply> byCategory = new ArrayList<>();
+    Map<DeviceCategory, long[]> fates = new EnumMap<>(DeviceCategory.class);
+    long[] total = new long[5];
+    for (DeviceCategory category : DeviceCategory.values()) {
+      long[] c = devices.getOrDefault(category, new long[5]);
+      byCategory.add(new CategorySupply(category, c[4], c[0], c[1], c[2], c[3]));
+      fates.put(category, new long[] {c[3], c[2]});
+      for (int i = 0; i < 5; i++) {
+        total[i] += c[i];
+      }
+    }
+    Supply supply = new Supply(total[4], total[0], total[1], total[2], total[3], byCategory);
+
+    int months = underWay ? now.getMonthValue() : 12;
+    List<WorkshopUse> workshops = new ArrayList<>();
+    BigDecimal hours = BigDecimal.ZERO.setScale(2);
+    for (BigDecimal[] r : refurbishedBy.values()) {
+      hours = hours.add(r[1]);
+    }
+    for (Organisation w :
+        directory.organisationsOfKindInTerritory(OrganisationKind.REFURBISHER, id)) {
+      long in = takenIn.getOrDefault(w.id(), new long[1])[0];
+      BigDecimal[] done =
+          refurbishedBy.getOrDefault(
+              w.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO.setScale(2)});
+      Long capacity = w.monthlyCapacity() == null ? null : (long) w.monthlyCapacity() * months;
+      workshops.add(
+          new WorkshopUse(
+              w.id(),
+              w.name(),
+              w.monthlyCapacity(),
+              capacity,
+              in,
+              done[0].longValueExact(),
+              done[1],
+              capacity == null || capacity == 0 ? null : (int) Math.round(100.0 * in / capacity)));
+    }
+
+    List<CategoryImpact> impacts = factors.convert(fates);
+    Demand demand = demand(id, from, end, asOf);
+    Impact impact =
+        new Impact(
+            ImpactReport.sum(impacts, CategoryImpact::kgCo2eAvoided),
+            ImpactReport.sum(impacts, CategoryImpact::kgRawMaterialsAvoided),
+            supply.reused(),
+            supply.recycled(),
+            demand.equipped(),
+            trainings(id, from, end),
+            hours,
+            hours.divide(BigDecimal.valueOf(HOURS_PER_FTE), 2, RoundingMode.HALF_UP),
+            HOURS_PER_FTE,
+            HOURS_PER_FTE_SOURCE,
+            ImpactReport.FACTORS_SOURCE,
+            impacts);
+    return new Dashboard(
+        id,
+        territory.code(),
+        territory.name(),
+        year,
+        from.toLocalDate(),
+        end.toLocalDate().minusDays(1),
+        underWay,
+        supply,
+        demand,
+        workshops,
+        vouchers(id, from, end),
+        impact);
+  }
+
+  private Vouchers vouchers(long territory, LocalDateTime from, LocalDateTime end) {
+    Query issued =
+        em.createNativeQuery(
+            "select sum(case when v.issued_at >= ?1 then 1 else 0 end),"
+                + " sum(case when (v.redeemed_at is null or v.redeemed_at >= ?2)"
+                + " and (v.cancelled_at is null or v.cancelled_at >= ?2)"
+                + " and (v.expired_at is null or v.expired_at >= ?2) then 1 else 0 end)"
+                + " from voucher_issued v join organisation_place o on o.id = v.authority_id"
+                + " where o.territory_id = ?3 and v.issued_at < ?2");
+    bind(issued, from, end, territory);
+    Object[] i = (Object[]) issued.getSingleResult();
+    Query redeemed =
+        em.createNativeQuery(
+            "select count(*), sum(r.applied_cents) from voucher_redeemed r"
+                + " join organisation_place o on o.id = r.authority_id"
+                + " where o.territory_id = ?3 and r.redeemed_at >= ?1 and r.redeemed_at < ?2");
+    bind(redeemed, from, end, territory);
+    Object[] r = (Object[]) redeemed.getSingleResult();
+    Query reversed =
+        em.createNativeQuery(
+            "select sum(x.reversed_cents) from voucher_reversed x"
+                + " join organisation_place o on o.id = x.authority_id"
+                + " where o.territory_id = ?3 and x.reversed_at >= ?1 and x.reversed_at < ?2");
+    bind(reversed, from, end, territory);
+    long back = number(reversed.getSingleResult());
+    return new Vouchers(number(i[0]), number(r[0]), number(r[1]) - back, back, number(i[1]));
+  }
+
+  private long trainings(long territory, LocalDateTime from, LocalDateTime end) {
+    Query q =
+        em.createNativeQuery(
+            "select sum(s.quantity) from service_given s"
+                + " join organisation_place o on o.id = s.relay_id"
+                + " where o.territory_id = ?3 and s.closed_at >= ?1 and s.closed_at < ?2");
+    bind(q, from, end, territory);
+    return number(q.getSingleResult());
+  }
+
+  private Demand demand(long territory, LocalDateTime from, LocalDateTime end, LocalDateTime asOf) {
+    List<Decision> decisions = new ArrayList<>();
+    Query d =
+        em.createNativeQuery(
+            "select e.beneficiary_id, e.decision, e.valid_until, e.decided_at"
+                + " from eligibility_outcome e join organisation_place o"
+                + " on o.id = e.social_structure_id"
+                + " where o.territory_id = ?3 and e.decided_at < ?2");
+    bind(d, from, end, territory);
+    for (Object row : d.getResultList()) {
+      Object[] r = (Object[]) row;
+      decisions.add(new Decision((String) r[0], (String) r[1], day(r[2]), moment(r[3])));
+    }
+    List<Equipment> equipment = new ArrayList<>();
+    Query e =
+        em.createNativeQuery(
+            "select q.beneficiary_id, q.category, q.used_at from equipment_given q"
+                + " join beneficiary_structure b on b.beneficiary_id = q.beneficiary_id"
+                + " join organisation_place o on o.id = b.social_structure_id"
+                + " where o.territory_id = ?3 and q.used_at < ?2");
+    bind(e, from, end, territory);
+    for (Object row : e.getResultList()) {
+      Object[] r = (Object[]) row;
+      equipment.add(
+          new Equipment((String) r[0], DeviceCategory.valueOf((String) r[1]), moment(r[2])));
+    }
+    return DemandFigures.of(needs(territory, end), decisions, equipment, from, end, asOf);
+  }
+
+  /**
+   * The needs of equipment of the territory's people diagnosed before {@code end}: the one query a
+   * diagnosis of needs replaces. Until the social structures record a diagnosis (recommended
+   * category, day), a person's need is dated by the first eligibility decision about it, with no
+   * recommended category, and is met by the first device of any kind. A table of needs answers the
+   * same columns: the person, the recommended category (null: none), the day of the diagnosis.
+   */
+  List<Need> needs(long territory, LocalDateTime end) {
+    Query q =
+        em.createNativeQuery(
+            "select e.beneficiary_id, cast(null as varchar(20)), min(e.decided_at)"
+                + " from eligibility_outcome e join organisation_place o"
+                + " on o.id = e.social_structure_id"
+                + " where o.territory_id = ?3 and e.decided_at < ?2"
+                + " group by e.beneficiary_id");
+    q.setParameter(2, end);
+    q.setParameter(3, territory);
+    List<Need> needs = new ArrayList<>();
+    for (Object row : q.getResultList()) {
+      Object[] r = (Object[]) row;
+      needs.add(
+          new Need(
+              (String) r[0],
+              r[1] == null ? null : DeviceCategory.valueOf((String) r[1]),
+              moment(r[2])));
+    }
+    return needs;
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    a[0] += b[0];
+    return a;
+  }
+
+  private static void bind(Query query, LocalDateTime from, LocalDateTime end, long territory) {
+    query.setParameter(1, from);
+    query.setParameter(2, end);
+    query.setParameter(3, territory);
+  }
+
+  private static LocalDateTime moment(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime();
+    }
+    return value == null ? null : (LocalDateTime) value;
+  }
+
+  private static LocalDate day(Object value) {
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    return value == null ? null : (LocalDate) value;
+  }
+
+  private static BigDecimal decimal(Object value) {
+    return value == null
+        ? BigDecimal.ZERO.setScale(2)
+        : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}
