@@ -36,7 +36,7 @@ from eligibility_decision e
 join beneficiary b on b.id = e.beneficiary_id;
 
 -- eligibility: the social structure of each person equipped, for equipment_given.
-create view beneficiary_structure as
+create view beneficiary_of_structure as
 select b.id as beneficiary_id, b.social_structure_id
 from beneficiary b;
 

@@ -124,7 +124,7 @@ class ArchitectureTest {
           Map.entry("donation_pledged", "donations"),
           Map.entry("device_supply", "devices"),
           Map.entry("eligibility_outcome", "eligibility"),
-          Map.entry("beneficiary_structure", "eligibility"),
+          Map.entry("beneficiary_of_structure", "eligibility"),
           Map.entry("voucher_issued", "vouchers"),
           Map.entry("voucher_redeemed", "vouchers"),
           Map.entry("voucher_reversed", "vouchers"),

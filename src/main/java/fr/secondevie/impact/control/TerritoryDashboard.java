@@ -314,7 +314,7 @@ public class TerritoryDashboard {
     Query e =
         em.createNativeQuery(
             "select q.beneficiary_id, q.category, q.used_at from equipment_given q"
-                + " join beneficiary_structure b on b.beneficiary_id = q.beneficiary_id"
+                + " join beneficiary_of_structure b on b.beneficiary_id = q.beneficiary_id"
                 + " join organisation_place o on o.id = b.social_structure_id"
                 + " where o.territory_id = ?3 and q.used_at < ?2");
     bind(e, from, end, territory);
