@@ -125,6 +125,7 @@ class ArchitectureTest {
           Map.entry("device_supply", "devices"),
           Map.entry("eligibility_outcome", "eligibility"),
           Map.entry("beneficiary_of_structure", "eligibility"),
+          Map.entry("programme_funder", "vouchers"),
           Map.entry("voucher_issued", "vouchers"),
           Map.entry("voucher_redeemed", "vouchers"),
           Map.entry("voucher_reversed", "vouchers"),

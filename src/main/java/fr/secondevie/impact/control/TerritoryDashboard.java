@@ -255,36 +255,64 @@ public class TerritoryDashboard {
         supply,
         demand,
         workshops,
-        vouchers(id, from, end),
+        vouchers(id, from, end, underWay),
         impact);
   }
 
-  private Vouchers vouchers(long territory, LocalDateTime from, LocalDateTime end) {
+  /** The programmes of the territory's funders, for the vouchers' queries. */
+  private static final String PROGRAMMES =
+      " (select f.programme_id from programme_funder f join organisation_place o"
+          + " on o.id = f.authority_id where o.territory_id = ?3)";
+
+  /**
+   * The vouchers' figures, each read from an index of its own: issued in the period (programme,
+   * issue time), redeemed with the funders' shares (programme, redemption time, share), reversed;
+   * outstanding at the end of a period under way is the vouchers issued or held now (programme,
+   * status), of a past period those issued before its end and neither redeemed, cancelled nor
+   * expired by then (read from the vouchers themselves).
+   */
+  private Vouchers vouchers(
+      long territory, LocalDateTime from, LocalDateTime end, boolean underWay) {
     Query issued =
         em.createNativeQuery(
-            "select sum(case when v.issued_at >= ?1 then 1 else 0 end),"
-                + " sum(case when (v.redeemed_at is null or v.redeemed_at >= ?2)"
-                + " and (v.cancelled_at is null or v.cancelled_at >= ?2)"
-                + " and (v.expired_at is null or v.expired_at >= ?2) then 1 else 0 end)"
-                + " from voucher_issued v join organisation_place o on o.id = v.authority_id"
-                + " where o.territory_id = ?3 and v.issued_at < ?2");
+            "select count(*) from voucher_issued v where v.programme_id in"
+                + PROGRAMMES
+                + " and v.issued_at >= ?1 and v.issued_at < ?2");
     bind(issued, from, end, territory);
-    Object[] i = (Object[]) issued.getSingleResult();
+    Query outstanding =
+        em.createNativeQuery(
+            underWay
+                ? "select count(*) from voucher_issued v where v.programme_id in"
+                    + PROGRAMMES
+                    + " and v.status in ('ISSUED', 'HELD') and v.issued_at < ?2"
+                : "select count(*) from voucher_issued v where v.programme_id in"
+                    + PROGRAMMES
+                    + " and v.issued_at < ?2"
+                    + " and (v.redeemed_at is null or v.redeemed_at >= ?2)"
+                    + " and (v.cancelled_at is null or v.cancelled_at >= ?2)"
+                    + " and (v.expired_at is null or v.expired_at >= ?2)");
+    outstanding.setParameter(2, end);
+    outstanding.setParameter(3, territory);
     Query redeemed =
         em.createNativeQuery(
-            "select count(*), sum(r.applied_cents) from voucher_redeemed r"
-                + " join organisation_place o on o.id = r.authority_id"
-                + " where o.territory_id = ?3 and r.redeemed_at >= ?1 and r.redeemed_at < ?2");
+            "select count(*), sum(r.applied_cents) from voucher_redeemed r where r.programme_id in"
+                + PROGRAMMES
+                + " and r.redeemed_at >= ?1 and r.redeemed_at < ?2");
     bind(redeemed, from, end, territory);
     Object[] r = (Object[]) redeemed.getSingleResult();
     Query reversed =
         em.createNativeQuery(
-            "select sum(x.reversed_cents) from voucher_reversed x"
-                + " join organisation_place o on o.id = x.authority_id"
-                + " where o.territory_id = ?3 and x.reversed_at >= ?1 and x.reversed_at < ?2");
+            "select sum(x.reversed_cents) from voucher_reversed x where x.programme_id in"
+                + PROGRAMMES
+                + " and x.reversed_at >= ?1 and x.reversed_at < ?2");
     bind(reversed, from, end, territory);
     long back = number(reversed.getSingleResult());
-    return new Vouchers(number(i[0]), number(r[0]), number(r[1]) - back, back, number(i[1]));
+    return new Vouchers(
+        number(issued.getSingleResult()),
+        number(r[0]),
+        number(r[1]) - back,
+        back,
+        number(outstanding.getSingleResult()));
   }
 
   private long trainings(long territory, LocalDateTime from, LocalDateTime end) {
