@@ -156,12 +156,31 @@ times() {
     printf "min %.0f ms, median %.0f ms, max %.0f ms (%d runs)\n", t[1], (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[NR], NR }'
 }
 median() { sed -E 's/.*median ([0-9]+) ms.*/\1/' <<< "$1"; }
+# CPU time in ms spent so far by the application server and by the PostgreSQL backends serving
+# this database (from /proc, clock ticks): the work a request costs whatever the machine's load.
+TICK=$(getconf CLK_TCK)
+server_cpu() { awk -v t="$TICK" '{ print int(($14 + $15) * 1000 / t) }' /proc/$SERVER/stat; }
+db_cpu() {
+  local total=0 pid
+  for pid in $(pgrep -f "postgres: postgres $DB " || true); do
+    total=$(( total + $(awk -v t="$TICK" '{ print int(($14 + $15) * 1000 / t) }' /proc/$pid/stat 2>/dev/null || echo 0) ))
+  done
+  echo $total
+}
+# times a path's GETs and says the CPU each cost the server and the database (mean of the runs)
+timed() {
+  local s0 d0 result
+  s0=$(server_cpu); d0=$(db_cpu)
+  result=$(times "$1" "$2")
+  echo "$result; CPU per request: server $(( ($(server_cpu) - s0) / (RUNS + 1) )) ms," \
+    "PostgreSQL $(( ($(db_cpu) - d0) / (RUNS + 1) )) ms"
+}
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-trivial=$(times me target/bench-me.json)
-dashboard=$(times "territories/$TERRITORY/dashboard?year=$YEAR" target/bench-dashboard.json)
-trivial2=$(times me target/bench-me.json)
-report=$(times "territories/$TERRITORY/impact-report?year=$YEAR" target/bench-report.pdf)
+trivial=$(timed me target/bench-me.json)
+dashboard=$(timed "territories/$TERRITORY/dashboard?year=$YEAR" target/bench-dashboard.json)
+trivial2=$(timed me target/bench-me.json)
+report=$(timed "territories/$TERRITORY/impact-report?year=$YEAR" target/bench-report.pdf)
 echo "trivial read (GET /me):          $trivial"
 echo "dashboard (100,000 devices, 1,000,000 redemptions): $dashboard"
 echo "trivial read again:              $trivial2"

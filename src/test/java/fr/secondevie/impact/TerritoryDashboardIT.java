@@ -106,6 +106,7 @@ class TerritoryDashboardIT {
     assertThat(recycling.status()).as(recycling.toString()).isEqualTo(200);
 
     String person = scenarios.eligibleBeneficiary("RSA");
+    scenarios.eligibleBeneficiary("AAH");
     String voucher =
         scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 3, "80", null).get(0);
     Api counter = Api.as(base, "relais");
@@ -161,9 +162,15 @@ class TerritoryDashboardIT {
     assertThat(at(after, "impact", "peopleEquipped") - at(before, "impact", "peopleEquipped"))
         .isEqualTo(1);
 
-    assertThat(at(after, "demand", "diagnosed") - at(before, "demand", "diagnosed")).isEqualTo(1);
-    assertThat(at(after, "demand", "eligible") - at(before, "demand", "eligible")).isEqualTo(1);
+    assertThat(at(after, "demand", "diagnosed") - at(before, "demand", "diagnosed")).isEqualTo(2);
+    assertThat(at(after, "demand", "eligible") - at(before, "demand", "eligible")).isEqualTo(2);
     assertThat(at(after, "demand", "equipped") - at(before, "demand", "equipped")).isEqualTo(1);
+    assertThat(at(after, "demand", "waiting") - at(before, "demand", "waiting"))
+        .as("the second person, eligible with no device yet")
+        .isEqualTo(1);
+    assertThat(after.getJsonObject("demand").getJsonNumber("medianWaitDays"))
+        .as("the first person was equipped the day of the diagnosis")
+        .isNotNull();
 
     assertThat(at(after, "vouchers", "issued") - at(before, "vouchers", "issued")).isEqualTo(3);
     assertThat(at(after, "vouchers", "redeemed") - at(before, "vouchers", "redeemed")).isEqualTo(1);

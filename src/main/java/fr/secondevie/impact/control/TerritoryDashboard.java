@@ -1,9 +1,7 @@
 package fr.secondevie.impact.control;
 
-import fr.secondevie.impact.control.DemandFigures.Decision;
+import fr.secondevie.impact.control.DemandFigures.CategoryDemand;
 import fr.secondevie.impact.control.DemandFigures.Demand;
-import fr.secondevie.impact.control.DemandFigures.Equipment;
-import fr.secondevie.impact.control.DemandFigures.Need;
 import fr.secondevie.impact.control.ImpactReport.CategoryImpact;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
@@ -17,7 +15,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -325,62 +322,133 @@ public class TerritoryDashboard {
     return number(q.getSingleResult());
   }
 
+  /**
+   * The demand of the period, computed in the database from the needs ({@link #needs()}): people
+   * diagnosed in the period; found eligible in it; equipped in it; waiting — eligible at {@code
+   * asOf} (their latest decision by then an eligibility still valid) with a need that no device
+   * met; a need met by the first device of its category (any, when none is recommended) given on or
+   * after the diagnosis and before the end, its wait the whole days between the two. Parameters: ?1
+   * the start, ?2 the end, ?3 the territory, ?4 the moment eligibility is judged, ?5 its day.
+   */
   private Demand demand(long territory, LocalDateTime from, LocalDateTime end, LocalDateTime asOf) {
-    List<Decision> decisions = new ArrayList<>();
-    Query d =
+    String met =
+        "select n.beneficiary_id, n.category, n.diagnosed_at,"
+            + " (select min(q.used_at) from equipment_given q"
+            + " where q.beneficiary_id = n.beneficiary_id and q.used_at >= n.diagnosed_at"
+            + " and q.used_at < ?2 and (n.category is null or q.category = n.category)) as met_at"
+            + " from ("
+            + needs()
+            + ") n";
+    String eligibleAtEnd =
+        "select e.beneficiary_id from eligibility_outcome e join organisation_place o"
+            + " on o.id = e.social_structure_id"
+            + " where o.territory_id = ?3 and e.decision = 'ELIGIBLE' and e.valid_until >= ?5"
+            + " and e.decided_at <= ?4 and not exists (select 1 from eligibility_outcome l"
+            + " where l.beneficiary_id = e.beneficiary_id and l.decided_at > e.decided_at"
+            + " and l.decided_at <= ?4)";
+    String figures =
+        "count(distinct case when m.diagnosed_at >= ?1 then m.beneficiary_id end),"
+            + " count(distinct case when m.met_at >= ?1 then m.beneficiary_id end),"
+            + " count(distinct case when m.met_at is null and m.beneficiary_id in ("
+            + eligibleAtEnd
+            + ") then m.beneficiary_id end),"
+            + " sum(case when m.diagnosed_at >= ?1 then 1 else 0 end),"
+            + " sum(case when m.met_at >= ?1 then 1 else 0 end),"
+            + " sum(case when m.met_at is null and m.beneficiary_id in ("
+            + eligibleAtEnd
+            + ") then 1 else 0 end)";
+    Query byCategory =
         em.createNativeQuery(
-            "select e.beneficiary_id, e.decision, e.valid_until, e.decided_at"
-                + " from eligibility_outcome e join organisation_place o"
-                + " on o.id = e.social_structure_id"
-                + " where o.territory_id = ?3 and e.decided_at < ?2");
-    bind(d, from, end, territory);
-    for (Object row : d.getResultList()) {
+            "select m.category, " + figures + " from (" + met + ") m group by m.category");
+    bindDemand(byCategory, from, end, territory, asOf);
+    Query waits =
+        em.createNativeQuery(
+            "select m.category, floor(extract(epoch from (m.met_at - m.diagnosed_at)) / 86400),"
+                + " count(*) from ("
+                + met
+                + ") m where m.met_at >= ?1"
+                + " group by m.category, floor(extract(epoch from (m.met_at - m.diagnosed_at))"
+                + " / 86400)");
+    bindDemand(waits, from, end, territory, asOf);
+    Map<DeviceCategory, Map<Long, Long>> histograms = new HashMap<>();
+    Map<Long, Long> all = new java.util.TreeMap<>();
+    for (Object row : waits.getResultList()) {
       Object[] r = (Object[]) row;
-      decisions.add(new Decision((String) r[0], (String) r[1], day(r[2]), moment(r[3])));
+      DeviceCategory category = r[0] == null ? null : DeviceCategory.valueOf((String) r[0]);
+      histograms
+          .computeIfAbsent(category, k -> new java.util.TreeMap<>())
+          .merge(number(r[1]), number(r[2]), Long::sum);
+      all.merge(number(r[1]), number(r[2]), Long::sum);
     }
-    List<Equipment> equipment = new ArrayList<>();
-    Query e =
+    long diagnosed = 0;
+    long equipped = 0;
+    long waiting = 0;
+    List<CategoryDemand> categories = new ArrayList<>();
+    for (Object row : byCategory.getResultList()) {
+      Object[] r = (Object[]) row;
+      DeviceCategory category = r[0] == null ? null : DeviceCategory.valueOf((String) r[0]);
+      categories.add(
+          new CategoryDemand(
+              category,
+              number(r[4]),
+              number(r[5]),
+              number(r[6]),
+              DemandFigures.median(histograms.getOrDefault(category, Map.of()))));
+    }
+    categories.sort(
+        java.util.Comparator.comparing(
+            CategoryDemand::category,
+            java.util.Comparator.nullsLast(java.util.Comparator.<DeviceCategory>naturalOrder())));
+    Query people = em.createNativeQuery("select " + figures + " from (" + met + ") m");
+    bindDemand(people, from, end, territory, asOf);
+    Object[] p = (Object[]) people.getSingleResult();
+    diagnosed = number(p[0]);
+    waiting = number(p[2]);
+    Query eligible =
         em.createNativeQuery(
-            "select q.beneficiary_id, q.category, q.used_at from equipment_given q"
+            "select count(distinct e.beneficiary_id) from eligibility_outcome e"
+                + " join organisation_place o on o.id = e.social_structure_id"
+                + " where o.territory_id = ?3 and e.decision = 'ELIGIBLE'"
+                + " and e.decided_at >= ?1 and e.decided_at < ?2");
+    bind(eligible, from, end, territory);
+    Query given =
+        em.createNativeQuery(
+            "select count(distinct q.beneficiary_id) from equipment_given q"
                 + " join beneficiary_of_structure b on b.beneficiary_id = q.beneficiary_id"
                 + " join organisation_place o on o.id = b.social_structure_id"
-                + " where o.territory_id = ?3 and q.used_at < ?2");
-    bind(e, from, end, territory);
-    for (Object row : e.getResultList()) {
-      Object[] r = (Object[]) row;
-      equipment.add(
-          new Equipment((String) r[0], DeviceCategory.valueOf((String) r[1]), moment(r[2])));
-    }
-    return DemandFigures.of(needs(territory, end), decisions, equipment, from, end, asOf);
+                + " where o.territory_id = ?3 and q.used_at >= ?1 and q.used_at < ?2");
+    bind(given, from, end, territory);
+    equipped = number(given.getSingleResult());
+    return new Demand(
+        diagnosed,
+        number(eligible.getSingleResult()),
+        equipped,
+        waiting,
+        DemandFigures.median(all),
+        categories);
   }
 
   /**
-   * The needs of equipment of the territory's people diagnosed before {@code end}: the one query a
-   * diagnosis of needs replaces. Until the social structures record a diagnosis (recommended
-   * category, day), a person's need is dated by the first eligibility decision about it, with no
-   * recommended category, and is met by the first device of any kind. A table of needs answers the
-   * same columns: the person, the recommended category (null: none), the day of the diagnosis.
+   * The needs of equipment of the territory's people diagnosed before the end (?2) in the territory
+   * (?3): the one query a diagnosis of needs replaces, with the columns {@code beneficiary_id},
+   * {@code category} (the recommended category, null for none) and {@code diagnosed_at}, one row
+   * per need. Until the social structures record a diagnosis, a person's need is dated by the first
+   * eligibility decision about them, with no recommended category (met by a device of any kind).
    */
-  List<Need> needs(long territory, LocalDateTime end) {
-    Query q =
-        em.createNativeQuery(
-            "select e.beneficiary_id, cast(null as varchar(20)), min(e.decided_at)"
-                + " from eligibility_outcome e join organisation_place o"
-                + " on o.id = e.social_structure_id"
-                + " where o.territory_id = ?3 and e.decided_at < ?2"
-                + " group by e.beneficiary_id");
-    q.setParameter(2, end);
-    q.setParameter(3, territory);
-    List<Need> needs = new ArrayList<>();
-    for (Object row : q.getResultList()) {
-      Object[] r = (Object[]) row;
-      needs.add(
-          new Need(
-              (String) r[0],
-              r[1] == null ? null : DeviceCategory.valueOf((String) r[1]),
-              moment(r[2])));
-    }
-    return needs;
+  static String needs() {
+    return "select e.beneficiary_id, cast(null as varchar(20)) as category,"
+        + " min(e.decided_at) as diagnosed_at"
+        + " from eligibility_outcome e join organisation_place o"
+        + " on o.id = e.social_structure_id"
+        + " where o.territory_id = ?3 and e.decided_at < ?2"
+        + " group by e.beneficiary_id";
+  }
+
+  private static void bindDemand(
+      Query query, LocalDateTime from, LocalDateTime end, long territory, LocalDateTime asOf) {
+    bind(query, from, end, territory);
+    query.setParameter(4, asOf);
+    query.setParameter(5, asOf.toLocalDate());
   }
 
   private static long[] add(long[] a, long[] b) {
@@ -392,20 +460,6 @@ public class TerritoryDashboard {
     query.setParameter(1, from);
     query.setParameter(2, end);
     query.setParameter(3, territory);
-  }
-
-  private static LocalDateTime moment(Object value) {
-    if (value instanceof Timestamp t) {
-      return t.toLocalDateTime();
-    }
-    return value == null ? null : (LocalDateTime) value;
-  }
-
-  private static LocalDate day(Object value) {
-    if (value instanceof java.sql.Date d) {
-      return d.toLocalDate();
-    }
-    return value == null ? null : (LocalDate) value;
   }
 
   private static BigDecimal decimal(Object value) {
