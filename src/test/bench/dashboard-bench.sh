@@ -162,7 +162,7 @@ TICK=$(getconf CLK_TCK)
 server_cpu() { awk -v t="$TICK" '{ print int(($14 + $15) * 1000 / t) }' /proc/$SERVER/stat; }
 db_cpu() {
   local total=0 pid
-  for pid in $(pgrep -f "postgres: postgres $DB " || true); do
+  for pid in $(pgrep -f ": postgres $DB " || true); do
     total=$(( total + $(awk -v t="$TICK" '{ print int(($14 + $15) * 1000 / t) }' /proc/$pid/stat 2>/dev/null || echo 0) ))
   done
   echo $total

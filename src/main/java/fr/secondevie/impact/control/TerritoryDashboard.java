@@ -346,64 +346,67 @@ public class TerritoryDashboard {
             + " and e.decided_at <= ?4 and not exists (select 1 from eligibility_outcome l"
             + " where l.beneficiary_id = e.beneficiary_id and l.decided_at > e.decided_at"
             + " and l.decided_at <= ?4)";
-    String figures =
-        "count(distinct case when m.diagnosed_at >= ?1 then m.beneficiary_id end),"
-            + " count(distinct case when m.met_at >= ?1 then m.beneficiary_id end),"
-            + " count(distinct case when m.met_at is null and m.beneficiary_id in ("
-            + eligibleAtEnd
-            + ") then m.beneficiary_id end),"
-            + " sum(case when m.diagnosed_at >= ?1 then 1 else 0 end),"
-            + " sum(case when m.met_at >= ?1 then 1 else 0 end),"
-            + " sum(case when m.met_at is null and m.beneficiary_id in ("
-            + eligibleAtEnd
-            + ") then 1 else 0 end)";
-    Query byCategory =
+    // one pass over the needs: grouped by category, diagnosed in the period or before, the wait of
+    // a need met in the period (null: not met in it), and whether an unmet need's person is
+    // eligible at the end; one need per person and diagnosis, so the sums count people
+    String wait = "floor(extract(epoch from (m.met_at - m.diagnosed_at)) / 86400)";
+    Query grouped =
         em.createNativeQuery(
-            "select m.category, " + figures + " from (" + met + ") m group by m.category");
-    bindDemand(byCategory, from, end, territory, asOf);
-    Query waits =
-        em.createNativeQuery(
-            "select m.category, floor(extract(epoch from (m.met_at - m.diagnosed_at)) / 86400),"
-                + " count(*) from ("
+            "select g.category, g.diagnosed, g.wait, g.waiting, count(*) from ("
+                + "select m.category,"
+                + " case when m.diagnosed_at >= ?1 then 1 else 0 end as diagnosed,"
+                + " case when m.met_at >= ?1 then "
+                + wait
+                + " end as wait,"
+                + " case when m.met_at is null and w.beneficiary_id is not null then 1 else 0 end"
+                + " as waiting"
+                + " from ("
                 + met
-                + ") m where m.met_at >= ?1"
-                + " group by m.category, floor(extract(epoch from (m.met_at - m.diagnosed_at))"
-                + " / 86400)");
-    bindDemand(waits, from, end, territory, asOf);
+                + ") m left join ("
+                + eligibleAtEnd
+                + ") w on w.beneficiary_id = m.beneficiary_id) g"
+                + " group by g.category, g.diagnosed, g.wait, g.waiting");
+    bindDemand(grouped, from, end, territory, asOf);
+    Map<DeviceCategory, long[]> counts = new HashMap<>();
     Map<DeviceCategory, Map<Long, Long>> histograms = new HashMap<>();
     Map<Long, Long> all = new java.util.TreeMap<>();
-    for (Object row : waits.getResultList()) {
-      Object[] r = (Object[]) row;
-      DeviceCategory category = r[0] == null ? null : DeviceCategory.valueOf((String) r[0]);
-      histograms
-          .computeIfAbsent(category, k -> new java.util.TreeMap<>())
-          .merge(number(r[1]), number(r[2]), Long::sum);
-      all.merge(number(r[1]), number(r[2]), Long::sum);
-    }
     long diagnosed = 0;
-    long equipped = 0;
     long waiting = 0;
-    List<CategoryDemand> categories = new ArrayList<>();
-    for (Object row : byCategory.getResultList()) {
+    for (Object row : grouped.getResultList()) {
       Object[] r = (Object[]) row;
       DeviceCategory category = r[0] == null ? null : DeviceCategory.valueOf((String) r[0]);
-      categories.add(
-          new CategoryDemand(
-              category,
-              number(r[4]),
-              number(r[5]),
-              number(r[6]),
-              DemandFigures.median(histograms.getOrDefault(category, Map.of()))));
+      long n = number(r[4]);
+      long[] c = counts.computeIfAbsent(category, k -> new long[3]);
+      if (number(r[1]) == 1) {
+        c[0] += n;
+        diagnosed += n;
+      }
+      if (r[2] != null) {
+        c[1] += n;
+        histograms
+            .computeIfAbsent(category, k -> new java.util.TreeMap<>())
+            .merge(number(r[2]), n, Long::sum);
+        all.merge(number(r[2]), n, Long::sum);
+      }
+      if (number(r[3]) == 1) {
+        c[2] += n;
+        waiting += n;
+      }
     }
+    List<CategoryDemand> categories = new ArrayList<>();
+    counts.forEach(
+        (category, c) ->
+            categories.add(
+                new CategoryDemand(
+                    category,
+                    c[0],
+                    c[1],
+                    c[2],
+                    DemandFigures.median(histograms.getOrDefault(category, Map.of())))));
     categories.sort(
         java.util.Comparator.comparing(
             CategoryDemand::category,
             java.util.Comparator.nullsLast(java.util.Comparator.<DeviceCategory>naturalOrder())));
-    Query people = em.createNativeQuery("select " + figures + " from (" + met + ") m");
-    bindDemand(people, from, end, territory, asOf);
-    Object[] p = (Object[]) people.getSingleResult();
-    diagnosed = number(p[0]);
-    waiting = number(p[2]);
     Query eligible =
         em.createNativeQuery(
             "select count(distinct e.beneficiary_id) from eligibility_outcome e"
@@ -418,7 +421,7 @@ public class TerritoryDashboard {
                 + " join organisation_place o on o.id = b.social_structure_id"
                 + " where o.territory_id = ?3 and q.used_at >= ?1 and q.used_at < ?2");
     bind(given, from, end, territory);
-    equipped = number(given.getSingleResult());
+    long equipped = number(given.getSingleResult());
     return new Demand(
         diagnosed,
         number(eligible.getSingleResult()),
