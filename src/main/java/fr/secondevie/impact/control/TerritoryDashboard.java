@@ -281,14 +281,16 @@ public class TerritoryDashboard {
             underWay
                 ? "select count(*) from voucher_issued v where v.programme_id in"
                     + PROGRAMMES
-                    + " and v.status in ('ISSUED', 'HELD') and v.issued_at < ?2"
+                    + " and v.status in ('ISSUED', 'HELD')"
                 : "select count(*) from voucher_issued v where v.programme_id in"
                     + PROGRAMMES
                     + " and v.issued_at < ?2"
                     + " and (v.redeemed_at is null or v.redeemed_at >= ?2)"
                     + " and (v.cancelled_at is null or v.cancelled_at >= ?2)"
                     + " and (v.expired_at is null or v.expired_at >= ?2)");
-    outstanding.setParameter(2, end);
+    if (!underWay) {
+      outstanding.setParameter(2, end);
+    }
     outstanding.setParameter(3, territory);
     Query redeemed =
         em.createNativeQuery(
