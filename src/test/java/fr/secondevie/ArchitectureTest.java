@@ -52,7 +52,7 @@ class ArchitectureTest {
           Map.entry("receipts", Set.of("donations")),
           Map.entry("pricing", Set.of("devices", "eligibility")),
           Map.entry("sales", Set.of("pricing", "vouchers", "payments", "devices", "eligibility")),
-          Map.entry("impact", Set.of("devices", "donations", "eligibility", "sales")));
+          Map.entry("impact", Set.of("devices", "donations", "eligibility", "sales", "vouchers")));
 
   /** The tables of the Flyway migrations and the capability that owns each. */
   static final Map<String, String> TABLES =
@@ -126,7 +126,18 @@ class ArchitectureTest {
       Map.ofEntries(
           Map.entry("device_fate", "devices"),
           Map.entry("equipment_given", "eligibility"),
-          Map.entry("organisation_name", "organisations"));
+          Map.entry("organisation_name", "organisations"),
+          Map.entry("organisation_place", "organisations"),
+          Map.entry("donation_pledged", "donations"),
+          Map.entry("device_supply", "devices"),
+          Map.entry("eligibility_outcome", "eligibility"),
+          Map.entry("beneficiary_of_structure", "eligibility"),
+          Map.entry("need_diagnosed", "eligibility"),
+          Map.entry("programme_funder", "vouchers"),
+          Map.entry("voucher_issued", "vouchers"),
+          Map.entry("voucher_redeemed", "vouchers"),
+          Map.entry("voucher_reversed", "vouchers"),
+          Map.entry("service_given", "sales"));
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()

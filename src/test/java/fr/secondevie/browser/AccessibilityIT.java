@@ -99,7 +99,8 @@ class AccessibilityIT {
         "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
-            + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
+            + " app/funder/programmes.xhtml>a[href*='programme.xhtml']"
+            + " app/territory/dashboard.xhtml",
       })
   void eachRolesPagesFitAPhoneScreen(String user, String pages) {
     Scenarios scenarios = new Scenarios(base);
@@ -197,9 +198,10 @@ class AccessibilityIT {
         "donateur | app/donor/donations.xhtml app/donor/receipts.xhtml"
             + " app/donor/donations.xhtml>a[href*='trace.xhtml']",
         "financeur | app/funder/programmes.xhtml"
-            + " app/funder/programmes.xhtml>a[href*='programme.xhtml']",
+            + " app/funder/programmes.xhtml>a[href*='programme.xhtml']"
+            + " app/territory/dashboard.xhtml",
         "national | app/index.xhtml app/national/territories.xhtml app/audit.xhtml"
-            + " app/jobs.xhtml",
+            + " app/jobs.xhtml app/national/comparison.xhtml app/territory/dashboard.xhtml",
       })
   void eachRolesPagesBreakNoWcagRule(String user, String pages) {
     Scenarios scenarios = new Scenarios(base);

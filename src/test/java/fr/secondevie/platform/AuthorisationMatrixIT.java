@@ -227,6 +227,8 @@ class AuthorisationMatrixIT {
   final class Fixture {
     final long relay2 = given.organisationOf("relais2");
     final long workshop = given.organisationOf("atelier");
+    final long territory =
+        Api.as(base, "admin").get("api/v1/me").json().getJsonNumber("territoryId").longValue();
     final String person = given.eligibleBeneficiary("RSA");
     final int device = given.availableDevice("donateur2", "LAPTOP", "relais2", 12_000);
     final int otherDevice = given.availableDevice("donateur2", "LAPTOP", "relais2", 12_000);
@@ -369,6 +371,10 @@ class AuthorisationMatrixIT {
       if (path.startsWith("/api/v1/membership-requests/{id}")) {
         return Set.of("admin");
       }
+      if (path.startsWith("/api/v1/territories/{territoryId}")) {
+        // the first territory's dashboard: its coordination, its funders, the national one
+        return Set.of("financeur", "financeur2", "national");
+      }
       if (path.startsWith("/api/v1/tax-receipts/{number}")) {
         return Set.of("donateur2");
       }
@@ -429,6 +435,9 @@ class AuthorisationMatrixIT {
       }
       if (parameter.equals("version")) {
         return "1";
+      }
+      if (parameter.equals("territoryId")) {
+        return String.valueOf(territory);
       }
       if (parameter.equals("donationId")) {
         return String.valueOf(donation);

@@ -68,7 +68,8 @@ public class DevicesResource {
       @Valid ErasureRequest erasure,
       Boolean functionalTestsPassed,
       @NotNull Long relayId,
-      @NotNull @Bounded Long listPriceCents) {}
+      @NotNull @Bounded Long listPriceCents,
+      @Bounded(min = 0, max = 200) BigDecimal insertionHours) {}
 
   /** A recycling. */
   public record RecyclingRequest(
@@ -131,7 +132,8 @@ public class DevicesResource {
                 e == null ? null : Timestamps.parse(e.erasedAt()),
                 Boolean.TRUE.equals(r.functionalTestsPassed()),
                 r.relayId(),
-                Money.ofCents(r.listPriceCents()))));
+                Money.ofCents(r.listPriceCents()),
+                r.insertionHours())));
   }
 
   @POST

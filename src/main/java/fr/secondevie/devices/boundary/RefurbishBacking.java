@@ -44,6 +44,7 @@ public class RefurbishBacking implements Serializable {
   private boolean testsPassed;
   private Long relayId;
   private String price;
+  private BigDecimal insertionHours;
   private String reason;
   private transient Device previous;
 
@@ -76,7 +77,8 @@ public class RefurbishBacking implements Serializable {
                   erasedAt == null ? null : erasedAt.atStartOfDay(),
                   testsPassed,
                   relayId,
-                  listPrice));
+                  listPrice,
+                  insertionHours));
       PageMessages.info("refurbish.done", device.serialNumber());
       PageMessages.keepForRedirect();
       return "/app/workshop/devices.xhtml?faces-redirect=true";
@@ -263,6 +265,14 @@ public class RefurbishBacking implements Serializable {
 
   public void setRelayId(Long relayId) {
     this.relayId = relayId;
+  }
+
+  public BigDecimal getInsertionHours() {
+    return insertionHours;
+  }
+
+  public void setInsertionHours(BigDecimal insertionHours) {
+    this.insertionHours = insertionHours;
   }
 
   public String getPrice() {

@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
 
 /**
  * What the refurbisher states about a device, from the API or the form. The erasure is complete or
- * absent: an erasure without method, tool, certificate id or date counts as none.
+ * absent: an erasure without method, tool, certificate id or date counts as none. The insertion
+ * hours are the work hours of people in insertion the workshop spent on the device (none: null).
  */
 public record RefurbishmentOrder(
     Grade grade,
@@ -21,7 +22,8 @@ public record RefurbishmentOrder(
     LocalDateTime erasedAt,
     boolean functionalTestsPassed,
     Long relayId,
-    Money listPrice) {
+    Money listPrice,
+    java.math.BigDecimal insertionHours) {
 
   Erasure erasure(String operator) {
     if (erasureMethod == null

@@ -97,7 +97,8 @@ public class Workshop {
             order.functionalTestsPassed(),
             directory.getOrganisation(caller.organisationId()),
             relay,
-            order.listPrice()),
+            order.listPrice(),
+            order.insertionHours()),
         LocalDateTime.now(clock));
     audit.record(
         DeviceAudit.DEVICE_REFURBISHED,

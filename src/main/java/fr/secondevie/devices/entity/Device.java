@@ -21,6 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Objects;
@@ -158,6 +159,9 @@ public class Device {
   @Column(name = "recycling_reason")
   private String recyclingReason;
 
+  @Column(name = "insertion_hours")
+  private BigDecimal insertionHours;
+
   @Column(name = "returned_at")
   private LocalDateTime returnedAt;
 
@@ -248,6 +252,7 @@ public class Device {
     if (battery != null && (battery < 0 || battery > 100)) {
       throw new IllegalArgumentException("Battery health is a percentage");
     }
+    BigDecimal hours = withInsertionHours(r.insertionHours());
     this.grade = r.grade();
     this.batteryHealthPercent = battery;
     this.specs = r.specs();
@@ -257,6 +262,7 @@ public class Device {
     this.relay = r.relay();
     this.listPrice = r.listPrice();
     this.refurbishedAt = Objects.requireNonNull(at);
+    this.insertionHours = hours;
     this.searchText = searchTextOf(brand, model, specs == null ? null : specs.cpu());
     this.status = DeviceStatus.AVAILABLE;
   }
@@ -423,6 +429,29 @@ public class Device {
 
   public Money listPrice() {
     return listPrice;
+  }
+
+  /**
+   * The insertion work hours recorded for the device, added up over its refurbishments (a device
+   * returned and refurbished again took more work); null when none was ever recorded.
+   */
+  public BigDecimal insertionHours() {
+    return insertionHours;
+  }
+
+  /**
+   * The hours after a refurbishment that records {@code hours} (null: none recorded this time):
+   * whole hundredths of an hour, from 0 to 200 for one refurbishment.
+   */
+  private BigDecimal withInsertionHours(BigDecimal hours) {
+    if (hours == null) {
+      return insertionHours;
+    }
+    if (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(200)) > 0) {
+      throw new IllegalArgumentException("Insertion hours are between 0 and 200 for one device");
+    }
+    BigDecimal exact = hours.setScale(2, java.math.RoundingMode.HALF_UP);
+    return insertionHours == null ? exact : insertionHours.add(exact);
   }
 
   public LocalDateTime receivedAt() {

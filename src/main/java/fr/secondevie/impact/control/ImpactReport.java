@@ -46,6 +46,10 @@ public class ImpactReport {
       List<CategoryImpact> byCategory,
       String factorsSource) {}
 
+  /** The source of the factors, as every report cites it. */
+  public static final String FACTORS_SOURCE =
+      "ADEME 2022 — impacts évités par an d'usage d'un appareil reconditionné plutôt que neuf";
+
   @PersistenceContext EntityManager em;
 
   /** The period's impact; {@code donorId} restricts it to that company's donations. */
@@ -85,38 +89,11 @@ public class ImpactReport {
       Object[] r = (Object[]) row;
       counts.put(DeviceCategory.valueOf((String) r[0]), new long[] {number(r[1]), number(r[2])});
     }
-    List<CategoryImpact> categories = new ArrayList<>();
-    BigDecimal co2 = BigDecimal.ZERO.setScale(2);
-    BigDecimal materials = BigDecimal.ZERO.setScale(2);
-    long reused = 0;
-    long recycled = 0;
-    for (Object row :
-        em.createNativeQuery(
-                "select category, kg_co2e_avoided, kg_raw_materials_avoided, source"
-                    + " from impact_factor order by category")
-            .getResultList()) {
-      Object[] r = (Object[]) row;
-      DeviceCategory category = DeviceCategory.valueOf((String) r[0]);
-      long[] count = counts.getOrDefault(category, new long[2]);
-      BigDecimal co2Factor = decimal(r[1]);
-      BigDecimal materialsFactor = decimal(r[2]);
-      BigDecimal categoryCo2 = times(co2Factor, count[0]);
-      BigDecimal categoryMaterials = times(materialsFactor, count[0]);
-      categories.add(
-          new CategoryImpact(
-              category,
-              count[0],
-              count[1],
-              co2Factor,
-              materialsFactor,
-              categoryCo2,
-              categoryMaterials,
-              (String) r[3]));
-      co2 = co2.add(categoryCo2);
-      materials = materials.add(categoryMaterials);
-      reused += count[0];
-      recycled += count[1];
-    }
+    List<CategoryImpact> categories = convert(counts);
+    BigDecimal co2 = sum(categories, CategoryImpact::kgCo2eAvoided);
+    BigDecimal materials = sum(categories, CategoryImpact::kgRawMaterialsAvoided);
+    long reused = categories.stream().mapToLong(CategoryImpact::reused).sum();
+    long recycled = categories.stream().mapToLong(CategoryImpact::recycled).sum();
     Query people =
         em.createNativeQuery(
             "select count(distinct q.beneficiary_id) from equipment_given q"
@@ -131,15 +108,44 @@ public class ImpactReport {
     donationId.ifPresent(id -> people.setParameter(4, id));
     long equipped = number(people.getSingleResult());
     return new Impact(
-        from,
-        to,
-        reused,
-        recycled,
-        equipped,
-        co2,
-        materials,
-        categories,
-        "ADEME 2022 — impacts évités par an d'usage d'un appareil reconditionné plutôt que neuf");
+        from, to, reused, recycled, equipped, co2, materials, categories, FACTORS_SOURCE);
+  }
+
+  /**
+   * Each category's devices reused and recycled ({@code counts}: reused, recycled), converted with
+   * the factors kept in {@code impact_factor}: every category of the table, in its order, none for
+   * a category without a published factor.
+   */
+  public List<CategoryImpact> convert(Map<DeviceCategory, long[]> counts) {
+    List<CategoryImpact> categories = new ArrayList<>();
+    for (Object row :
+        em.createNativeQuery(
+                "select category, kg_co2e_avoided, kg_raw_materials_avoided, source"
+                    + " from impact_factor order by category")
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      DeviceCategory category = DeviceCategory.valueOf((String) r[0]);
+      long[] count = counts.getOrDefault(category, new long[2]);
+      BigDecimal co2Factor = decimal(r[1]);
+      BigDecimal materialsFactor = decimal(r[2]);
+      categories.add(
+          new CategoryImpact(
+              category,
+              count[0],
+              count[1],
+              co2Factor,
+              materialsFactor,
+              times(co2Factor, count[0]),
+              times(materialsFactor, count[0]),
+              (String) r[3]));
+    }
+    return categories;
+  }
+
+  /** The categories' sum of one quantity, to the hundredth. */
+  public static BigDecimal sum(
+      List<CategoryImpact> categories, java.util.function.Function<CategoryImpact, BigDecimal> of) {
+    return categories.stream().map(of).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   private static void bind(Query query, LocalDate from, LocalDate to, Optional<Long> donorId) {

@@ -31,6 +31,7 @@ public class Menu {
                   new Entry("menu.admin.rules", "/app/admin/eligibility-rules.xhtml"),
                   new Entry("menu.admin.receipts", "/app/admin/tax-receipts.xhtml"),
                   new Entry("menu.admin.requests", "/app/admin/requests.xhtml"),
+                  new Entry("menu.territory.dashboard", "/app/territory/dashboard.xhtml"),
                   new Entry("menu.audit", "/app/audit.xhtml"),
                   new Entry("menu.jobs", "/app/jobs.xhtml")),
           Roles.REFURBISHER,
@@ -59,10 +60,14 @@ public class Menu {
                   new Entry("menu.donor.donations", "/app/donor/donations.xhtml"),
                   new Entry("menu.donor.receipts", "/app/donor/receipts.xhtml")),
           Roles.FUNDER,
-              List.of(new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml")),
+              List.of(
+                  new Entry("menu.vouchers.programmes", "/app/funder/programmes.xhtml"),
+                  new Entry("menu.territory.dashboard", "/app/territory/dashboard.xhtml")),
           Roles.NATIONAL,
               List.of(
                   new Entry("menu.national.territories", "/app/national/territories.xhtml"),
+                  new Entry("menu.national.comparison", "/app/national/comparison.xhtml"),
+                  new Entry("menu.territory.dashboard", "/app/territory/dashboard.xhtml"),
                   new Entry("menu.catalogue", "/catalogue/index.xhtml"),
                   new Entry("menu.audit", "/app/audit.xhtml"),
                   new Entry("menu.jobs", "/app/jobs.xhtml")));

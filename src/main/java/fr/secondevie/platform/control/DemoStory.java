@@ -255,7 +255,9 @@ public class DemoStory {
                 + LocalDateTime.now(clock).withNano(0)
                 + "\"},\"functionalTestsPassed\":true,\"relayId\":"
                 + relay
-                + ",\"listPriceCents\":14900}");
+                + ",\"listPriceCents\":14900,\"insertionHours\":"
+                + (category.equals("LAPTOP") ? "2.5" : "1.25")
+                + "}");
         devices.add(device);
       }
       return devices;
