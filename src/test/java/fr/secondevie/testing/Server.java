@@ -145,6 +145,14 @@ public final class Server {
         throw new IllegalStateException(
             instance.name() + " did not answer within " + BOOT + ":\n" + tail(instance));
       }
+      if (failedToDeploy(instance)) {
+        instance.stop();
+        throw new IllegalStateException(
+            instance.name()
+                + " is up but the application failed to deploy (a database left by other"
+                + " migrations? rm -rf target/it-db):\n"
+                + tail(instance));
+      }
       try {
         HttpResponse<Void> answer =
             client.send(
@@ -168,6 +176,16 @@ public final class Server {
         throw new IllegalStateException(e);
       }
       sleep(250);
+    }
+  }
+
+  /** Payara Micro stays up, answering 503, when the application failed to deploy. */
+  private static boolean failedToDeploy(Instance instance) {
+    try {
+      return Files.readString(instance.log().toPath(), StandardCharsets.UTF_8)
+          .contains("Exception while loading the app");
+    } catch (IOException notYet) {
+      return false;
     }
   }
 
