@@ -121,7 +121,10 @@ class FuzzIT {
       }
       for (String parameter : op.queryParameters()) {
         for (String odd : ODD_QUERY_VALUES) {
-          send(caller, op, path(op, null, null) + "?" + parameter + "=" + odd, body(openApi, op));
+          // on a record that exists nowhere: some odd values ("abc") are fair text for a free-text
+          // parameter (a deletion's reason), and must not act on a real record
+          send(
+              caller, op, path(op, null, NOWHERE) + "?" + parameter + "=" + odd, body(openApi, op));
         }
       }
       if (op.hasBody()) {
@@ -265,10 +268,18 @@ class FuzzIT {
   }
 
   /** The operation's path with every parameter plausible ({@code 1}) but {@code odd}'s. */
+  /** An id no record has. */
+  private static final String NOWHERE = "987654321";
+
+  /**
+   * The operation's path with {@code odd} in {@code parameter} and id 1 in the others; with no
+   * parameter named, {@code odd} (when given) in every one.
+   */
   private static String path(Operation op, String parameter, String odd) {
     String path = op.path();
     for (String p : op.pathParameters()) {
-      path = path.replace("{" + p + "}", p.equals(parameter) ? odd : "1");
+      String value = p.equals(parameter) || (parameter == null && odd != null) ? odd : "1";
+      path = path.replace("{" + p + "}", value);
     }
     return path.substring(1);
   }
