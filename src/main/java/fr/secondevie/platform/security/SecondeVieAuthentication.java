@@ -159,8 +159,15 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
    * and only then the password hash. User names too long to be one and passwords with control
    * characters are refused at once, as any wrong password is.
    */
-  /** How long a locked attempt waits for a parallel one with the same credentials to pass. */
-  static final Duration VERIFIED_MEANWHILE = Duration.ofMillis(1_500);
+  /**
+   * How long at most a locked attempt waits, while this instance is checking a password of the same
+   * user, for that check to pass with the same credentials.
+   */
+  static final Duration VERIFIED_MEANWHILE = Duration.ofSeconds(10);
+
+  /** The passwords being checked now on this instance, by user name. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> checking =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Outcome check(HttpServletRequest request, String username, String password) {
     if (!plausible(username, password)) {
@@ -175,17 +182,31 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
     }
     String address = proxies.clientAddress(request);
     boolean acrossNames = !proxies.isProxy(address);
-    Optional<LocalDateTime> lockedUntil = throttle.admit(username, address, acrossNames);
-    if (lockedUntil.isPresent()) {
-      // Parallel requests of one user whose credentials are not cached yet (a counter's first
-      // calls, eight at once) each take an attempt before any is checked, so the sixth finds a
-      // lock its own right password did not cause. It waits a moment for one of them to be found
-      // valid: then the same credentials are cached and it passes; a wrong guess never is.
-      Optional<AuthenticatedCaller> verifiedMeanwhile = awaitVerified(username, password);
-      return verifiedMeanwhile.isPresent()
-          ? new Accepted(verifiedMeanwhile.get())
-          : new Locked(lockedUntil.get());
+    // counted as a check from before its attempt is taken, so that a parallel attempt locked by
+    // this one's count sees it going on
+    checking.merge(username, 1, Integer::sum);
+    Optional<LocalDateTime> lockedUntil;
+    try {
+      lockedUntil = throttle.admit(username, address, acrossNames);
+      if (lockedUntil.isEmpty()) {
+        return checked(username, password, address, acrossNames);
+      }
+    } finally {
+      checking.computeIfPresent(username, (name, n) -> n == 1 ? null : n - 1);
     }
+    // Parallel requests of one user whose credentials are not cached yet (a counter's first
+    // calls, eight at once) each take an attempt before any is checked, so the sixth finds a
+    // lock its own right password did not cause. While this instance is checking a password of
+    // that user, it waits for the check: found valid, the same credentials are cached and it
+    // passes; a wrong guess never is, and with no check going on the refusal is at once.
+    Optional<AuthenticatedCaller> verifiedMeanwhile = awaitVerified(username, password);
+    return verifiedMeanwhile.isPresent()
+        ? new Accepted(verifiedMeanwhile.get())
+        : new Locked(lockedUntil.get());
+  }
+
+  /** The password checked, the attempt taken. */
+  private Outcome checked(String username, String password, String address, boolean acrossNames) {
     CredentialValidationResult result =
         identityStore.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() == CredentialValidationResult.Status.VALID
@@ -207,15 +228,18 @@ public class SecondeVieAuthentication implements HttpAuthenticationMechanism {
   private Optional<AuthenticatedCaller> awaitVerified(String username, String password) {
     long deadline = System.nanoTime() + VERIFIED_MEANWHILE.toNanos();
     do {
+      Optional<AuthenticatedCaller> cached = cache.find(username, password);
+      if (cached.isPresent() && inGoodStanding(cached.get())) {
+        return cached;
+      }
+      if (!checking.containsKey(username)) {
+        return Optional.empty(); // no check of this user's password going on here
+      }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return Optional.empty();
-      }
-      Optional<AuthenticatedCaller> cached = cache.find(username, password);
-      if (cached.isPresent() && inGoodStanding(cached.get())) {
-        return cached;
       }
     } while (System.nanoTime() < deadline);
     return Optional.empty();
