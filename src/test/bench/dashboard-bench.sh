@@ -101,19 +101,22 @@ insert into voucher_programme (authority_id, name, kind, face_value_cents, valid
                                created_at)
 select b.funder + f, 'Banc programme ' || f, 'CHEQUE_EQUIPEMENT', 5000, date '$YEAR-01-01',
        date '$YEAR-12-31', 31, false, '', now() from ben b, generate_series(0, 1) f;
+-- as the application writes them: one batch a day and programme over 250 days, each voucher
+-- dated by its batch, which counts them (2,400 a batch, 2,000 of them redeemed the next day)
 insert into issuance_batch (programme_id, quantity, issued_count, status, created_at)
-select p.id, 600000, 600000, 'DONE', now() from voucher_programme p, ben b
+select p.id, 2400, 2400, 'DONE', timestamp '$YEAR-01-01' + d * interval '1 day'
+from voucher_programme p, ben b, generate_series(0, 249) d
 where p.authority_id in (b.funder, b.funder + 1);
 insert into voucher (code, programme_id, batch_id, status, issued_at, order_id, held_at,
                      redeemed_at)
 select upper(substr(md5('ben' || x.id || '-' || i), 1, 16)), x.programme_id, x.id,
-       case when i <= 500000 then 'REDEEMED' else 'ISSUED' end,
-       timestamp '$YEAR-01-01' + (i % 300) * interval '1 day',
-       case when i <= 500000 then x.id * 1000000 + i end,
-       case when i <= 500000 then timestamp '$YEAR-01-02' + (i % 300) * interval '1 day' end,
-       case when i <= 500000 then timestamp '$YEAR-01-02' + (i % 300) * interval '1 day' end
+       case when i <= 2000 then 'REDEEMED' else 'ISSUED' end,
+       x.created_at,
+       case when i <= 2000 then x.id * 1000000 + i end,
+       case when i <= 2000 then x.created_at + interval '1 day' end,
+       case when i <= 2000 then x.created_at + interval '1 day' end
 from issuance_batch x join voucher_programme p on p.id = x.programme_id, ben b,
-     generate_series(1, 600000) i
+     generate_series(1, 2400) i
 where p.authority_id in (b.funder, b.funder + 1);
 insert into redemption (voucher_id, programme_id, order_id, relay_id, face_value_cents,
                         applied_cents, redeemed_at)
@@ -121,6 +124,12 @@ select v.id, v.programme_id, v.order_id, b.relay + (v.id % 10), 5000, 2500 + v.i
        v.redeemed_at
 from voucher v join voucher_programme p on p.id = v.programme_id, ben b
 where p.authority_id in (b.funder, b.funder + 1) and v.status = 'REDEEMED';
+-- and their days' totals, as the redeeming transactions keep them (VoucherLedger.redeemAt)
+insert into voucher_redemption_day (programme_id, relay_id, redeemed_on, redeemed, applied_cents)
+select r.programme_id, r.relay_id, cast(r.redeemed_at as date), count(*), sum(r.applied_cents)
+from redemption r join voucher_programme p on p.id = r.programme_id, ben b
+where p.authority_id in (b.funder, b.funder + 1)
+group by r.programme_id, r.relay_id, cast(r.redeemed_at as date);
 -- 10,000 paid orders of a two-hour training at the relays
 insert into sale_order (relay_id, beneficiary_id, status, opened_by, opened_at, last_activity_at,
                         closed_at, receipt_number)

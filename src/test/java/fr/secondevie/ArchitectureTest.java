@@ -109,6 +109,7 @@ class ArchitectureTest {
           Map.entry("sale_return_voucher", "sales"),
           Map.entry("credit_note_counter", "sales"),
           Map.entry("redemption_reversal", "vouchers"),
+          Map.entry("voucher_redemption_day", "vouchers"),
           Map.entry("relay_invoice", "vouchers"),
           Map.entry("relay_invoice_counter", "vouchers"),
           Map.entry("tax_receipt", "receipts"),
@@ -135,6 +136,8 @@ class ArchitectureTest {
           Map.entry("need_diagnosed", "eligibility"),
           Map.entry("programme_funder", "vouchers"),
           Map.entry("voucher_issued", "vouchers"),
+          Map.entry("voucher_issuance", "vouchers"),
+          Map.entry("voucher_redeemed_daily", "vouchers"),
           Map.entry("voucher_redeemed", "vouchers"),
           Map.entry("voucher_reversed", "vouchers"),
           Map.entry("service_given", "sales"));

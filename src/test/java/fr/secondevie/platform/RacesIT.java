@@ -333,6 +333,54 @@ class RacesIT {
   }
 
   @Test
+  void eightSalesPaidByVouchersOfOneProgrammeCompletedAtOnceAreEightInTheirDaysTotal()
+      throws Exception {
+    List<String> codes =
+        scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 2_000, AT_ONCE, "80", null);
+    long programme =
+        as("relais")
+            .get("api/v1/vouchers/" + codes.get(0))
+            .json()
+            .getJsonObject("program")
+            .getJsonNumber("id")
+            .longValue();
+    List<Long> orders = new ArrayList<>();
+    for (String code : codes) {
+      long order = openOrder();
+      Answer held =
+          as("relais").post("api/v1/orders/" + order + "/vouchers", "{\"code\":\"" + code + "\"}");
+      assertThat(held.status()).as(held.toString()).isEqualTo(200);
+      Answer cash =
+          as("relais")
+              .post(
+                  "api/v1/orders/" + order + "/payments",
+                  "{\"method\":\"CASH\",\"amountCents\":"
+                      + held.json().getJsonNumber("dueCents").longValue()
+                      + "}");
+      assertThat(cash.status()).as(cash.toString()).isEqualTo(201);
+      orders.add(order);
+    }
+    List<Answer> completed =
+        Race.of(AT_ONCE, i -> as("relais").post("api/v1/orders/" + orders.get(i) + "/completion"));
+    noServerError(completed);
+    assertThat(completed).allSatisfy(a -> assertThat(a.status()).as(a.toString()).isEqualTo(200));
+    // the first redemptions of a new programme at the relay: eight create its day's row at once
+    assertThat(
+            count("select count(*) from voucher_redemption_day where programme_id = ?", programme))
+        .isEqualTo(1);
+    assertThat(
+            count("select redeemed from voucher_redemption_day where programme_id = ?", programme))
+        .isEqualTo(AT_ONCE);
+    assertThat(
+            count(
+                "select applied_cents from voucher_redemption_day where programme_id = ?",
+                programme))
+        .isEqualTo(
+            count("select sum(applied_cents) from redemption where programme_id = ?", programme))
+        .isEqualTo(AT_ONCE * 2_000);
+  }
+
+  @Test
   void aCardPaymentAskedEightTimesAtOnceIsOneIntentSettledOnce() throws Exception {
     FakeStripe stripe = FakeStripe.shared();
     long order = openOrder();

@@ -262,19 +262,20 @@ public class TerritoryDashboard {
           + " on o.id = f.authority_id where o.territory_id = ?3)";
 
   /**
-   * The vouchers' figures, each read from an index of its own: issued in the period (programme,
-   * issue time), redeemed with the funders' shares (programme, redemption time, share), reversed;
-   * outstanding at the end of a period under way is the vouchers issued or held now (programme,
-   * status), of a past period those issued before its end and neither redeemed, cancelled nor
-   * expired by then (read from the vouchers themselves).
+   * The vouchers' figures: issued in the period as the issuance batches of the period count them,
+   * redeemed with the funders' shares from the days' totals (the period starts and ends at
+   * midnight), reversed from the reversals of the period; outstanding at the end of a period under
+   * way is the vouchers issued or held now (programme, status), of a past period those issued
+   * before its end and neither redeemed, cancelled nor expired by then (read from the vouchers
+   * themselves).
    */
   private Vouchers vouchers(
       long territory, LocalDateTime from, LocalDateTime end, boolean underWay) {
     Query issued =
         em.createNativeQuery(
-            "select count(*) from voucher_issued v where v.programme_id in"
+            "select sum(b.issued_count) from voucher_issuance b where b.programme_id in"
                 + PROGRAMMES
-                + " and v.issued_at >= ?1 and v.issued_at < ?2");
+                + " and b.created_at >= ?1 and b.created_at < ?2");
     bind(issued, from, end, territory);
     Query outstanding =
         em.createNativeQuery(
@@ -294,10 +295,13 @@ public class TerritoryDashboard {
     outstanding.setParameter(3, territory);
     Query redeemed =
         em.createNativeQuery(
-            "select count(*), sum(r.applied_cents) from voucher_redeemed r where r.programme_id in"
+            "select sum(d.redeemed), sum(d.applied_cents) from voucher_redeemed_daily d"
+                + " where d.programme_id in"
                 + PROGRAMMES
-                + " and r.redeemed_at >= ?1 and r.redeemed_at < ?2");
-    bind(redeemed, from, end, territory);
+                + " and d.redeemed_on >= ?1 and d.redeemed_on < ?2");
+    redeemed.setParameter(1, from.toLocalDate());
+    redeemed.setParameter(2, end.toLocalDate());
+    redeemed.setParameter(3, territory);
     Object[] r = (Object[]) redeemed.getSingleResult();
     Query reversed =
         em.createNativeQuery(
@@ -333,21 +337,24 @@ public class TerritoryDashboard {
    * the start, ?2 the end, ?3 the territory, ?4 the moment eligibility is judged, ?5 its day.
    */
   private Demand demand(long territory, LocalDateTime from, LocalDateTime end, LocalDateTime asOf) {
+    // joins and groups, not a subquery per person: PostgreSQL ran a correlated subquery once for
+    // each of its three uses and a person's latest decision as a loop over the people
     String met =
-        "select n.beneficiary_id, n.category, n.diagnosed_at,"
-            + " (select min(q.used_at) from equipment_given q"
-            + " where q.beneficiary_id = n.beneficiary_id and q.used_at >= n.diagnosed_at"
-            + " and q.used_at < ?2 and (n.category is null or q.category = n.category)) as met_at"
+        "select n.beneficiary_id, n.category, n.diagnosed_at, min(q.used_at) as met_at"
             + " from ("
             + needs()
-            + ") n";
+            + ") n left join equipment_given q on q.beneficiary_id = n.beneficiary_id"
+            + " and q.used_at >= n.diagnosed_at and q.used_at < ?2"
+            + " and (n.category is null or q.category = n.category)"
+            + " group by n.beneficiary_id, n.category, n.diagnosed_at";
     String eligibleAtEnd =
-        "select e.beneficiary_id from eligibility_outcome e join organisation_place o"
-            + " on o.id = e.social_structure_id"
-            + " where o.territory_id = ?3 and e.decision = 'ELIGIBLE' and e.valid_until >= ?5"
-            + " and e.decided_at <= ?4 and not exists (select 1 from eligibility_outcome l"
-            + " where l.beneficiary_id = e.beneficiary_id and l.decided_at > e.decided_at"
-            + " and l.decided_at <= ?4)";
+        "select distinct e.beneficiary_id from eligibility_outcome e join ("
+            + "select l.beneficiary_id, max(l.decided_at) as decided_at"
+            + " from eligibility_outcome l join organisation_place o"
+            + " on o.id = l.social_structure_id"
+            + " where o.territory_id = ?3 and l.decided_at <= ?4 group by l.beneficiary_id) l"
+            + " on l.beneficiary_id = e.beneficiary_id and l.decided_at = e.decided_at"
+            + " where e.decision = 'ELIGIBLE' and e.valid_until >= ?5";
     // one pass over the needs: grouped by category, diagnosed in the period or before, the wait of
     // a need met in the period (null: not met in it), and whether an unmet need's person is
     // eligible at the end; one need per person and diagnosis, so the sums count people

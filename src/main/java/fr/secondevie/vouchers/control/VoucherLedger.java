@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -48,6 +50,7 @@ public class VoucherLedger {
   @Inject AuditTrail audit;
   @Inject Caller caller;
   @Inject Clock clock;
+  @Inject RedemptionDays days;
 
   /** Reads a typed code, refusing a malformed one (400) before any lookup. */
   public static VoucherCode parse(String typed) {
@@ -222,6 +225,7 @@ public class VoucherLedger {
     if (relay.kind() != OrganisationKind.RELAY) {
       throw BusinessException.unprocessable("NOT_A_RELAY", "Vouchers are redeemed at a relay");
     }
+    SortedMap<Long, RedemptionDays.Total> totals = new TreeMap<>();
     for (Share share : shares) {
       VoucherCode code = parse(share.code());
       Voucher voucher = get(code);
@@ -258,7 +262,14 @@ public class VoucherLedger {
           "Voucher",
           code.value(),
           "order " + orderId + ", relay " + relayId + ", " + share.appliedCents() + " cents");
+      totals.merge(
+          programme.id(),
+          new RedemptionDays.Total(1, share.appliedCents()),
+          (a, b) ->
+              new RedemptionDays.Total(
+                  a.redeemed() + b.redeemed(), a.appliedCents() + b.appliedCents()));
     }
+    days.add(relayId, now.toLocalDate(), totals);
   }
 
   /**
