@@ -28,5 +28,5 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
       jstack "$SERVER" > "target/checkout-dumps/dump-$n.txt" 2>/dev/null || true; sleep 2; done ) &
 fi
 
-java -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
+java -Dbench.server.pid="$SERVER" -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
   "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK" "${BENCH_RELAYS:-1}"

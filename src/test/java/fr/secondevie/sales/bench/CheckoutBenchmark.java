@@ -105,23 +105,28 @@ public final class CheckoutBenchmark {
     String trivial = base + "/api/v1/relays/" + relay;
     runReads(http, trivial, clients, 5);
 
+    long cpu0 = ServerCpu.millis();
     long[] read = runReads(http, trivial, clients, seconds);
+    long cpu1 = ServerCpu.millis();
     System.out.printf(
-        "%-28s %8.0f req/s   median %6.2f ms   p99 %7.2f ms%n",
+        "%-28s %8.0f req/s   median %6.2f ms   p99 %7.2f ms%s%n",
         "trivial (GET /relays/{id})",
         read.length / (double) seconds,
         percentile(read, 0.5),
-        percentile(read, 0.99));
+        percentile(read, 0.99),
+        ServerCpu.perRequest(cpu1 - cpu0, read.length));
     Checkouts run = runCheckouts(http, base, stations, clients, seconds, people, vouchers);
+    long cpu2 = ServerCpu.millis();
     double checkoutsPerSecond = run.completed / (double) seconds;
     System.out.printf(
-        "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors, %d relay(s))%n",
+        "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors, %d relay(s))%s%n",
         "checkout (4 requests)",
         checkoutsPerSecond,
         checkoutsPerSecond * 4,
         run.completed,
         run.errors.get(),
-        relays);
+        relays,
+        ServerCpu.perRequest(cpu2 - cpu1, run.completed * 4));
     for (int s = 0; s < STEPS.length; s++) {
       long[] nanos = run.steps.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
       System.out.printf(
@@ -131,6 +136,35 @@ public final class CheckoutBenchmark {
     System.out.printf(
         "Checkout requests are %.0f %% of the trivial endpoint's throughput (goal: at least 37 %%)%n",
         100 * checkoutsPerSecond * 4 / (read.length / (double) seconds));
+  }
+
+  /**
+   * The CPU time the application server has spent (user and system, from {@code /proc}), when the
+   * script names its process ({@code -Dbench.server.pid}): what a request costs whatever the
+   * machine's load.
+   */
+  private static final class ServerCpu {
+    private static final String PID = System.getProperty("bench.server.pid", "");
+
+    static long millis() {
+      if (PID.isEmpty()) {
+        return 0;
+      }
+      try {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", PID, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are the 14th and 15th fields, clock ticks of 10 ms on Linux
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+      } catch (java.io.IOException e) {
+        return 0;
+      }
+    }
+
+    static String perRequest(long millis, long requests) {
+      return PID.isEmpty() || requests == 0
+          ? ""
+          : String.format("   server CPU %.2f ms/request", millis / (double) requests);
+    }
   }
 
   /** A relay, the counter account that sells there, and its devices on sale. */
