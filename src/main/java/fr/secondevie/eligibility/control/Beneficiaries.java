@@ -184,16 +184,6 @@ public class Beneficiaries {
   }
 
   /**
-   * Whether the person is eligible now, whoever asks (the completion of an order, which a card's
-   * webhook may trigger with no caller).
-   */
-  public boolean isEligibleNow(String beneficiaryId) {
-    return Optional.ofNullable(em.find(Beneficiary.class, Beneficiary.normalise(beneficiaryId)))
-        .map(b -> eligibilityOf(b).eligible())
-        .orElse(false);
-  }
-
-  /**
    * The latest decisions of the people of the caller's structure whose eligibility ends within
    * {@code days} days (today included), soonest first: ELIGIBLE, and their validity ends then.
    */
@@ -255,12 +245,15 @@ public class Beneficiaries {
   }
 
   Eligibility eligibilityOf(Beneficiary beneficiary) {
+    return eligibilityOf(beneficiary, em.find(BeneficiaryNeed.class, beneficiary.id()));
+  }
+
+  private Eligibility eligibilityOf(Beneficiary beneficiary, BeneficiaryNeed diagnosis) {
     LocalDate today = LocalDate.now(clock);
     Optional<EligibilityDecision> latest = latestDecision(beneficiary.id());
     // what the counter may know of the diagnosis: the device advised and whether training is
     Optional<BeneficiaryNeed> need =
-        Optional.ofNullable(em.find(BeneficiaryNeed.class, beneficiary.id()))
-            .filter(n -> !beneficiary.isAnonymised());
+        Optional.ofNullable(diagnosis).filter(n -> !beneficiary.isAnonymised());
     DeviceCategory advised = need.map(BeneficiaryNeed::recommendedCategory).orElse(null);
     boolean training = need.map(BeneficiaryNeed::needsTraining).orElse(false);
     if (beneficiary.isAnonymised() || latest.isEmpty() || !latest.get().isEligibleOn(today)) {
@@ -308,32 +301,57 @@ public class Beneficiaries {
     return left;
   }
 
+  /** A unit of quota a sale takes: its device's category, and the sale's reference for it. */
+  public record QuotaUnit(DeviceCategory category, String reference) {}
+
   /**
-   * Takes one unit of the person's quota for a device category, for the sale {@code reference}. The
-   * person's row is locked for the rest of the transaction, so two counters selling the last unit
-   * at once queue up and the second is refused.
+   * Takes the units of the person's quota a sale's devices need, whoever asks (the completion of an
+   * order, which a card's webhook may trigger with no caller). The person's row is locked first and
+   * for the rest of the transaction, so two counters selling the last unit at once queue up and the
+   * second is refused; eligibility is judged once, under the lock: 422 NOT_ELIGIBLE when the person
+   * is not eligible any more (revoked or run out since the order was opened), 422 QUOTA_EXCEEDED
+   * when a category has fewer units left than the sale takes.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void consumeQuota(String beneficiaryId, DeviceCategory category, String reference) {
+  public void consumeQuota(String beneficiaryId, List<QuotaUnit> units) {
     Beneficiary beneficiary =
         Optional.ofNullable(
-                em.find(Beneficiary.class, beneficiaryId, LockModeType.PESSIMISTIC_WRITE))
+                em.find(
+                    Beneficiary.class,
+                    Beneficiary.normalise(beneficiaryId),
+                    LockModeType.PESSIMISTIC_WRITE))
             .orElseThrow(() -> BusinessException.notFound("Beneficiary"));
-    Eligibility eligibility = eligibilityOf(beneficiary);
+    BeneficiaryNeed need = em.find(BeneficiaryNeed.class, beneficiary.id());
+    Eligibility eligibility = eligibilityOf(beneficiary, need);
     if (!eligibility.eligible()) {
-      throw BusinessException.unprocessable("NOT_ELIGIBLE", "This person is not eligible today");
-    }
-    if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < 1) {
       throw BusinessException.unprocessable(
-          "QUOTA_EXCEEDED", "This person's quota of " + category + " is used up");
+          "NOT_ELIGIBLE", "This person is no longer eligible: the sale cannot be completed");
     }
+    Map<DeviceCategory, Long> taken =
+        units.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    QuotaUnit::category,
+                    () -> new EnumMap<>(DeviceCategory.class),
+                    java.util.stream.Collectors.counting()));
+    taken.forEach(
+        (category, count) -> {
+          if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < count) {
+            throw BusinessException.unprocessable(
+                "QUOTA_EXCEEDED", "This person's quota of " + category + " is used up");
+          }
+        });
     LocalDateTime now = LocalDateTime.now(clock);
-    em.persist(
-        new fr.secondevie.eligibility.entity.QuotaUse(beneficiaryId, category, reference, now));
+    for (QuotaUnit unit : units) {
+      em.persist(
+          new fr.secondevie.eligibility.entity.QuotaUse(
+              beneficiary.id(), unit.category(), unit.reference(), now));
+      // the end of the wait the territory's figures count (the first device after the diagnosis)
+      if (need != null) {
+        need.equippedWith(unit.category(), now);
+      }
+    }
     beneficiary.contactedAt(now);
-    // the end of the wait the territory's figures count (the first device after the diagnosis)
-    Optional.ofNullable(em.find(BeneficiaryNeed.class, beneficiaryId))
-        .ifPresent(n -> n.equippedWith(category, now));
   }
 
   /**

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -41,7 +42,7 @@ public class AuditTrail {
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(String action, String recordType, Object recordId, String details) {
     AuthenticatedCaller who = currentCaller();
-    em.persist(
+    write(
         new AuditEntry(
                 LocalDateTime.now(clock),
                 who == null ? "system" : who.username(),
@@ -61,7 +62,7 @@ public class AuditTrail {
   public void recordInTerritory(
       long territoryId, AuditAction action, String recordType, Object recordId, String details) {
     AuthenticatedCaller who = currentCaller();
-    em.persist(
+    write(
         new AuditEntry(
                 LocalDateTime.now(clock),
                 who == null ? "anonymous" : who.username(),
@@ -132,7 +133,7 @@ public class AuditTrail {
       String recordType,
       Object recordId,
       String details) {
-    em.persist(
+    write(
         new AuditEntry(
                 LocalDateTime.now(clock),
                 username,
@@ -142,6 +143,26 @@ public class AuditTrail {
                 recordId == null ? null : recordId.toString(),
                 details)
             .inTerritory(organisationId == null ? null : territoryOf(organisationId)));
+  }
+
+  /**
+   * Writes an entry by a plain INSERT in the act's transaction: the trail is append-only, nobody
+   * reads an entry back in the act that wrote it, so it needs neither the persistence context nor
+   * its generated id (with IDENTITY, EclipseLink asks PostgreSQL for it in a second round trip).
+   */
+  private void write(AuditEntry entry) {
+    em.createNativeQuery(
+            "insert into audit_entry (occurred_at, username, organisation_id, territory_id,"
+                + " action, record_type, record_id, details) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, Timestamp.valueOf(entry.occurredAt()))
+        .setParameter(2, entry.username())
+        .setParameter(3, entry.organisationId())
+        .setParameter(4, entry.territoryId())
+        .setParameter(5, entry.action())
+        .setParameter(6, entry.recordType())
+        .setParameter(7, entry.recordId())
+        .setParameter(8, entry.details())
+        .executeUpdate();
   }
 
   /** The territory of an organisation, from the directory's published read model. */

@@ -12,6 +12,7 @@ import fr.secondevie.sales.entity.CashSessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -76,6 +77,9 @@ public class CashSessions {
                 "select s from CashSession s where s.openRelayId = :relay", CashSession.class)
             .setParameter("relay", relayId)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            // the act's pending changes (the payment about to go into this drawer) touch no
+            // session: they are written once, with the drawer, instead of inserted then updated
+            .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
     CashSession session =
         open.stream()

@@ -156,12 +156,18 @@ public class Checkout {
       return orders.summary(order);
     }
     LocalDateTime now = LocalDateTime.now(clock);
-    order.touch(now);
     order.requireSettled();
-    if (!order.deviceIds().isEmpty() && !beneficiaries.isEligibleNow(order.beneficiaryId())) {
-      // revoked (or run out) since the order was opened: a device needs an eligible person
-      throw BusinessException.unprocessable(
-          "NOT_ELIGIBLE", "This person is no longer eligible: the sale cannot be completed");
+    List<Beneficiaries.QuotaUnit> units =
+        order.lines().stream()
+            .filter(line -> line.kind() == LineKind.DEVICE)
+            .map(
+                line ->
+                    new Beneficiaries.QuotaUnit(line.category(), String.valueOf(line.deviceId())))
+            .toList();
+    if (!units.isEmpty()) {
+      // a device needs a person eligible now (revoked or run out since the order was opened: 422
+      // NOT_ELIGIBLE) with a unit of its category left, judged under the person's row lock
+      beneficiaries.consumeQuota(order.beneficiaryId(), units);
     }
     devices.sell(order.deviceIds(), now);
     ledger.redeemAt(
@@ -171,13 +177,8 @@ public class Checkout {
             .map(v -> new VoucherLedger.Share(v.code(), v.applied().cents()))
             .toList(),
         now);
-    for (var line : order.lines()) {
-      if (line.kind() == LineKind.DEVICE) {
-        beneficiaries.consumeQuota(
-            order.beneficiaryId(), line.category(), String.valueOf(line.deviceId()));
-      }
-    }
     em.flush(); // write the sale first: the relay's receipt counter stays locked only to commit
+    order.touch(now); // written with the completion: one UPDATE of the order, not two
     order.complete(receiptNumbers.next(order.relayId(), now.getYear()), now);
     journal.append(
         order.relayId(),

@@ -436,16 +436,14 @@ public class VoucherLedger {
   }
 
   private Voucher get(VoucherCode code) {
-    Voucher voucher =
-        em.createNamedQuery("Voucher.findByCode", Voucher.class)
-            .setParameter("code", code.value())
-            .getResultStream()
-            .findFirst()
-            .orElseThrow(() -> BusinessException.notFound("Voucher"));
-    if (em.contains(voucher)) {
-      em.refresh(voucher);
-    }
-    return voucher;
+    // as the database holds it now, though an earlier step of the transaction read it before a
+    // conditional UPDATE: the query's row refreshes the managed copy (one SELECT, not two)
+    return em.createNamedQuery("Voucher.findByCode", Voucher.class)
+        .setParameter("code", code.value())
+        .setHint("eclipselink.refresh", "true")
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Voucher"));
   }
 
   private VoucherProgramme programmeOf(Voucher voucher) {
