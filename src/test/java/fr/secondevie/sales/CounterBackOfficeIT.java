@@ -31,6 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CounterBackOfficeIT extends AtTheCounter {
 
+  /** The relays' day, as the server's clock tells it (not the machine's UTC day). */
+  private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
   @Test
   void theDaysSalesListTheRelaysOrdersWithTheirTotalsAndNothingOfAnotherRelay() {
     long paid = openOrder(person(), laptop(20000));
@@ -50,7 +53,7 @@ class CounterBackOfficeIT extends AtTheCounter {
     assertThat(ids(all)).contains(paid, open).doesNotContain(theirs);
     JsonArray onlyOpen =
         counter()
-            .get("api/v1/orders?status=OPEN&date=" + LocalDate.now())
+            .get("api/v1/orders?status=OPEN&date=" + LocalDate.now(PARIS))
             .structure()
             .asJsonArray();
     assertThat(ids(onlyOpen)).contains(open).doesNotContain(paid, theirs);
@@ -60,7 +63,7 @@ class CounterBackOfficeIT extends AtTheCounter {
     assertThat(ids(onlyPaid)).contains(paid).doesNotContain(open);
     assertThat(
             counter()
-                .get("api/v1/orders?date=" + LocalDate.now().minusYears(3))
+                .get("api/v1/orders?date=" + LocalDate.now(PARIS).minusYears(3))
                 .structure()
                 .asJsonArray())
         .isEmpty();
@@ -100,7 +103,7 @@ class CounterBackOfficeIT extends AtTheCounter {
         Api.as(base, "financeur")
             .post(
                 "api/v1/voucher-programs/" + programme + "/statements",
-                "{\"month\":\"" + LocalDate.now().toString().substring(0, 7) + "\"}");
+                "{\"month\":\"" + LocalDate.now(PARIS).toString().substring(0, 7) + "\"}");
     assertThat(drawn.status()).as(drawn.toString()).isIn(200, 201);
 
     Api.Answer read = counter().get("api/v1/relays/" + relay + "/statements");
@@ -111,7 +114,7 @@ class CounterBackOfficeIT extends AtTheCounter {
             s -> {
               assertThat(s.getJsonNumber("programmeId").longValue()).isEqualTo(programme);
               assertThat(s.getString("period"))
-                  .isEqualTo(LocalDate.now().toString().substring(0, 7));
+                  .isEqualTo(LocalDate.now(PARIS).toString().substring(0, 7));
               assertThat(s.getString("status")).isIn("DRAFT", "AGREED", "PAID");
               assertThat(s.getJsonNumber("amountCents").longValue()).isGreaterThanOrEqualTo(5000);
               assertThat(s.getString("funder")).isNotBlank();

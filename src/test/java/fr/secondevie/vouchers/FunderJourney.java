@@ -26,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class FunderJourney {
 
+  /** The funders' day and month as the server's clock tells them (not the machine's UTC day). */
+  private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
   private FunderJourney() {}
 
   static void createIssueAndDownload(URL base) throws Exception {
@@ -45,8 +48,8 @@ final class FunderJourney {
           .executeScript(
               "document.getElementById('new-programme:from').value = arguments[0];"
                   + "document.getElementById('new-programme:until').value = arguments[1];",
-              LocalDate.now().minusDays(1).toString(),
-              LocalDate.now().plusYears(1).toString());
+              LocalDate.now(PARIS).minusDays(1).toString(),
+              LocalDate.now(PARIS).plusYears(1).toString());
       browser.findElement(By.id("new-programme:prefixes")).sendKeys("80");
       browser.findElement(By.id("new-programme:create")).click();
       wait.until(ExpectedConditions.urlContains("programme.xhtml?id="));
@@ -54,9 +57,10 @@ final class FunderJourney {
       // French dates, not ISO ones: "30/11/2026 → 01/12/2027"
       assertThat(browser.findElement(By.tagName("main")).getText())
           .contains(
-              DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().minusDays(1))
+              DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(PARIS).minusDays(1))
                   + " → "
-                  + DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().plusYears(1)));
+                  + DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                      .format(LocalDate.now(PARIS).plusYears(1)));
 
       // a number out of bounds is said at the field, never cut or raised to fit
       for (String wrong : new String[] {"0", "200000"}) {
@@ -165,7 +169,7 @@ final class FunderJourney {
       WebDriverWait wait = Browser.waiting(browser, Duration.ofSeconds(30));
       Browser.logIn(browser, base, "financeur", "demo");
       browser.get(base + "app/funder/programme.xhtml?id=" + programme);
-      java.time.YearMonth now = java.time.YearMonth.now();
+      java.time.YearMonth now = java.time.YearMonth.now(PARIS);
       String thisMonth = String.format("%02d/%d", now.getMonthValue(), now.getYear());
       WebElement table = browser.findElement(By.id("statements-form:statements"));
       retype(browser, "statements-form:month", thisMonth, "statements-form:draw-up");
@@ -195,7 +199,7 @@ final class FunderJourney {
           .contains(String.valueOf(last.getYear()));
       agree.click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settle-panel")));
-      String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now());
+      String today = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(PARIS));
       assertThat(browser.findElement(By.id("statements-form:settle-date")).getAttribute("value"))
           .isEqualTo(today);
       browser.findElement(By.id("statements-form:settle-reference")).sendKeys("Délibération CP-12");
