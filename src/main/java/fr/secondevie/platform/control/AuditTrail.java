@@ -153,7 +153,9 @@ public class AuditTrail {
   private void write(AuditEntry entry) {
     em.createNativeQuery(
             "insert into audit_entry (occurred_at, username, organisation_id, territory_id,"
-                + " action, record_type, record_id, details) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " action, record_type, record_id, details)"
+                // a null id is bound untyped: PostgreSQL takes it for a varchar unless told
+                + " values (?, ?, cast(? as bigint), cast(? as bigint), ?, ?, ?, ?)")
         .setParameter(1, Timestamp.valueOf(entry.occurredAt()))
         .setParameter(2, entry.username())
         .setParameter(3, entry.organisationId())

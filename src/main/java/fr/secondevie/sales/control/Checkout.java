@@ -178,8 +178,9 @@ public class Checkout {
             .toList(),
         now);
     em.flush(); // write the sale first: the relay's receipt counter stays locked only to commit
+    String receipt = receiptNumbers.next(order.relayId(), now.getYear());
     order.touch(now); // written with the completion: one UPDATE of the order, not two
-    order.complete(receiptNumbers.next(order.relayId(), now.getYear()), now);
+    order.complete(receipt, now);
     journal.append(
         order.relayId(),
         SalesJournal.Kind.SALE,

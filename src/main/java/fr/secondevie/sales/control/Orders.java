@@ -64,19 +64,38 @@ public class Orders {
 
   /**
    * The order if the caller may act on it, scoped in the query: a counter's relay's, or one of a
-   * relay of the admin's territory.
+   * relay of the admin's territory. Locked, its row is locked first by a plain SELECT … FOR UPDATE
+   * (PostgreSQL locks no row on the nullable side of an outer join); then the order is read with
+   * its lines, vouchers and payments in one query, as the database holds them once locked, instead
+   * of one query for the order and one for each of its lists.
    */
   private SaleOrder own(long orderId, LockModeType lock) {
     boolean admin = caller.hasRole(Roles.ADMIN);
+    long scope = admin ? caller.territoryId() : caller.organisationId();
+    if (lock == LockModeType.PESSIMISTIC_WRITE
+        && em.createNativeQuery(
+                admin
+                    ? "select o.id from sale_order o where o.id = ? and o.relay_id in"
+                        + " (select r.id from organisation r where r.territory_id = ?) for update"
+                    : "select o.id from sale_order o where o.id = ? and o.relay_id = ? for update")
+            .setParameter(1, orderId)
+            .setParameter(2, scope)
+            .getResultList()
+            .isEmpty()) {
+      throw BusinessException.notFound("Order");
+    }
     return em.createQuery(
-            admin
-                ? "select o from SaleOrder o where o.id = :id and o.relayId in"
-                    + " (select r.id from Organisation r where r.territoryId = :scope)"
-                : "select o from SaleOrder o where o.id = :id and o.relayId = :scope",
+            "select distinct o from SaleOrder o left join fetch o.lines l"
+                + " left join fetch o.vouchers v left join fetch o.payments p"
+                + " where o.id = :id and "
+                + (admin
+                    ? "o.relayId in (select r.id from Organisation r where r.territoryId = :scope)"
+                    : "o.relayId = :scope")
+                + " order by l.lineNumber, v.id, p.id",
             SaleOrder.class)
         .setParameter("id", orderId)
-        .setParameter("scope", admin ? caller.territoryId() : caller.organisationId())
-        .setLockMode(lock)
+        .setParameter("scope", scope)
+        .setHint("eclipselink.refresh", "true")
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> BusinessException.notFound("Order"));
