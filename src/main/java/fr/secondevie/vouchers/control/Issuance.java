@@ -7,6 +7,7 @@ import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.JobLeases;
 import fr.secondevie.platform.control.LeaseLost;
 import fr.secondevie.platform.control.LogLine;
+import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.ResumableBatches;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.control.SqlStates;
@@ -26,11 +27,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +42,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Issues vouchers under a programme. Up to {@link #SYNC_LIMIT} vouchers are issued at once and
@@ -405,25 +400,18 @@ public class Issuance implements ResumableBatches {
               "select code, status from voucher where batch_id = ? order by id")) {
         query.setFetchSize(2_000);
         query.setLong(1, batchId);
-        CSVPrinter csv =
-            new CSVPrinter(
-                new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-        csv.printRecord("code", "status");
-        try (ResultSet rows = query.executeQuery()) {
+        try (ResultSet rows = query.executeQuery();
+            MachineCsv.Lines csv = MachineCsv.open(out, "code", "status")) {
           while (rows.next()) {
-            csv.printRecord(VoucherCode.group(rows.getString(1)), rows.getString(2));
+            csv.row(VoucherCode.group(rows.getString(1)), rows.getString(2));
           }
         }
-        csv.flush();
       } finally {
         connection.rollback();
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The codes could not be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

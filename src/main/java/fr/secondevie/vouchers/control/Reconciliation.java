@@ -2,6 +2,7 @@ package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.ClockProducer;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
@@ -10,12 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The funder's clearing ledger for a programme over a period: what was issued, redeemed (and at
@@ -185,32 +179,20 @@ public class Reconciliation {
 
   /** The CSV lines of the redemptions of a programme; access already checked by the caller. */
   public static void writeCsv(long programmeId, Period period, OutputStream out, DataSource ds) {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try {
-      CSVPrinter csv =
-          new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-      csv.printRecord((Object[]) CSV_HEADER);
+    try (MachineCsv.Lines csv = MachineCsv.open(out, CSV_HEADER)) {
       eachRedemption(
           programmeId,
           period,
           ds,
-          r -> {
-            try {
-              csv.printRecord(
+          r ->
+              csv.row(
                   VoucherCode.group(r.code()),
                   ISO_WITH_OFFSET.format(r.redeemedAt().atZone(ClockProducer.BUSINESS_ZONE)),
                   r.relayId(),
                   r.relayName(),
                   r.orderId(),
                   r.faceValueCents(),
-                  r.appliedCents());
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      csv.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+                  r.appliedCents()));
     }
   }
 
