@@ -3,6 +3,7 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.ClockProducer;
+import fr.secondevie.platform.control.Cursor;
 import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.SpreadsheetCsv;
@@ -16,10 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -263,16 +260,12 @@ public class AccountingExports {
             + ") r join voucher v on v.id = r.voucher_id"
             + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
             + " order by r.occurred, r.reversal, r.id";
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setFetchSize(2_000);
-        query.setLong(1, programmeId);
-        query.setTimestamp(2, period.start());
-        query.setTimestamp(3, period.end());
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
+    Cursor.each(
+        dataSource,
+        "The accounting export",
+        sql,
+        List.of(programmeId, period.start(), period.end()),
+        rows ->
             line.accept(
                 new LedgerLine(
                     rows.getString(1),
@@ -281,16 +274,7 @@ public class AccountingExports {
                     rows.getLong(4),
                     rows.getLong(5),
                     rows.getLong(6),
-                    rows.getInt(7) == 1));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The accounting export could not be read", e);
-    }
+                    rows.getInt(7) == 1)));
   }
 
   /** A text cell that no spreadsheet runs as a formula (as the receipts' CSV writes it). */

@@ -1,6 +1,7 @@
 package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.ClockProducer;
+import fr.secondevie.platform.control.Cursor;
 import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.SpreadsheetCsv;
@@ -12,10 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.OutputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -252,16 +249,12 @@ public class Reconciliation {
             + " join organisation_name o on o.id = r.relay_id"
             + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
             + " order by r.occurred, r.reversal, r.id";
-    try (Connection connection = ds.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setFetchSize(2_000);
-        query.setLong(1, programmeId);
-        query.setTimestamp(2, period.start());
-        query.setTimestamp(3, period.end());
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
+    Cursor.each(
+        ds,
+        "The reconciliation",
+        sql,
+        List.of(programmeId, period.start(), period.end()),
+        rows ->
             line.accept(
                 new RedemptionLine(
                     rows.getString(1),
@@ -270,16 +263,7 @@ public class Reconciliation {
                     rows.getString(4),
                     rows.getLong(5),
                     rows.getLong(6),
-                    rows.getLong(7)));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The reconciliation could not be read", e);
-    }
+                    rows.getLong(7))));
   }
 
   private static long number(Object value) {
