@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
  * The API's CSVs, for programs rather than people: UTF-8 without a byte-order mark, commas, a line
  * feed after each line, a header of codes, a null written as an empty cell (RFC 4180 quoting, by
  * commons-csv). What each column holds (cents, codes, ISO moments) is the caller's; the French
- * spreadsheets of the pages' download buttons are {@link SpreadsheetCsv}.
+ * spreadsheets of the pages' download buttons are {@link SpreadsheetCsv}, written by the same
+ * {@link Lines} in their own format.
  */
 public final class MachineCsv {
 
@@ -27,10 +28,15 @@ public final class MachineCsv {
    * now, then {@link Lines#row} for each line.
    */
   public static Lines open(OutputStream out, String... header) {
+    return open(out, FORMAT, header);
+  }
+
+  /** The lines of a CSV of {@code format} in UTF-8 after its header. */
+  static Lines open(OutputStream out, CSVFormat format, Object... header) {
     try {
       Lines lines =
-          new Lines(new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT));
-      lines.printer.printRecord((Object[]) header);
+          new Lines(new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format));
+      lines.printer.printRecord(header);
       return lines;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
