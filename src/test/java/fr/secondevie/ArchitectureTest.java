@@ -61,6 +61,7 @@ class ArchitectureTest {
           Map.entry("login_throttle", "platform"),
           Map.entry("demo_story", "platform"),
           Map.entry("job_lease", "platform"),
+          Map.entry("number_series", "platform"),
           Map.entry("organisation", "organisations"),
           Map.entry("app_user", "organisations"),
           Map.entry("user_role", "organisations"),

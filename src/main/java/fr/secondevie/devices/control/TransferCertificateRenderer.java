@@ -42,12 +42,12 @@ public class TransferCertificateRenderer {
           .rule()
           .heading("Cédant (personne publique)", 12)
           .field("Dénomination", body.name())
-          .field("SIREN", dash(body.siren()))
+          .field("SIREN", DocumentFrench.orDash(body.siren()))
           .field("Adresse", address(body))
           .rule()
           .heading("Bénéficiaire", 12)
           .field("Dénomination", coordination.name())
-          .field("SIREN", dash(coordination.siren()))
+          .field("SIREN", DocumentFrench.orDash(coordination.siren()))
           .field("Adresse", address(coordination));
       if (donation.workshop() != null) {
         pdf.field("Atelier de reconditionnement", donation.workshop().name());
@@ -107,7 +107,7 @@ public class TransferCertificateRenderer {
                   + " n'ouvre pas droit à la réduction d'impôt de l'article 238 bis du code général"
                   + " des impôts.",
               10)
-          .field("Fait à", dash(coordination.city()) + ", le " + DocumentFrench.day(issuedOn))
+          .field("Fait à", DocumentFrench.placeAndDay(coordination.city(), issuedOn))
           .field("Signature", settings.receiptSignatory())
           .toBytes();
     }
@@ -164,12 +164,6 @@ public class TransferCertificateRenderer {
   }
 
   private static String address(Organisation o) {
-    return dash(o.address())
-        + (o.postalCode() == null ? "" : ", " + o.postalCode())
-        + (o.city() == null ? "" : " " + o.city());
-  }
-
-  private static String dash(String value) {
-    return value == null || value.isBlank() ? "—" : value;
+    return DocumentFrench.address(o.address(), o.postalCode(), o.city());
   }
 }

@@ -69,6 +69,26 @@ public class BusinessMetrics {
         new Tag("outcome", outcome.toLowerCase()));
   }
 
+  /**
+   * How the batches of a kind stand, read from the database at each scrape, so that every instance
+   * shows the same: {@code batches.running} ({@code runningSql}: those running or waiting to be
+   * taken over) and {@code batch.items.remaining} ({@code remainingSql}: the items they have still
+   * to process), each tagged with the kind as {@link #batchItems} counts them.
+   */
+  public void batchGauges(String kind, String runningSql, String remainingSql) {
+    Tag tag = new Tag("kind", kind);
+    databaseGauge(
+        "batches.running",
+        "Batches running or waiting to be taken over, on every instance",
+        runningSql,
+        tag);
+    databaseGauge(
+        "batch.items.remaining",
+        "Items the running batches have still to process, on every instance",
+        remainingSql,
+        tag);
+  }
+
   /** Records how long a step took. */
   public void time(String name, String description, Duration took, Tag... tags) {
     registry

@@ -36,6 +36,26 @@ public final class DocumentFrench {
         : day(moment.toLocalDate()) + " à " + TIME.format(moment);
   }
 
+  /** Where and when a document was made out, above its signature: "Amiens, le 1er mai 2026". */
+  public static String placeAndDay(String city, LocalDate day) {
+    return orDash(city) + ", le " + day(day);
+  }
+
+  /** A field the document has no value for is a dash, "—", rather than an empty space. */
+  public static String orDash(String value) {
+    return value == null || value.isBlank() ? "—" : value;
+  }
+
+  /**
+   * A postal address on one line, "12 rue des Jacobins, 80000 Amiens": the street (a dash when
+   * there is none), then the postal code and the city where they are known.
+   */
+  public static String address(String street, String postalCode, String city) {
+    return orDash(street)
+        + (postalCode == null ? "" : ", " + postalCode)
+        + (city == null ? "" : " " + city);
+  }
+
   /** The French label of a bundle key, e.g. {@code category.LAPTOP}: "Ordinateur portable". */
   public static String label(String key) {
     return ResourceBundle.getBundle("fr.secondevie.i18n.messages", Locale.FRENCH).getString(key);

@@ -4,16 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A CSV for people who open it in a French spreadsheet: semicolons (the comma is the French decimal
@@ -48,13 +45,10 @@ public final class SpreadsheetCsv {
   public static Sheet open(OutputStream out, List<String> header) {
     try {
       out.write(BOM);
-      Sheet sheet =
-          new Sheet(new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FRENCH));
-      sheet.printer.printRecord(header);
-      return sheet;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new Sheet(MachineCsv.open(out, FRENCH, header.toArray()));
   }
 
   /**
@@ -62,27 +56,19 @@ public final class SpreadsheetCsv {
    */
   public static final class Sheet implements Closeable {
 
-    private final CSVPrinter printer;
+    private final MachineCsv.Lines lines;
 
-    private Sheet(CSVPrinter printer) {
-      this.printer = printer;
+    private Sheet(MachineCsv.Lines lines) {
+      this.lines = lines;
     }
 
     public void row(List<String> values) {
-      try {
-        printer.printRecord(values.stream().map(SpreadsheetCsv::inert).toList());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      lines.row(values.stream().map(SpreadsheetCsv::inert).toArray());
     }
 
     @Override
     public void close() {
-      try {
-        printer.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      lines.close();
     }
   }
 

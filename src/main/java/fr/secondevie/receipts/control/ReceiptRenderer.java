@@ -44,13 +44,13 @@ public class ReceiptRenderer {
           .field("Dénomination", issuer.name())
           .field("Adresse", address(issuer))
           .field(issuer.siren() != null ? "SIREN" : "RNA", identifier(issuer))
-          .field("Objet", nullToDash(issuer.object()))
-          .field("Catégorie juridique", nullToDash(issuer.legalForm()))
+          .field("Objet", DocumentFrench.orDash(issuer.object()))
+          .field("Catégorie juridique", DocumentFrench.orDash(issuer.legalForm()))
           .rule()
           .heading("Entreprise donatrice", 12)
           .field("Dénomination", donor.name())
-          .field("Forme juridique", nullToDash(donor.legalForm()))
-          .field("SIREN", nullToDash(donor.siren()))
+          .field("Forme juridique", DocumentFrench.orDash(donor.legalForm()))
+          .field("SIREN", DocumentFrench.orDash(donor.siren()))
           .field("Adresse", address(donor))
           .rule()
           .text(
@@ -87,7 +87,7 @@ public class ReceiptRenderer {
                   + " ouvrent droit à la réduction d'impôt prévue à l'article 238 bis du code"
                   + " général des impôts.",
               10)
-          .field("Fait à", nullToDash(issuer.city()) + ", le " + DocumentFrench.day(issuedOn))
+          .field("Fait à", DocumentFrench.placeAndDay(issuer.city(), issuedOn))
           .field("Signature", settings.receiptSignatory())
           .gap(10)
           .text(settings.receiptModel(), 8)
@@ -100,19 +100,13 @@ public class ReceiptRenderer {
   }
 
   private static String address(Organisation o) {
-    return nullToDash(o.address())
-        + (o.postalCode() == null ? "" : ", " + o.postalCode())
-        + (o.city() == null ? "" : " " + o.city());
+    return DocumentFrench.address(o.address(), o.postalCode(), o.city());
   }
 
   private static String identifier(Organisation o) {
     if (o.siren() != null && o.rna() != null) {
       return o.siren() + " (RNA " + o.rna() + ")";
     }
-    return o.siren() != null ? o.siren() : nullToDash(o.rna());
-  }
-
-  private static String nullToDash(String value) {
-    return value == null || value.isBlank() ? "—" : value;
+    return o.siren() != null ? o.siren() : DocumentFrench.orDash(o.rna());
   }
 }

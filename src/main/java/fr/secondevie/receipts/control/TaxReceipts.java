@@ -8,6 +8,7 @@ import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.BusinessMetrics;
 import fr.secondevie.platform.control.DocumentFrench;
+import fr.secondevie.platform.control.NumberSeries;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
@@ -45,7 +46,7 @@ public class TaxReceipts {
       long cancelledCount) {}
 
   @PersistenceContext EntityManager em;
-  @Inject ReceiptNumbers numbers;
+  @Inject NumberSeries numbers;
   @Inject BusinessMetrics metrics;
   @Inject ReceiptRenderer renderer;
   @Inject Directory directory;
@@ -102,7 +103,7 @@ public class TaxReceipts {
             .find(issuer.territoryId())
             .orElseThrow(() -> new IllegalStateException("An issuer has a territory"))
             .code();
-    int sequence = numbers.next(series, now.getYear());
+    int sequence = numbers.next(TaxReceipt.SERIES, TaxReceipt.scope(series, now.getYear()));
     String number = TaxReceipt.number(series, now.getYear(), sequence);
     byte[] pdf =
         renderer.render(number, issuer, donation.donor(), donation, now.toLocalDate(), replaces);

@@ -141,6 +141,16 @@ public class TaxReceipt {
    * The receipt order number: the issuing territory's code, the year and six digits, {@code
    * HDF-2026-000001} ({@code 2026-000001} in the series before territories).
    */
+  /**
+   * The series of the receipts' numbers, counted per issuing territory and year: the scope is the
+   * number without its sequence, {@code HDF-2026} ({@code 2026} for the receipts before V110).
+   */
+  public static final String SERIES = "tax_receipt";
+
+  public static String scope(String series, int year) {
+    return (series.isEmpty() ? "" : series + "-") + String.format("%04d", year);
+  }
+
   public static String number(String series, int year, int sequence) {
     if (sequence < 1 || sequence > 999_999) {
       throw new IllegalArgumentException("A receipt sequence is 1 to 999999");

@@ -4,6 +4,7 @@ import fr.secondevie.devices.control.CounterDevices;
 import fr.secondevie.devices.entity.Device;
 import fr.secondevie.eligibility.control.Beneficiaries;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.NumberSeries;
 import fr.secondevie.platform.control.Settings;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.security.Caller;
@@ -58,7 +59,7 @@ public class Returns {
   @Inject VoucherLedger ledger;
   @Inject CashSessions cashSessions;
   @Inject SalesJournal journal;
-  @Inject CreditNoteNumbers creditNotes;
+  @Inject NumberSeries creditNotes;
   @Inject CardRefundAttempts cardRefundAttempts;
   @Inject Settings settings;
   @Inject AuditTrail audit;
@@ -117,7 +118,9 @@ public class Returns {
             note,
             shares,
             drawer == null ? null : drawer.id(),
-            creditNotes.next(order.relayId()),
+            SaleReturn.creditNoteNumber(
+                order.relayId(),
+                creditNotes.next(SaleReturn.CREDIT_NOTE_SERIES, Long.toString(order.relayId()))),
             caller.username(),
             now);
     for (ReturnRefund refund : saleReturn.refunds()) {

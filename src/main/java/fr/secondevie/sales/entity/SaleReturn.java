@@ -129,6 +129,14 @@ public class SaleReturn {
     }
   }
 
+  /** The series of the credit notes' numbers, one unbroken series per relay (its id for scope). */
+  public static final String CREDIT_NOTE_SERIES = "credit_note";
+
+  /** The relay's {@code sequence}-th credit note (avoir): {@code AV-R12-000001}. */
+  public static String creditNoteNumber(long relayId, int sequence) {
+    return String.format("AV-R%d-%06d", relayId, sequence);
+  }
+
   /** The idempotency key of the card refund of one payment for this return. */
   public static String refundKey(long orderId, long deviceId, long paymentId) {
     return "return-" + orderId + "-" + deviceId + "-payment-" + paymentId;

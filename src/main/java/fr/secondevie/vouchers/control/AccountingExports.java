@@ -3,7 +3,9 @@ package fr.secondevie.vouchers.control;
 import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.ClockProducer;
+import fr.secondevie.platform.control.Cursor;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.vouchers.control.Reconciliation.Period;
 import fr.secondevie.vouchers.entity.Statement;
@@ -14,15 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -32,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * What the funder's public accountant reconciles its payments on, as CSV files for its accounting
@@ -130,8 +122,7 @@ public class AccountingExports {
       Map<Long, Organisation> relays,
       Period period,
       OutputStream out) {
-    try {
-      CSVPrinter csv = printer(out, REDEMPTIONS_HEADER);
+    try (MachineCsv.Lines csv = MachineCsv.open(out, REDEMPTIONS_HEADER)) {
       for (VoucherProgramme programme : visible) {
         eachLine(
             programme.id(),
@@ -142,8 +133,7 @@ public class AccountingExports {
               Statement statement =
                   statements.get(
                       key(programme.id(), line.relayId(), YearMonth.from(line.occurredAt())));
-              print(
-                  csv,
+              csv.row(
                   programme.id(),
                   text(programme.name()),
                   relay.id(),
@@ -160,9 +150,6 @@ public class AccountingExports {
                   statement == null ? null : invoices.get(statement.id()));
             });
       }
-      csv.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -212,14 +199,8 @@ public class AccountingExports {
       }
     }
     return out -> {
-      try {
-        CSVPrinter csv = printer(out, STATEMENTS_HEADER);
-        for (Object[] row : rows) {
-          csv.printRecord(row);
-        }
-        csv.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      try (MachineCsv.Lines csv = MachineCsv.open(out, STATEMENTS_HEADER)) {
+        rows.forEach(csv::row);
       }
     };
   }
@@ -279,16 +260,12 @@ public class AccountingExports {
             + ") r join voucher v on v.id = r.voucher_id"
             + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
             + " order by r.occurred, r.reversal, r.id";
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setFetchSize(2_000);
-        query.setLong(1, programmeId);
-        query.setTimestamp(2, period.start());
-        query.setTimestamp(3, period.end());
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
+    Cursor.each(
+        dataSource,
+        "The accounting export",
+        sql,
+        List.of(programmeId, period.start(), period.end()),
+        rows ->
             line.accept(
                 new LedgerLine(
                     rows.getString(1),
@@ -297,33 +274,7 @@ public class AccountingExports {
                     rows.getLong(4),
                     rows.getLong(5),
                     rows.getLong(6),
-                    rows.getInt(7) == 1));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The accounting export could not be read", e);
-    }
-  }
-
-  private static CSVPrinter printer(OutputStream out, String[] header) throws IOException {
-    CSVPrinter csv =
-        new CSVPrinter(
-            new OutputStreamWriter(out, StandardCharsets.UTF_8),
-            CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-    csv.printRecord((Object[]) header);
-    return csv;
-  }
-
-  private static void print(CSVPrinter csv, Object... values) {
-    try {
-      csv.printRecord(values);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+                    rows.getInt(7) == 1)));
   }
 
   /** A text cell that no spreadsheet runs as a formula (as the receipts' CSV writes it). */

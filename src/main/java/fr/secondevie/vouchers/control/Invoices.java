@@ -4,6 +4,7 @@ import fr.secondevie.organisations.control.Directory;
 import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.control.Document;
+import fr.secondevie.platform.control.NumberSeries;
 import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.Money;
 import fr.secondevie.platform.security.Caller;
@@ -33,7 +34,8 @@ import java.util.stream.Collectors;
  * issued the first time it is asked for, then the same document at every download. Issuing takes
  * the statement's row lock first, so two requests at once for one statement queue and the second
  * finds the first's invoice (the unique key of the statement holds if anything else tried); the
- * number comes from the relay's counter ({@link InvoiceNumbers}) in the same transaction.
+ * number is the next of the relay's series ({@link NumberSeries}, one unbroken series per relay)
+ * taken in the same transaction.
  */
 @ApplicationScoped
 public class Invoices {
@@ -41,7 +43,7 @@ public class Invoices {
   @PersistenceContext EntityManager em;
   @Inject Programmes programmes;
   @Inject Statements statements;
-  @Inject InvoiceNumbers numbers;
+  @Inject NumberSeries numbers;
   @Inject Directory directory;
   @Inject AuditTrail audit;
   @Inject Caller caller;
@@ -122,7 +124,7 @@ public class Invoices {
     if (redeemed.minus(reversed).cents() != statement.amount().cents()) {
       throw new IllegalStateException("Statement " + statementId + " does not add up");
     }
-    int sequence = numbers.next(relay.id());
+    int sequence = numbers.next(RelayInvoice.SERIES, Long.toString(relay.id()));
     LocalDateTime now = LocalDateTime.now(clock);
     byte[] pdf =
         FacturX.render(

@@ -2,11 +2,13 @@ package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.AfterCommit;
 import fr.secondevie.platform.control.AuditTrail;
+import fr.secondevie.platform.control.Cursor;
 import fr.secondevie.platform.control.DataSourceConfig;
 import fr.secondevie.platform.control.DocumentFrench;
 import fr.secondevie.platform.control.JobLeases;
 import fr.secondevie.platform.control.LeaseLost;
 import fr.secondevie.platform.control.LogLine;
+import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.ResumableBatches;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.platform.control.SqlStates;
@@ -26,15 +28,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,11 +36,10 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Issues vouchers under a programme. Up to {@link #SYNC_LIMIT} vouchers are issued at once and
@@ -369,62 +362,31 @@ public class Issuance implements ResumableBatches {
    * state in words ({@link SpreadsheetCsv}).
    */
   public void writeCodesSheet(long batchId, OutputStream out) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query =
-              connection.prepareStatement(
-                  "select code, status from voucher where batch_id = ? order by id");
-          SpreadsheetCsv.Sheet sheet = SpreadsheetCsv.open(out, List.of("Code du bon", "État"))) {
-        query.setFetchSize(2_000);
-        query.setLong(1, batchId);
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            sheet.row(
-                List.of(
-                    VoucherCode.group(rows.getString(1)),
-                    DocumentFrench.label("voucherStatus." + rows.getString(2))));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The codes could not be read", e);
+    try (SpreadsheetCsv.Sheet sheet = SpreadsheetCsv.open(out, List.of("Code du bon", "État"))) {
+      eachCode(
+          batchId,
+          (code, status) ->
+              sheet.row(
+                  List.of(
+                      VoucherCode.group(code), DocumentFrench.label("voucherStatus." + status))));
     }
   }
 
   /** The codes of a batch as CSV ({@code code,status}), read through a cursor. */
   public void writeCodesCsv(long batchId, OutputStream out) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query =
-          connection.prepareStatement(
-              "select code, status from voucher where batch_id = ? order by id")) {
-        query.setFetchSize(2_000);
-        query.setLong(1, batchId);
-        CSVPrinter csv =
-            new CSVPrinter(
-                new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-        csv.printRecord("code", "status");
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
-            csv.printRecord(VoucherCode.group(rows.getString(1)), rows.getString(2));
-          }
-        }
-        csv.flush();
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The codes could not be read", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (MachineCsv.Lines csv = MachineCsv.open(out, "code", "status")) {
+      eachCode(batchId, (code, status) -> csv.row(VoucherCode.group(code), status));
     }
+  }
+
+  /** The codes of a batch in the order they were drawn, with their state, through a cursor. */
+  private void eachCode(long batchId, BiConsumer<String, String> code) {
+    Cursor.each(
+        dataSource,
+        "The codes",
+        "select code, status from voucher where batch_id = ? order by id",
+        List.of(batchId),
+        rows -> code.accept(rows.getString(1), rows.getString(2)));
   }
 
   private static String blankToNull(String s) {

@@ -1,7 +1,9 @@
 package fr.secondevie.vouchers.control;
 
 import fr.secondevie.platform.control.ClockProducer;
+import fr.secondevie.platform.control.Cursor;
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.MachineCsv;
 import fr.secondevie.platform.control.SpreadsheetCsv;
 import fr.secondevie.vouchers.entity.VoucherCode;
 import fr.secondevie.vouchers.entity.VoucherProgramme;
@@ -10,16 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,8 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The funder's clearing ledger for a programme over a period: what was issued, redeemed (and at
@@ -185,32 +176,20 @@ public class Reconciliation {
 
   /** The CSV lines of the redemptions of a programme; access already checked by the caller. */
   public static void writeCsv(long programmeId, Period period, OutputStream out, DataSource ds) {
-    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    try {
-      CSVPrinter csv =
-          new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-      csv.printRecord((Object[]) CSV_HEADER);
+    try (MachineCsv.Lines csv = MachineCsv.open(out, CSV_HEADER)) {
       eachRedemption(
           programmeId,
           period,
           ds,
-          r -> {
-            try {
-              csv.printRecord(
+          r ->
+              csv.row(
                   VoucherCode.group(r.code()),
                   ISO_WITH_OFFSET.format(r.redeemedAt().atZone(ClockProducer.BUSINESS_ZONE)),
                   r.relayId(),
                   r.relayName(),
                   r.orderId(),
                   r.faceValueCents(),
-                  r.appliedCents());
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-      csv.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+                  r.appliedCents()));
     }
   }
 
@@ -270,16 +249,12 @@ public class Reconciliation {
             + " join organisation_name o on o.id = r.relay_id"
             + " where r.programme_id = ? and r.occurred >= ? and r.occurred < ?"
             + " order by r.occurred, r.reversal, r.id";
-    try (Connection connection = ds.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try (PreparedStatement query = connection.prepareStatement(sql)) {
-        query.setFetchSize(2_000);
-        query.setLong(1, programmeId);
-        query.setTimestamp(2, period.start());
-        query.setTimestamp(3, period.end());
-        try (ResultSet rows = query.executeQuery()) {
-          while (rows.next()) {
+    Cursor.each(
+        ds,
+        "The reconciliation",
+        sql,
+        List.of(programmeId, period.start(), period.end()),
+        rows ->
             line.accept(
                 new RedemptionLine(
                     rows.getString(1),
@@ -288,16 +263,7 @@ public class Reconciliation {
                     rows.getString(4),
                     rows.getLong(5),
                     rows.getLong(6),
-                    rows.getLong(7)));
-          }
-        }
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The reconciliation could not be read", e);
-    }
+                    rows.getLong(7))));
   }
 
   private static long number(Object value) {

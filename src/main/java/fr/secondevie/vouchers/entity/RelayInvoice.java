@@ -91,6 +91,9 @@ public class RelayInvoice {
     this.pdfSha256 = Objects.requireNonNull(pdfSha256);
   }
 
+  /** The series of the invoices' numbers, one per relay (its id for scope). */
+  public static final String SERIES = "relay_invoice";
+
   /** The number of the relay's {@code sequence}-th invoice: {@code FA-R12-000001}. */
   public static String number(long relayId, int sequence) {
     return String.format("FA-R%d-%06d", relayId, sequence);

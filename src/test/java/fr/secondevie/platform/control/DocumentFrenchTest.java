@@ -22,4 +22,29 @@ class DocumentFrenchTest {
     assertThat(DocumentFrench.moment(LocalDateTime.of(2026, 11, 20, 0, 0)))
         .isEqualTo("20 novembre 2026");
   }
+
+  @Test
+  void anAddressIsWrittenOnOneLineWithADashForAMissingStreet() {
+    assertThat(DocumentFrench.address("12 rue des Jacobins", "80000", "Amiens"))
+        .isEqualTo("12 rue des Jacobins, 80000 Amiens");
+    assertThat(DocumentFrench.address(" ", "80000", "Amiens")).isEqualTo("—, 80000 Amiens");
+    assertThat(DocumentFrench.address("12 rue des Jacobins", null, "Amiens"))
+        .isEqualTo("12 rue des Jacobins Amiens");
+    assertThat(DocumentFrench.address(null, null, null)).isEqualTo("—");
+  }
+
+  @Test
+  void aFieldWithoutAValueIsADash() {
+    assertThat(DocumentFrench.orDash(null)).isEqualTo("—");
+    assertThat(DocumentFrench.orDash("  ")).isEqualTo("—");
+    assertThat(DocumentFrench.orDash("SARL")).isEqualTo("SARL");
+  }
+
+  @Test
+  void aDocumentIsMadeOutAtAPlaceOnADay() {
+    assertThat(DocumentFrench.placeAndDay("Amiens", LocalDate.of(2026, 5, 1)))
+        .isEqualTo("Amiens, le 1er mai 2026");
+    assertThat(DocumentFrench.placeAndDay(null, LocalDate.of(2026, 5, 2)))
+        .isEqualTo("—, le 2 mai 2026");
+  }
 }
