@@ -76,7 +76,7 @@ public class Orders {
         && em.createNativeQuery(
                 admin
                     ? "select o.id from sale_order o where o.id = ? and o.relay_id in"
-                        + " (select r.id from organisation r where r.territory_id = ?) for update"
+                        + " (select r.id from organisation_place r where r.territory_id = ?) for update"
                     : "select o.id from sale_order o where o.id = ? and o.relay_id = ? for update")
             .setParameter(1, orderId)
             .setParameter(2, scope)
