@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -73,11 +72,11 @@ class FailoverIT {
 
       // the sale begins: the person, the laptop reserved, a voucher
       browser.get(base + "app/counter/sale.xhtml");
-      submit(wait, browser.findElement(By.id("person")), person);
-      submit(wait, browser.findElement(By.id("scan")), serial);
+      Browser.submit(wait, browser.findElement(By.id("person")), person);
+      Browser.submit(wait, browser.findElement(By.id("scan")), serial);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
       Browser.clickToLeavePage(browser, browser.findElement(By.id("open-form:open")));
-      submit(wait, browser.findElement(By.id("voucher")), code);
+      Browser.submit(wait, browser.findElement(By.id("voucher")), code);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("vouchers-total"), "50,00"));
       order = Long.parseLong(browser.getCurrentUrl().replaceAll(".*order=(\\d+).*", "$1"));
@@ -93,7 +92,7 @@ class FailoverIT {
       // page, and nothing taken
       WebElement cash = browser.findElement(By.id("cash"));
       String due = cash.getAttribute("value");
-      submit(wait, cash, due);
+      Browser.submit(wait, cash, due);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
       JsonObject meanwhile = api.get("api/v1/orders/" + order).json();
       assertThat(meanwhile.getString("status")).isEqualTo("OPEN");
@@ -116,7 +115,7 @@ class FailoverIT {
       assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
       assertThat(browser.findElement(By.id("lines")).getText()).contains(serial);
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
-      submit(wait, browser.findElement(By.id("cash")), due);
+      Browser.submit(wait, browser.findElement(By.id("cash")), due);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("messages"), "Espèces encaissées"));
@@ -148,10 +147,5 @@ class FailoverIT {
     Cookie cookie = browser.manage().getCookieNamed("SVSERVER");
     assertThat(cookie).as("HAProxy's cookie").isNotNull();
     return cookie.getValue();
-  }
-
-  private static void submit(WebDriverWait wait, WebElement field, String text) {
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
-    wait.until(ExpectedConditions.stalenessOf(field));
   }
 }
