@@ -7,7 +7,6 @@ import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -23,22 +22,11 @@ import org.junit.jupiter.api.condition.EnabledIf;
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
 class AccountsAcrossInstancesIT {
 
-  private static Server.Instance second;
-
   final URL base = Server.shared();
 
-  private static synchronized URL second() {
-    if (second == null) {
-      second = Server.start("accounts-second-instance");
-    }
-    return second.base();
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    if (second != null) {
-      second.stop();
-    }
+  /** The second instance the tests of several instances share, started on first use. */
+  private static URL second() {
+    return Server.second().base();
   }
 
   private String counter() {

@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -29,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * Two instances on one PostgreSQL database, as behind the load balancer: each scheduled job runs
  * once per period although both instances' timers fire, and a batch whose instance is killed
  * ({@code kill -9}: its process destroyed forcibly) is finished by the other once its lease lapsed,
- * without a duplicate or a gap. The second instance renews batch leases for 5 s.
+ * without a duplicate or a gap. The suite's second instance ({@link Server#second()}) renews batch
+ * leases for 5 s.
  */
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
@@ -37,29 +36,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
 class JobsAcrossInstancesIT {
 
-  private static Server.Instance second;
-
   final URL base = Server.shared();
 
-  private static synchronized Server.Instance second() {
-    if (second == null || !second.process().isAlive()) {
-      second =
-          Server.start(
-              "jobs-second-instance",
-              Map.of(
-                  "SECONDEVIE_INSTANCE_ID",
-                  "second-" + ProcessHandle.current().pid(),
-                  "SECONDEVIE_BATCH_LEASE_SECONDS",
-                  "5"));
-    }
-    return second;
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    if (second != null) {
-      second.stop();
-    }
+  /**
+   * The second instance the tests of several instances share; the test that kills it leaves the
+   * next caller to start another.
+   */
+  private static Server.Instance second() {
+    return Server.second();
   }
 
   /**

@@ -53,8 +53,10 @@ class FailoverIT {
     String person = scenarios.eligibleBeneficiary("RSA");
     String code = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 1, "80", null).get(0);
 
-    Map<String, Server.Instance> instances =
-        Map.of("app1", Server.start("failover-app1"), "app2", Server.start("failover-app2"));
+    // the suite's second instance and a spare like it: whichever survives stays the second
+    Server.Instance second = Server.second();
+    Server.Instance spare = Server.spare("failover-spare");
+    Map<String, Server.Instance> instances = Map.of("app1", second, "app2", spare);
     WebDriver browser = null;
     long order;
     try (LoadBalancer haproxy =
@@ -131,7 +133,7 @@ class FailoverIT {
       if (browser != null) {
         browser.quit();
       }
-      instances.values().forEach(Server.Instance::stop);
+      Server.keepAsSecond(spare);
     }
 
     JsonObject sold = api.get("api/v1/orders/" + order).json();
