@@ -3,12 +3,14 @@ package fr.secondevie.organisations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: an account's
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
+@ResourceLock(Concurrency.OTHER_INSTANCES)
 class AccountsAcrossInstancesIT {
 
   final URL base = Server.shared();

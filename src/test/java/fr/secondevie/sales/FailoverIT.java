@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Browser;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.LoadBalancer;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -36,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason = "two instances share a PostgreSQL database only (-Dit.db.url=...)")
+@ResourceLock(Concurrency.OTHER_INSTANCES)
 class FailoverIT {
 
   final URL shared = Server.shared();

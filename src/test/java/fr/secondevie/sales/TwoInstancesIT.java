@@ -3,6 +3,7 @@ package fr.secondevie.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: the shared
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
+@ResourceLock(Concurrency.OTHER_INSTANCES)
 class TwoInstancesIT {
 
   final URL base = Server.shared();
