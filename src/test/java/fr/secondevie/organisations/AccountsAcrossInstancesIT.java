@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
-@ResourceLock(Concurrency.OTHER_INSTANCES)
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 class AccountsAcrossInstancesIT {
 
   final URL base = Server.shared();

@@ -43,7 +43,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(Concurrency.OTHER_INSTANCES)
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 @ResourceLock(Concurrency.SECOND_TERRITORY)
+@ResourceLock(Concurrency.EVERY_TABLE)
 class JobsAcrossInstancesIT {
 
   final URL base = Server.shared();

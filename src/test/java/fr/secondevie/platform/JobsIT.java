@@ -39,6 +39,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(Concurrency.SECOND_TERRITORY)
+@ResourceLock(Concurrency.EVERY_TABLE)
 class JobsIT {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -38,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason = "two instances share a PostgreSQL database only (-Dit.db.url=...)")
-@ResourceLock(Concurrency.OTHER_INSTANCES)
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 class FailoverIT {
 
   final URL shared = Server.shared();
