@@ -14,6 +14,7 @@ import fr.secondevie.platform.entity.BusinessException;
 import fr.secondevie.platform.entity.DeviceCategory;
 import fr.secondevie.sales.control.HoldExpiryJob;
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Deployments;
 import fr.secondevie.testing.FakeStripe;
 import fr.secondevie.testing.FakeStripeTerminal;
@@ -49,6 +50,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The tests that run inside the server, in the one Arquillian deployment of the suite (the WAR plus
@@ -59,6 +61,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * people, so any one passes alone; what they need over HTTP they ask the server they run in.
  */
 @ExtendWith(ArquillianExtension.class)
+@ResourceLock(Concurrency.OTHER_INSTANCES)
 class InsideTheServerIT {
 
   private static final String SOMME = "Département de la Somme";

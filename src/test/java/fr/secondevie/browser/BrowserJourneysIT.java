@@ -6,9 +6,9 @@ import fr.secondevie.testing.Browser;
 import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -28,17 +28,13 @@ class BrowserJourneysIT {
   private WebDriver browser;
   private WebDriverWait wait;
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = BROWSERS.fresh();
     wait = Browser.waiting(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @ParameterizedTest(name = "{0} logs in and sees {1}")

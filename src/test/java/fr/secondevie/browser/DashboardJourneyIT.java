@@ -16,9 +16,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -38,22 +38,13 @@ class DashboardJourneyIT {
   private WebDriver browser;
   private WebDriverWait wait;
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = BROWSERS.fresh();
     wait = Browser.waiting(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String page(String path) {
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    return root + path;
   }
 
   /** The data of the Chart.js chart drawn in the element of that id: labels and each series. */
@@ -110,7 +101,7 @@ class DashboardJourneyIT {
         Api.as(base, "financeur").get("api/v1/me").json().getJsonNumber("territoryId").longValue();
 
     Browser.logIn(browser, base, "financeur", "demo");
-    browser.get(page("app/territory/dashboard.xhtml"));
+    browser.get(Browser.page(base, "app/territory/dashboard.xhtml"));
     JsonObject api =
         Api.as(base, "financeur")
             .get("api/v1/territories/" + hdf + "/dashboard?year=" + year)
@@ -186,7 +177,7 @@ class DashboardJourneyIT {
     // another territory's dashboard is not shown to this funder
     long ara =
         Api.as(base, "financeur3").get("api/v1/me").json().getJsonNumber("territoryId").longValue();
-    browser.get(page("app/territory/dashboard.xhtml?territory=" + ara));
+    browser.get(Browser.page(base, "app/territory/dashboard.xhtml?territory=" + ara));
     assertThat(browser.findElement(By.id("missing")).getText()).contains("n'existe pas");
     assertThat(browser.findElements(By.id("supply"))).isEmpty();
   }
@@ -194,7 +185,7 @@ class DashboardJourneyIT {
   @Test
   void theNationalCoordinationComparesTheTerritories() {
     Browser.logIn(browser, base, "national", "demo");
-    browser.get(page("app/national/comparison.xhtml"));
+    browser.get(Browser.page(base, "app/national/comparison.xhtml"));
     List<List<String>> rows = rows("comparison");
     assertThat(rows.stream().map(r -> r.get(0)).toList())
         .contains("Hauts-de-France", "Auvergne-Rhône-Alpes");

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -34,18 +34,14 @@ class ExportsIT {
   private File downloads;
   private ChromeDriver browser;
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
     downloads = new File("target/it-downloads/exports-" + System.nanoTime());
     assertThat(downloads.mkdirs()).isTrue();
-    browser = Browser.start(downloads);
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
+    browser = BROWSERS.fresh(downloads);
   }
 
   @Test

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,17 +46,13 @@ class FormsIT {
 
   private WebDriver browser;
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = BROWSERS.fresh();
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1600));
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   /** The form, what is typed in it, the button, the wrong fields in order and words said. */

@@ -16,9 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -42,17 +42,13 @@ class JoiningJourneyIT {
   private WebDriverWait wait;
   private final List<String> violations = new ArrayList<>();
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = BROWSERS.fresh();
     wait = Browser.waiting(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
   }
 
   @Test

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,16 +35,6 @@ class PassJourneyIT {
 
   final URL base = Server.shared();
   final Scenarios given = new Scenarios(base);
-
-  private String page(String path) {
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    return root + path;
-  }
-
-  private static void submit(WebDriverWait wait, WebElement field, String text) {
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
-    wait.until(ExpectedConditions.stalenessOf(field));
-  }
 
   @Test
   void diagnosedValidatedHandedOverThenAWorkshopPaidByPassesAndARevocationSeenAtOnce() {
@@ -110,7 +99,7 @@ class PassJourneyIT {
     try {
       WebDriverWait wait = Browser.waiting(social, Duration.ofSeconds(30));
       Browser.logIn(social, base, "social", "demo");
-      social.get(page("app/social/beneficiary.xhtml?id=" + person));
+      social.get(Browser.page(base, "app/social/beneficiary.xhtml?id=" + person));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("needs:category")));
       social.findElement(By.xpath("//label[contains(., 'Recherche d’emploi')]")).click();
       social.findElement(By.xpath("//label[contains(., 'Démarches administratives')]")).click();
@@ -163,7 +152,7 @@ class PassJourneyIT {
       WebDriverWait wait = Browser.waiting(counter, Duration.ofSeconds(30));
       Browser.logIn(counter, base, "relais", "demo");
       // a pass of a booklet not handed over: the check says it cannot be used
-      counter.get(page("app/counter/voucher-check.xhtml"));
+      counter.get(Browser.page(base, "app/counter/voucher-check.xhtml"));
       counter.findElement(By.id("check:code")).sendKeys(inTheDrawer);
       counter.findElement(By.id("check:check-button")).click();
       wait.until(
@@ -171,8 +160,8 @@ class PassJourneyIT {
               By.id("result"), "pas encore été remis"));
       assertThat(counter.findElement(By.id("result")).getText()).doesNotContain("valable");
       // the diagnosed person: the advice, the laptops on sale here and the workshop
-      counter.get(page("app/counter/sale.xhtml"));
-      submit(wait, counter.findElement(By.id("person")), person);
+      counter.get(Browser.page(base, "app/counter/sale.xhtml"));
+      Browser.submit(wait, counter.findElement(By.id("person")), person);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("suggested")));
       assertThat(counter.findElement(By.id("advised-category")).getText())
           .contains("Ordinateur portable");
@@ -196,16 +185,16 @@ class PassJourneyIT {
       assertThat(counter.findElement(By.id("preview")).getText()).contains("Ordinateur portable");
 
       // a two-hour workshop paid by two passes, for someone with no file
-      counter.get(page("app/counter/sale.xhtml"));
+      counter.get(Browser.page(base, "app/counter/sale.xhtml"));
       Browser.clickToLeavePage(counter, counter.findElement(By.id("services-only")));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("services-form")));
       assertThat(Accessibility.violations(counter)).as("services without a file").isEmpty();
       counter.findElement(By.id("service-" + workshopId)).click();
       Browser.clickToLeavePage(counter, counter.findElement(By.id("services-form:open")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due"), "20,00"));
-      submit(wait, counter.findElement(By.id("voucher")), passes.get(0));
+      Browser.submit(wait, counter.findElement(By.id("voucher")), passes.get(0));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due"), "10,00"));
-      submit(wait, counter.findElement(By.id("voucher")), passes.get(1));
+      Browser.submit(wait, counter.findElement(By.id("voucher")), passes.get(1));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due"), "0,00"));
       assertThat(Accessibility.violations(counter)).as("the order paid by passes").isEmpty();
       Browser.clickToLeavePage(counter, counter.findElement(By.id("finish-form:complete")));
@@ -215,7 +204,7 @@ class PassJourneyIT {
       assertThat(counter.findElement(By.id("lines")).getText()).contains(workshopName);
 
       // revoked, and the counter sees it at once
-      counter.get(page("app/counter/eligibility.xhtml?code=" + revoked));
+      counter.get(Browser.page(base, "app/counter/eligibility.xhtml?code=" + revoked));
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("eligibility-panel"), "Éligible jusqu'au"));
@@ -225,8 +214,8 @@ class PassJourneyIT {
                   "api/v1/beneficiaries/" + revoked + "/eligibility-revocation",
                   "{\"reason\":\"Déménagement hors du département\"}");
       assertThat(revocation.status()).as(revocation.toString()).isEqualTo(200);
-      counter.get(page("app/counter/sale.xhtml"));
-      submit(wait, counter.findElement(By.id("person")), revoked);
+      counter.get(Browser.page(base, "app/counter/sale.xhtml"));
+      Browser.submit(wait, counter.findElement(By.id("person")), revoked);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("eligibility-panel"), "Pas éligible aujourd'hui"));

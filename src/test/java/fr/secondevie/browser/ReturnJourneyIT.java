@@ -14,11 +14,10 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,32 +40,18 @@ class ReturnJourneyIT {
   private WebDriver browser;
   private WebDriverWait wait;
 
+  /** One Chromium for the class, as new for each test. */
+  @RegisterExtension static final Browser.PerClass BROWSERS = new Browser.PerClass();
+
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = BROWSERS.fresh();
     wait = Browser.waiting(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String page(String path) {
-    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-    return root + path;
   }
 
   /** Cents as the pages write them, without the sign: 2500 → "25,00". */
   private static String euros(long cents) {
     return String.format(java.util.Locale.FRANCE, "%d,%02d", cents / 100, cents % 100);
-  }
-
-  private void submit(WebElement field, String text) {
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
-    wait.until(ExpectedConditions.stalenessOf(field));
   }
 
   @Test
@@ -91,18 +76,18 @@ class ReturnJourneyIT {
     Browser.logIn(browser, base, counter, Scenarios.PASSWORD);
 
     // the morning: the drawer opened with a float of 50 €
-    browser.get(page("app/counter/cash.xhtml"));
-    submit(browser.findElement(By.id("float")), "50,00");
+    browser.get(Browser.page(base, "app/counter/cash.xhtml"));
+    Browser.submit(wait, browser.findElement(By.id("float")), "50,00");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("drawer-state"), "ouverte"));
 
     // the sale: the person, the laptop, the voucher, the rest in cash
-    browser.get(page("app/counter/sale.xhtml"));
-    submit(browser.findElement(By.id("person")), person);
-    submit(browser.findElement(By.id("scan")), serial);
+    browser.get(Browser.page(base, "app/counter/sale.xhtml"));
+    Browser.submit(wait, browser.findElement(By.id("person")), person);
+    Browser.submit(wait, browser.findElement(By.id("scan")), serial);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
     Browser.clickToLeavePage(browser, browser.findElement(By.id("open-form:open")));
-    submit(browser.findElement(By.id("voucher")), code);
+    Browser.submit(wait, browser.findElement(By.id("voucher")), code);
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("vouchers-total"), "50,00"));
     // part of the rest in cash, the remainder on the card reader
@@ -110,7 +95,7 @@ class ReturnJourneyIT {
     long due = api.get("api/v1/orders/" + order).json().getJsonNumber("dueCents").longValue();
     long cashCents = due / 2;
     long cardCents = due - cashCents;
-    submit(browser.findElement(By.id("cash")), euros(cashCents));
+    Browser.submit(wait, browser.findElement(By.id("cash")), euros(cashCents));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due"), euros(cardCents)));
     new Select(browser.findElement(By.id("reader"))).selectByValue(reader);
     Browser.clickToLeavePage(browser, browser.findElement(By.id("reader-form:pay-reader")));
@@ -172,7 +157,7 @@ class ReturnJourneyIT {
         .containsExactly(cardCents);
 
     // the voucher is usable again, the same code
-    browser.get(page("app/counter/voucher-check.xhtml"));
+    browser.get(Browser.page(base, "app/counter/voucher-check.xhtml"));
     WebElement check = browser.findElement(By.id("check:code"));
     check.sendKeys(code);
     browser.findElement(By.id("check:check-button")).click();
@@ -180,11 +165,11 @@ class ReturnJourneyIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Ce bon est valable"));
 
     // the evening: 1 € missing in the drawer, the closing and its report
-    browser.get(page("app/counter/cash.xhtml"));
+    browser.get(Browser.page(base, "app/counter/cash.xhtml"));
     assertThat(browser.findElement(By.id("expected")).getText())
         .as("the float: the cash of the sale went back to the person")
         .contains("50,00");
-    submit(browser.findElement(By.id("counted")), "49,00");
+    Browser.submit(wait, browser.findElement(By.id("counted")), "49,00");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closings")));
     assertThat(browser.findElement(By.id("closings")).getText()).contains("-1,00");
     String report = browser.findElement(By.cssSelector("#closings a")).getAttribute("href");
@@ -199,7 +184,7 @@ class ReturnJourneyIT {
     WebDriver workshop = Browser.start();
     try {
       Browser.logIn(workshop, base, "atelier", "demo");
-      workshop.get(page("app/workshop/devices.xhtml"));
+      workshop.get(Browser.page(base, "app/workshop/devices.xhtml"));
       assertThat(workshop.findElement(By.id("returns")).getText())
           .contains(serial)
           .contains("Défaut (garantie légale)")
@@ -245,7 +230,7 @@ class ReturnJourneyIT {
     assertThat(api.post(path + "/completion").status()).isEqualTo(200);
 
     Browser.logIn(browser, base, counter, Scenarios.PASSWORD);
-    browser.get(page("app/counter/sale.xhtml?order=" + order));
+    browser.get(Browser.page(base, "app/counter/sale.xhtml?order=" + order));
     browser.findElement(By.cssSelector("#return-1 summary")).click();
     browser.findElement(By.id("reason-other-1")).click();
     // without the replacement, the exchange says what is missing and changes nothing
@@ -272,7 +257,7 @@ class ReturnJourneyIT {
         .contains(code.substring(code.length() - 4));
     assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
     WebElement cash = browser.findElement(By.id("cash"));
-    submit(cash, cash.getAttribute("value"));
+    Browser.submit(wait, cash, cash.getAttribute("value"));
     Browser.clickToLeavePage(browser, browser.findElement(By.id("finish-form:complete")));
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("order-state"), "Vente terminée"));

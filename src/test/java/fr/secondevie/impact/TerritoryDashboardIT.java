@@ -4,6 +4,7 @@ import static fr.secondevie.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Pdfs;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A territory's dashboard counts what the chain did (a lot pledged, received, one laptop
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * coordination, its funders and the national coordination only (another territory's: 404), and its
  * yearly report prints the same figures, read back from the PDF.
  */
+@ResourceLock(Concurrency.SECOND_TERRITORY)
 class TerritoryDashboardIT {
 
   final URL base = Server.shared();

@@ -3,13 +3,14 @@ package fr.secondevie.organisations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
 import java.net.URL;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: an account's
@@ -21,24 +22,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 class AccountsAcrossInstancesIT {
-
-  private static Server.Instance second;
 
   final URL base = Server.shared();
 
-  private static synchronized URL second() {
-    if (second == null) {
-      second = Server.start("accounts-second-instance");
-    }
-    return second.base();
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    if (second != null) {
-      second.stop();
-    }
+  /** The second instance the tests of several instances share, started on first use. */
+  private static URL second() {
+    return Server.second().base();
   }
 
   private String counter() {

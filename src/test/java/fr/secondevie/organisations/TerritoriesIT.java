@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.secondevie.devices.DeviceSteps;
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Scenarios;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Territories over HTTP: who reads and creates them, each territory's coordination kept to its own
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * workshop that fits them, each workshop seeing only its own lots and their devices (the other
  * workshops, the other territory: 404, the same answer as an id that does not exist).
  */
+@ResourceLock(Concurrency.SECOND_TERRITORY)
 class TerritoriesIT extends DeviceSteps {
 
   private static final String MISSING = "987654321";

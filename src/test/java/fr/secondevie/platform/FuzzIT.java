@@ -3,6 +3,7 @@ package fr.secondevie.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.OpenApi;
 import fr.secondevie.testing.OpenApi.Operation;
 import fr.secondevie.testing.Server;
@@ -31,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A generated fuzz of every operation the server publishes at {@code /openapi}, as a user who may
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * Every answer must be a problem with a code ({@code INVALID_INPUT} with its {@code errors}), never
  * a 5xx, never a Java name; no hostile request may succeed, and nothing may be stored.
  */
+@ResourceLock(Concurrency.EVERY_TABLE)
 class FuzzIT {
 
   final URL base = Server.shared();

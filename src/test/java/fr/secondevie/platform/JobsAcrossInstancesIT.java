@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Server;
@@ -18,48 +19,43 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two instances on one PostgreSQL database, as behind the load balancer: each scheduled job runs
  * once per period although both instances' timers fire, and a batch whose instance is killed
  * ({@code kill -9}: its process destroyed forcibly) is finished by the other once its lease lapsed,
- * without a duplicate or a gap. The second instance renews batch leases for 5 s.
+ * without a duplicate or a gap. The suite's second instance ({@link Server#second()}) renews batch
+ * leases for 5 s. Watching the jobs' periods and waiting for leases to lapse, it runs beside the
+ * other classes (see {@link Concurrency}), but never beside another instance on the database (the
+ * one that finishes the killed instance's batch must be the shared one) nor beside the classes that
+ * read the second territory's figures.
  */
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Concurrency.OTHER_INSTANCES)
+@ResourceLock(Concurrency.SECOND_INSTANCE)
+@ResourceLock(Concurrency.SECOND_TERRITORY)
+@ResourceLock(Concurrency.EVERY_TABLE)
 class JobsAcrossInstancesIT {
-
-  private static Server.Instance second;
 
   final URL base = Server.shared();
 
-  private static synchronized Server.Instance second() {
-    if (second == null || !second.process().isAlive()) {
-      second =
-          Server.start(
-              "jobs-second-instance",
-              Map.of(
-                  "SECONDEVIE_INSTANCE_ID",
-                  "second-" + ProcessHandle.current().pid(),
-                  "SECONDEVIE_BATCH_LEASE_SECONDS",
-                  "5"));
-    }
-    return second;
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    if (second != null) {
-      second.stop();
-    }
+  /**
+   * The second instance the tests of several instances share; the test that kills it leaves the
+   * next caller to start another.
+   */
+  private static Server.Instance second() {
+    return Server.second();
   }
 
   /**

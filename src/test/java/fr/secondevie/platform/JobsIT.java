@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Api.Answer;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
@@ -23,14 +24,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The scheduled jobs' and the batches' leases over HTTP, on H2 and PostgreSQL: {@code /api/v1/jobs}
  * lists every job with its last run, instance and outcome; a batch whose instance stops renewing
  * its lease (here the lease is taken from it in the database, as when its instance froze past the
  * lease and another took it) writes nothing more, and the takeover job finishes it without a
- * duplicate or a gap.
+ * duplicate or a gap. Waiting for leases to lapse and for the takeover job's periods, it runs
+ * beside the other classes (see {@link Concurrency}), never beside those that read the second
+ * territory's figures, which its lots change.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(Concurrency.SECOND_TERRITORY)
+@ResourceLock(Concurrency.EVERY_TABLE)
 class JobsIT {
 
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");

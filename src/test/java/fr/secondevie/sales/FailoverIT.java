@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
 import fr.secondevie.testing.Browser;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.LoadBalancer;
 import fr.secondevie.testing.Scenarios;
 import fr.secondevie.testing.Server;
@@ -15,9 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason = "two instances share a PostgreSQL database only (-Dit.db.url=...)")
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 class FailoverIT {
 
   final URL shared = Server.shared();
@@ -54,8 +56,10 @@ class FailoverIT {
     String person = scenarios.eligibleBeneficiary("RSA");
     String code = scenarios.vouchers("financeur", "CHEQUE_EQUIPEMENT", 5_000, 1, "80", null).get(0);
 
-    Map<String, Server.Instance> instances =
-        Map.of("app1", Server.start("failover-app1"), "app2", Server.start("failover-app2"));
+    // the suite's second instance and a spare like it: whichever survives stays the second
+    Server.Instance second = Server.second();
+    Server.Instance spare = Server.spare("failover-spare");
+    Map<String, Server.Instance> instances = Map.of("app1", second, "app2", spare);
     WebDriver browser = null;
     long order;
     try (LoadBalancer haproxy =
@@ -73,11 +77,11 @@ class FailoverIT {
 
       // the sale begins: the person, the laptop reserved, a voucher
       browser.get(base + "app/counter/sale.xhtml");
-      submit(wait, browser.findElement(By.id("person")), person);
-      submit(wait, browser.findElement(By.id("scan")), serial);
+      Browser.submit(wait, browser.findElement(By.id("person")), person);
+      Browser.submit(wait, browser.findElement(By.id("scan")), serial);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), serial));
       Browser.clickToLeavePage(browser, browser.findElement(By.id("open-form:open")));
-      submit(wait, browser.findElement(By.id("voucher")), code);
+      Browser.submit(wait, browser.findElement(By.id("voucher")), code);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(By.id("vouchers-total"), "50,00"));
       order = Long.parseLong(browser.getCurrentUrl().replaceAll(".*order=(\\d+).*", "$1"));
@@ -93,7 +97,7 @@ class FailoverIT {
       // page, and nothing taken
       WebElement cash = browser.findElement(By.id("cash"));
       String due = cash.getAttribute("value");
-      submit(wait, cash, due);
+      Browser.submit(wait, cash, due);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
       JsonObject meanwhile = api.get("api/v1/orders/" + order).json();
       assertThat(meanwhile.getString("status")).isEqualTo("OPEN");
@@ -116,7 +120,7 @@ class FailoverIT {
       assertThat(browser.findElement(By.id("order-state")).getText()).contains("en cours");
       assertThat(browser.findElement(By.id("lines")).getText()).contains(serial);
       assertThat(browser.findElement(By.id("vouchers-total")).getText()).contains("50,00");
-      submit(wait, browser.findElement(By.id("cash")), due);
+      Browser.submit(wait, browser.findElement(By.id("cash")), due);
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("messages"), "Espèces encaissées"));
@@ -132,7 +136,7 @@ class FailoverIT {
       if (browser != null) {
         browser.quit();
       }
-      instances.values().forEach(Server.Instance::stop);
+      Server.keepAsSecond(spare);
     }
 
     JsonObject sold = api.get("api/v1/orders/" + order).json();
@@ -148,10 +152,5 @@ class FailoverIT {
     Cookie cookie = browser.manage().getCookieNamed("SVSERVER");
     assertThat(cookie).as("HAProxy's cookie").isNotNull();
     return cookie.getValue();
-  }
-
-  private static void submit(WebDriverWait wait, WebElement field, String text) {
-    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
-    wait.until(ExpectedConditions.stalenessOf(field));
   }
 }

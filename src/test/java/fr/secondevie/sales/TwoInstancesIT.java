@@ -3,6 +3,7 @@ package fr.secondevie.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.secondevie.testing.Api;
+import fr.secondevie.testing.Concurrency;
 import fr.secondevie.testing.Eventually;
 import fr.secondevie.testing.Race;
 import fr.secondevie.testing.Scenarios;
@@ -12,40 +13,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Payara Micro instances on one PostgreSQL database, as behind a load balancer: the shared
- * server of the suite, and a second started here from the same WAR with the same settings. Counters
- * on both race for one voucher and for one device; the database lets exactly one win. An embedded
- * H2 file belongs to one process, so on H2 the class is skipped before anything starts; CI runs it
- * on PostgreSQL.
+ * server of the suite, and the suite's second instance of the same WAR ({@link Server#second()}).
+ * Counters on both race for one voucher and for one device; the database lets exactly one win. An
+ * embedded H2 file belongs to one process, so on H2 the class is skipped before anything starts; CI
+ * runs it on PostgreSQL.
  */
 @EnabledIf(
     value = "fr.secondevie.testing.TestDatabase#isPostgres",
     disabledReason =
         "two instances share a PostgreSQL database only (-Dit.db.url=jdbc:postgresql:...)")
+@ResourceLock(Concurrency.SECOND_INSTANCE)
 class TwoInstancesIT {
-
-  private static Server.Instance second;
 
   final URL base = Server.shared();
 
-  /** Starts the second instance once, on a free port, and waits until it answers. */
-  private static synchronized URL second() {
-    if (second == null) {
-      second = Server.start("second-instance");
-    }
-    return second.base();
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    if (second != null) {
-      second.stop();
-    }
+  /** The second instance the tests of several instances share, started on first use. */
+  private static URL second() {
+    return Server.second().base();
   }
 
   /**

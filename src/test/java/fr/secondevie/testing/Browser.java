@@ -1,11 +1,19 @@
 package fr.secondevie.testing;
 
 import java.io.File;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -74,17 +82,99 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     if (downloads != null) {
-      driver.executeCdpCommand(
-          "Browser.setDownloadBehavior",
-          java.util.Map.of(
-              "behavior",
-              "allow",
-              "downloadPath",
-              downloads.getAbsolutePath(),
-              "eventsEnabled",
-              true));
+      allowDownloads(driver, downloads);
     }
     return driver;
+  }
+
+  private static void allowDownloads(ChromeDriver driver, File downloads) {
+    driver.executeCdpCommand(
+        "Browser.setDownloadBehavior",
+        Map.of(
+            "behavior",
+            "allow",
+            "downloadPath",
+            downloads.getAbsolutePath(),
+            "eventsEnabled",
+            true));
+  }
+
+  /**
+   * One Chromium for the tests of a class, given to each test as a new one would be: register it as
+   * a static {@code @RegisterExtension} field and ask {@link #fresh()} before each test. Between
+   * tests it loses every cookie, stored item and cached page, every window but one, its size and
+   * where downloads go; it quits after the class. A browser that no longer answers is replaced by a
+   * new one. Starting Chromium was about a second of each browser test.
+   */
+  public static final class PerClass implements AfterAllCallback {
+
+    private ChromeDriver driver;
+    private File downloads;
+
+    /** The class's browser as a new one (downloads asked without saving anywhere). */
+    public ChromeDriver fresh() {
+      return fresh(null);
+    }
+
+    /** The class's browser as a new one that saves what it downloads into that directory. */
+    public ChromeDriver fresh(File downloadsTo) {
+      if (driver != null && (downloads == null) != (downloadsTo == null)) {
+        quit(); // started with or without a place for downloads: a new one
+      }
+      if (driver != null) {
+        try {
+          reset(driver, downloadsTo);
+        } catch (WebDriverException gone) {
+          quit();
+        }
+      }
+      if (driver == null) {
+        driver = start(downloadsTo);
+      }
+      downloads = downloadsTo;
+      return driver;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      quit();
+    }
+
+    private void quit() {
+      if (driver != null) {
+        try {
+          driver.quit();
+        } catch (WebDriverException alreadyGone) {
+          // nothing to stop
+        }
+        driver = null;
+      }
+    }
+
+    private static void reset(ChromeDriver driver, File downloadsTo) {
+      List<String> windows = new ArrayList<>(driver.getWindowHandles());
+      for (String window : windows.subList(1, windows.size())) {
+        driver.switchTo().window(window).close();
+      }
+      driver.switchTo().window(windows.get(0));
+      URI last = URI.create(driver.getCurrentUrl());
+      if (last.getScheme() != null && last.getScheme().startsWith("http")) {
+        driver.executeCdpCommand(
+            "Storage.clearDataForOrigin",
+            Map.of(
+                "origin",
+                last.getScheme() + "://" + last.getRawAuthority(),
+                "storageTypes",
+                "all"));
+      }
+      driver.get("about:blank");
+      driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+      driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+      driver.manage().window().setSize(new Dimension(1280, 900));
+      if (downloadsTo != null) {
+        allowDownloads(driver, downloadsTo);
+      }
+    }
   }
 
   /**
@@ -98,6 +188,21 @@ public final class Browser {
     WebDriverWait wait = new WebDriverWait(browser, atMost);
     wait.ignoring(WebDriverException.class);
     return wait;
+  }
+
+  /** The address of a page of the application that answers at {@code base}. */
+  public static String page(URL base, String path) {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    return root + path;
+  }
+
+  /**
+   * Types into a field in place of what it held, presses Enter and waits until the page that held
+   * it is replaced (the field gone stale).
+   */
+  public static void submit(WebDriverWait wait, WebElement field, String text) {
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.ENTER);
+    wait.until(ExpectedConditions.stalenessOf(field));
   }
 
   /** Logs in through the login page (demo users' password: demo) and waits for the menu. */

@@ -3,7 +3,6 @@ package fr.secondevie.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -61,31 +59,24 @@ public final class LoadBalancer implements AutoCloseable {
    */
   public static LoadBalancer inFrontOf(String name, URL app1, URL app2) {
     assumeInstalled();
-    int port = freePort();
-    int statsPort = freePort();
-    File log =
-        new File(
-            new File(System.getProperty("secondevie.war", "target/secondevie.war"))
-                .getAbsoluteFile()
-                .getParentFile(),
-            name + ".log");
+    int port = Processes.freePort();
+    int statsPort = Processes.freePort();
+    File log = new File(Processes.target(), name + ".log");
     List<String> command = List.of(HAPROXY.getPath(), "-db", "-f", CONFIG.getAbsolutePath());
-    Process process;
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command);
-      Map<String, String> env = builder.environment();
-      env.put("SECONDEVIE_HAPROXY_BIND", "127.0.0.1:" + port);
-      env.put("SECONDEVIE_HAPROXY_STATS", "127.0.0.1:" + statsPort);
-      env.put("SECONDEVIE_APP1", app1.getHost() + ":" + app1.getPort());
-      env.put("SECONDEVIE_APP2", app2.getHost() + ":" + app2.getPort());
-      process = builder.redirectErrorStream(true).redirectOutput(log).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Process process =
+        Processes.start(
+            command,
+            Map.of(
+                "SECONDEVIE_HAPROXY_BIND", "127.0.0.1:" + port,
+                "SECONDEVIE_HAPROXY_STATS", "127.0.0.1:" + statsPort,
+                "SECONDEVIE_APP1", app1.getHost() + ":" + app1.getPort(),
+                "SECONDEVIE_APP2", app2.getHost() + ":" + app2.getPort()),
+            null,
+            log);
     LoadBalancer balancer =
         new LoadBalancer(
             process,
-            url("http://127.0.0.1:" + port + "/"),
+            Processes.url("http://127.0.0.1:" + port + "/"),
             URI.create("http://127.0.0.1:" + statsPort + "/;csv"),
             log);
     balancer.awaitUp(List.of("app1", "app2"), Duration.ofSeconds(60));
@@ -135,7 +126,7 @@ public final class LoadBalancer implements AutoCloseable {
     Map<String, String> seen = Map.of();
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("HAProxy stopped (see " + log + ")");
+        throw new IllegalStateException("HAProxy stopped:\n" + Processes.tail(log, 30));
       }
       try {
         seen = states();
@@ -146,7 +137,7 @@ public final class LoadBalancer implements AutoCloseable {
       } catch (UncheckedIOException notYet) {
         // not listening yet
       }
-      sleep(200);
+      Processes.sleep(200);
     }
     throw new IllegalStateException(
         "HAProxy's servers " + servers + " not " + state + " within " + atMost + ": " + seen);
@@ -154,14 +145,7 @@ public final class LoadBalancer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, 10);
   }
 
   /** The lines of HAProxy's log, one per request (its "option httplog"). */
@@ -170,31 +154,6 @@ public final class LoadBalancer implements AutoCloseable {
       return new ArrayList<>(java.nio.file.Files.readAllLines(log.toPath()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static URL url(String spec) {
-    try {
-      return URI.create(spec).toURL();
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -3,7 +3,6 @@ package fr.secondevie.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,8 +13,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged WAR on Payara Micro, started once for all the black-box integration tests of a run.
@@ -24,9 +25,11 @@ import java.util.concurrent.TimeUnit;
  * serves them all: {@link #shared()} starts it on first use (a free port, the build's database and
  * fake Stripe given by the environment failsafe sets, the JVM options and pre-boot commands of
  * {@code config/}, as production runs) and stops it when the test JVM exits. Each test builds its
- * own data, so a test class passes alone as well as in the suite. {@link #start(String)} starts
- * another instance of the same WAR on the same database, for the tests of several instances. The
- * server's console goes to {@code target/<name>.log}.
+ * own data, so a test class passes alone as well as in the suite. The tests of several instances
+ * share a second one the same way, {@link #second()}, on the same database: a boot of Payara Micro
+ * is some 20 s of both cores, and the suite's classes of several instances used to boot one each.
+ * {@link #start(String)} starts another instance of the same WAR for a test that needs one of its
+ * own (another database). The server's console goes to {@code target/<name>.log}.
  */
 public final class Server {
 
@@ -34,19 +37,18 @@ public final class Server {
   public record Instance(String name, URL base, File log, Process process) {
 
     public void stop() {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Processes.stop(process, 30);
     }
   }
 
   private static final Duration BOOT = Duration.ofMinutes(4);
   private static Instance shared;
+
+  /** Guards {@link #second}: a boot under it holds up no caller of {@link #shared()}. */
+  private static final Object SECOND = new Object();
+
+  private static Instance second;
+  private static final AtomicInteger SPARES = new AtomicInteger();
 
   private Server() {}
 
@@ -54,7 +56,7 @@ public final class Server {
   public static synchronized URL shared() {
     if (shared == null) {
       Instance instance = start("it-server");
-      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop " + instance.name()));
+      stopAtExit(instance);
       shared = instance;
       // The demo relays' drawers are open, as at a relay during opening hours: the tests that take
       // cash there need it, and those that close a session use a relay of their own.
@@ -66,18 +68,71 @@ public final class Server {
   }
 
   /**
+   * The second instance the tests of several instances share, on the database of {@link #shared()},
+   * started on first use and stopped when the test JVM exits; started again if a test killed it. It
+   * has an instance name of its own and renews its batches' leases for 5 s, so a batch it ran and
+   * left is taken over soon (JobsAcrossInstancesIT).
+   */
+  public static Instance second() {
+    shared();
+    synchronized (SECOND) {
+      if (second == null || !second.process().isAlive()) {
+        second = spare(SPARES.get() == 0 ? "second-instance" : "second-instance-" + SPARES.get());
+        stopAtExit(second);
+      }
+      return second;
+    }
+  }
+
+  /**
+   * Starts an instance configured as {@link #second()} is (its own instance name, 5 s batch
+   * leases), for a test that kills one of two: hand it to {@link #keepAsSecond} afterwards.
+   */
+  public static Instance spare(String name) {
+    return start(
+        name,
+        Map.of(
+            "SECONDEVIE_INSTANCE_ID",
+            "second-" + ProcessHandle.current().pid() + "-" + SPARES.incrementAndGet(),
+            "SECONDEVIE_BATCH_LEASE_SECONDS",
+            "5"));
+  }
+
+  /**
+   * A spare instance that outlived its test: if the shared second instance was killed it takes its
+   * place (saving the next test a boot), otherwise it is stopped.
+   */
+  public static void keepAsSecond(Instance spare) {
+    if (!spare.process().isAlive()) {
+      return;
+    }
+    synchronized (SECOND) {
+      if (second == null || !second.process().isAlive()) {
+        second = spare;
+        stopAtExit(spare);
+        return;
+      }
+    }
+    spare.stop();
+  }
+
+  private static void stopAtExit(Instance instance) {
+    Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "stop " + instance.name()));
+  }
+
+  /**
    * Starts an instance of the packaged WAR on a free port with the JVM options the tests use, and
    * waits until it serves the public home page. The caller stops it.
    */
   public static Instance start(String name) {
-    return start(name, java.util.Map.of());
+    return start(name, Map.of());
   }
 
   /** The same with these environment variables set besides the build's (another database...). */
-  public static Instance start(String name, java.util.Map<String, String> environment) {
-    int port = freePort();
-    File log = new File(target(), name + ".log");
-    File workDir = new File(target(), name);
+  public static Instance start(String name, Map<String, String> environment) {
+    int port = Processes.freePort();
+    File log = new File(Processes.target(), name + ".log");
+    File workDir = new File(Processes.target(), name);
     // A fresh runtime directory each time: Payara Micro would otherwise deploy again the WAR of the
     // previous run that its domain.xml remembers, then replace it with this one mid-run.
     deleteTree(workDir);
@@ -100,16 +155,10 @@ public final class Server {
             new File(CONFIG, "preboot.asadmin").getAbsolutePath(),
             "--rootdir",
             new File(workDir, "root").getAbsolutePath()));
-    Process process;
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().put("MALLOC_ARENA_MAX", "2");
-      builder.environment().putAll(environment);
-      process = builder.directory(workDir).redirectErrorStream(true).redirectOutput(log).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    URL base = url("http://127.0.0.1:" + port + "/");
+    Map<String, String> variables = new HashMap<>(environment);
+    variables.putIfAbsent("MALLOC_ARENA_MAX", "2");
+    Process process = Processes.start(command, variables, workDir, log);
+    URL base = Processes.url("http://127.0.0.1:" + port + "/");
     Instance instance = new Instance(name, base, log, process);
     awaitReady(instance);
     return instance;
@@ -175,7 +224,7 @@ public final class Server {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(250);
+      Processes.sleep(250);
     }
   }
 
@@ -190,12 +239,7 @@ public final class Server {
   }
 
   private static String tail(Instance instance) {
-    try {
-      List<String> lines = Files.readAllLines(instance.log().toPath(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log: " + e.getMessage() + ")";
-    }
+    return Processes.tail(instance.log(), 60);
   }
 
   private static void deleteTree(File file) {
@@ -208,37 +252,7 @@ public final class Server {
     file.delete();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static File target() {
-    File war = new File(absolute(System.getProperty("secondevie.war", "target/secondevie.war")));
-    return war.getParentFile();
-  }
-
   private static String absolute(String path) {
     return new File(path).getAbsolutePath();
-  }
-
-  private static URL url(String spec) {
-    try {
-      return URI.create(spec).toURL();
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
