@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -113,17 +111,6 @@ class StatementDuplicatesMigrationTest {
   }
 
   private static List<String> rows(Statement sql, String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (ResultSet result = sql.executeQuery(query)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= columns; c++) {
-          row.append(c > 1 ? " " : "").append(result.getString(c));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
+    return fr.secondevie.testing.TestDatabase.rows(sql, query);
   }
 }

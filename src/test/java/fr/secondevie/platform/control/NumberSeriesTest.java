@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,18 +176,8 @@ class NumberSeriesTest {
   }
 
   private static List<String> rows(Connection db, String query) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement sql = db.createStatement();
-        ResultSet result = sql.executeQuery(query)) {
-      int columns = result.getMetaData().getColumnCount();
-      while (result.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int c = 1; c <= columns; c++) {
-          row.append(c > 1 ? " " : "").append(result.getString(c));
-        }
-        rows.add(row.toString());
-      }
+    try (Statement sql = db.createStatement()) {
+      return fr.secondevie.testing.TestDatabase.rows(sql, query);
     }
-    return rows;
   }
 }
