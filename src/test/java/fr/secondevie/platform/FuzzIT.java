@@ -371,7 +371,9 @@ class FuzzIT {
     return text.length() > 300 ? text.substring(0, 300) + "…(" + text.length() + ")" : text;
   }
 
-  /** Rows per table of the schema the migrations create (the login throttle aside). */
+  /**
+   * Rows per table of the schema the migrations create and do not drop (the login throttle aside).
+   */
   static Map<String, Long> rowCounts() {
     Map<String, Long> counts = new TreeMap<>();
     try (Connection db = TestDatabase.connect();
@@ -390,19 +392,28 @@ class FuzzIT {
 
   private static List<String> tables() {
     Pattern create = Pattern.compile("(?i)create table (\\w+)");
+    Pattern drop = Pattern.compile("(?i)drop table (?:if exists )?(\\w+)");
     List<String> tables = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-        Matcher m = create.matcher(Files.readString(file));
+        String text = Files.readString(file);
+        Matcher m = create.matcher(text);
         while (m.find()) {
           if (!m.group(1).equalsIgnoreCase("login_throttle") && !tables.contains(m.group(1))) {
             tables.add(m.group(1));
           }
         }
+        Matcher d = drop.matcher(text);
+        while (d.find()) {
+          dropped.add(d.group(1));
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // the counters a later migration folded into another table (V160, V161) are gone
+    tables.removeAll(dropped);
     assertThat(tables).contains("audit_entry", "device", "sale_order");
     return tables;
   }
