@@ -179,9 +179,13 @@ public class Booklets {
 
   /**
    * Refuses a pass of a booklet not handed over yet (422 VOUCHER_NOT_HANDED_OVER): it is still in
-   * the structure's drawer. Any other voucher passes.
+   * the structure's drawer. Any other voucher passes, without a query: only a PASS_NUMERIQUE
+   * programme has booklets ({@link #allocate}), and a programme's kind never changes.
    */
-  public void requireHandedOver(long batchId) {
+  public void requireHandedOver(VoucherProgramme programme, long batchId) {
+    if (programme.kind() != VoucherKind.PASS_NUMERIQUE) {
+      return;
+    }
     List<?> found =
         em.createNativeQuery("select handed_over_at from booklet where batch_id = ?")
             .setParameter(1, batchId)

@@ -92,7 +92,7 @@ public class VoucherLedger {
   public boolean awaitingHandover(String typedCode) {
     Voucher voucher = get(parse(typedCode));
     try {
-      booklets.requireHandedOver(voucher.batchId());
+      booklets.requireHandedOver(programmeOf(voucher), voucher.batchId());
       return false;
     } catch (BusinessException refused) {
       return true;
@@ -158,7 +158,7 @@ public class VoucherLedger {
     if (status != VoucherStatus.ISSUED) {
       throw unavailable();
     }
-    booklets.requireHandedOver(voucher.batchId());
+    booklets.requireHandedOver(programme, voucher.batchId());
     if (!programme.hasStartedOn(day)) {
       throw BusinessException.unprocessable(
           "VOUCHER_NOT_APPLICABLE", "This voucher is valid from " + programme.validFrom());
@@ -182,9 +182,11 @@ public class VoucherLedger {
     if (rows != 1) {
       throw unavailable();
     }
-    em.refresh(voucher);
     audit.record(VoucherAudit.VOUCHER_HELD, "Voucher", code.value(), "order " + orderId);
-    return info(voucher, programme, day);
+    // what the conditional UPDATE made of it, without reading it back; the managed copy, as read
+    // before, leaves the persistence context (a later read in this transaction reads the row)
+    em.detach(voucher);
+    return info(voucher, programme, VoucherStatus.HELD, orderId);
   }
 
   private static BusinessException unavailable() {
@@ -453,10 +455,15 @@ public class VoucherLedger {
   }
 
   private VoucherInfo info(Voucher voucher, VoucherProgramme programme, LocalDate day) {
+    return info(voucher, programme, voucher.statusOn(day, programme), voucher.orderId());
+  }
+
+  private VoucherInfo info(
+      Voucher voucher, VoucherProgramme programme, VoucherStatus status, Long orderId) {
     return new VoucherInfo(
         voucher.groupedCode(),
         programme.faceValue().cents(),
-        voucher.statusOn(day, programme),
+        status,
         programme.validUntil(),
         programme.lastDayAccepted(),
         programme.id(),
@@ -467,6 +474,6 @@ public class VoucherLedger {
         programme.nominative(),
         voucher.beneficiaryRef(),
         new ArrayList<>(programme.prefixes()),
-        voucher.orderId());
+        orderId);
   }
 }
