@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The use cases of eligibility: a social worker registers the people of its structure and decides
@@ -330,10 +331,10 @@ public class Beneficiaries {
     Map<DeviceCategory, Long> taken =
         units.stream()
             .collect(
-                java.util.stream.Collectors.groupingBy(
+                Collectors.groupingBy(
                     QuotaUnit::category,
                     () -> new EnumMap<>(DeviceCategory.class),
-                    java.util.stream.Collectors.counting()));
+                    Collectors.counting()));
     taken.forEach(
         (category, count) -> {
           if (eligibility.devicesLeftByCategory().getOrDefault(category, 0) < count) {
