@@ -29,17 +29,13 @@ public class NumberSeries {
           + " where not exists (select 1 from number_series where series = ? and scope = ?)";
 
   @PersistenceContext EntityManager em;
-  @Inject Opener opener;
+  @Inject FirstRows firstRows;
 
   /** The next number of {@code series} within {@code scope}, from 1, taken in the caller's. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int next(String series, String scope) {
     if (increment(series, scope) == 0) {
-      try {
-        opener.open(series, scope);
-      } catch (RuntimeException openedConcurrently) {
-        // Another caller created the scope's row at the same moment: it exists now.
-      }
+      firstRows.open(OPEN, series, scope, series, scope);
       if (increment(series, scope) != 1) {
         throw new IllegalStateException("No row of the series " + series + " for " + scope);
       }
@@ -57,22 +53,5 @@ public class NumberSeries {
         .setParameter(1, series)
         .setParameter(2, scope)
         .executeUpdate();
-  }
-
-  /** Creates a scope's row the first time it is numbered, in a transaction of its own. */
-  @ApplicationScoped
-  public static class Opener {
-
-    @PersistenceContext EntityManager em;
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(String series, String scope) {
-      em.createNativeQuery(OPEN)
-          .setParameter(1, series)
-          .setParameter(2, scope)
-          .setParameter(3, series)
-          .setParameter(4, scope)
-          .executeUpdate();
-    }
   }
 }

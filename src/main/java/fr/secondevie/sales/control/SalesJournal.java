@@ -1,6 +1,7 @@
 package fr.secondevie.sales.control;
 
 import fr.secondevie.platform.control.DataSourceConfig;
+import fr.secondevie.platform.control.FirstRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ public class SalesJournal {
   DataSource dataSource;
 
   @PersistenceContext EntityManager em;
-  @Inject HeadOpener opener;
+  @Inject FirstRows firstRows;
 
   /**
    * Appends an entry for an act of the relay, in the act's transaction: the relay's head row is
@@ -327,11 +328,13 @@ public class SalesJournal {
       if (!rows.isEmpty()) {
         return (Object[]) rows.get(0);
       }
-      try {
-        opener.open(relayId);
-      } catch (RuntimeException openedConcurrently) {
-        // Another counter of the relay created its head row at the same moment: it exists now.
-      }
+      firstRows.open(
+          "insert into sales_journal_head (relay_id, last_seq, last_hash, grand_total_cents)"
+              + " select ?, 0, ?, 0 where not exists (select 1 from sales_journal_head"
+              + " where relay_id = ?)",
+          relayId,
+          GENESIS,
+          relayId);
     }
     throw new IllegalStateException("No journal head for relay " + relayId);
   }
@@ -421,25 +424,6 @@ public class SalesJournal {
           .append(grandTotalCents);
       sha.reset();
       return hex.formatHex(sha.digest(fields.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-  }
-
-  /** Creates a relay's head row the first time it records an act, in a transaction of its own. */
-  @ApplicationScoped
-  public static class HeadOpener {
-
-    @PersistenceContext EntityManager em;
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(long relayId) {
-      em.createNativeQuery(
-              "insert into sales_journal_head (relay_id, last_seq, last_hash, grand_total_cents)"
-                  + " select ?, 0, ?, 0 where not exists (select 1 from sales_journal_head"
-                  + " where relay_id = ?)")
-          .setParameter(1, relayId)
-          .setParameter(2, GENESIS)
-          .setParameter(3, relayId)
-          .executeUpdate();
     }
   }
 }

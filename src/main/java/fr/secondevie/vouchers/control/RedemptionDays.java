@@ -1,5 +1,6 @@
 package fr.secondevie.vouchers.control;
 
+import fr.secondevie.platform.control.FirstRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,8 +15,8 @@ import java.util.SortedMap;
  * The redemptions of each programme at each relay on each day, kept as totals for the territorial
  * dashboard ({@code voucher_redemption_day}): the redeeming transaction adds its redemptions to its
  * day's rows by an UPDATE that holds the row's lock until commit, so the totals move with the
- * redemptions or not at all. A day's row is created the first time, in a transaction of its own
- * (two first redemptions at once: one creates it, both add to it).
+ * redemptions or not at all. A day's row is created the first time ({@link FirstRows}: two first
+ * redemptions at once, one creates it, both add to it).
  */
 @ApplicationScoped
 public class RedemptionDays {
@@ -24,7 +25,7 @@ public class RedemptionDays {
   public record Total(long redeemed, long appliedCents) {}
 
   @PersistenceContext EntityManager em;
-  @Inject DayOpener opener;
+  @Inject FirstRows firstRows;
 
   /**
    * Adds a sale's redemptions at {@code relayId} on {@code day} to their programmes' totals, in the
@@ -37,11 +38,18 @@ public class RedemptionDays {
       long programmeId = entry.getKey();
       Total total = entry.getValue();
       if (increment(programmeId, relayId, day, total) == 0) {
-        try {
-          opener.open(programmeId, relayId, day);
-        } catch (RuntimeException openedConcurrently) {
-          // another redemption created the row at the same moment: it is there now
-        }
+        firstRows.open(
+            "insert into voucher_redemption_day"
+                + " (programme_id, relay_id, redeemed_on, redeemed, applied_cents)"
+                + " select ?, ?, ?, 0, 0 where not exists (select 1 from"
+                + " voucher_redemption_day where programme_id = ? and redeemed_on = ?"
+                + " and relay_id = ?)",
+            programmeId,
+            relayId,
+            Date.valueOf(day),
+            programmeId,
+            Date.valueOf(day),
+            relayId);
         if (increment(programmeId, relayId, day, total) != 1) {
           throw new IllegalStateException(
               "No redemption total for programme " + programmeId + " on " + day);
@@ -61,29 +69,5 @@ public class RedemptionDays {
         .setParameter(4, Date.valueOf(day))
         .setParameter(5, relayId)
         .executeUpdate();
-  }
-
-  /** Creates a day's row at zero, in a transaction of its own, unless it is there already. */
-  @ApplicationScoped
-  public static class DayOpener {
-
-    @PersistenceContext EntityManager em;
-
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(long programmeId, long relayId, LocalDate day) {
-      em.createNativeQuery(
-              "insert into voucher_redemption_day"
-                  + " (programme_id, relay_id, redeemed_on, redeemed, applied_cents)"
-                  + " select ?, ?, ?, 0, 0 where not exists (select 1 from"
-                  + " voucher_redemption_day where programme_id = ? and redeemed_on = ?"
-                  + " and relay_id = ?)")
-          .setParameter(1, programmeId)
-          .setParameter(2, relayId)
-          .setParameter(3, Date.valueOf(day))
-          .setParameter(4, programmeId)
-          .setParameter(5, Date.valueOf(day))
-          .setParameter(6, relayId)
-          .executeUpdate();
-    }
   }
 }
