@@ -22,7 +22,13 @@ import java.util.SortedMap;
 public class RedemptionDays {
 
   /** One programme's redemptions of a sale: how many, and the funder's shares they applied. */
-  public record Total(long redeemed, long appliedCents) {}
+  public record Total(long redeemed, long appliedCents) {
+
+    /** This sale's redemptions of a programme with another of the same programme. */
+    public Total plus(Total other) {
+      return new Total(redeemed + other.redeemed, appliedCents + other.appliedCents);
+    }
+  }
 
   @PersistenceContext EntityManager em;
   @Inject FirstRows firstRows;

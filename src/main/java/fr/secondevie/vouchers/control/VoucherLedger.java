@@ -267,9 +267,7 @@ public class VoucherLedger {
       totals.merge(
           programme.id(),
           new RedemptionDays.Total(1, share.appliedCents()),
-          (a, b) ->
-              new RedemptionDays.Total(
-                  a.redeemed() + b.redeemed(), a.appliedCents() + b.appliedCents()));
+          RedemptionDays.Total::plus);
     }
     days.add(relayId, now.toLocalDate(), totals);
   }
