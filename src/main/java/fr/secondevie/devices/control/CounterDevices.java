@@ -149,6 +149,6 @@ public class CounterDevices {
   }
 
   private static boolean atRelay(Device device, long relayId) {
-    return device.relay() != null && Objects.equals(device.relay().id(), relayId);
+    return Objects.equals(device.relayId(), relayId);
   }
 }

@@ -135,6 +135,10 @@ public class Device {
   @JoinColumn(name = "relay_id")
   private Organisation relay;
 
+  /** The same column read as an id: asking which relay a device is at loads no organisation. */
+  @Column(name = "relay_id", insertable = false, updatable = false)
+  private Long relayId;
+
   @Column(name = "list_price_cents")
   private Money listPrice;
 
@@ -260,6 +264,7 @@ public class Device {
     this.functionalTestsPassed = true;
     this.refurbisher = r.refurbisher();
     this.relay = r.relay();
+    this.relayId = r.relay().id();
     this.listPrice = r.listPrice();
     this.refurbishedAt = Objects.requireNonNull(at);
     this.insertionHours = hours;
@@ -425,6 +430,11 @@ public class Device {
 
   public Organisation relay() {
     return relay;
+  }
+
+  /** The id of the relay it is on sale at, or null. */
+  public Long relayId() {
+    return relayId;
   }
 
   public Money listPrice() {

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -344,9 +345,16 @@ public class Beneficiaries {
         });
     LocalDateTime now = LocalDateTime.now(clock);
     for (QuotaUnit unit : units) {
-      em.persist(
-          new fr.secondevie.eligibility.entity.QuotaUse(
-              beneficiary.id(), unit.category(), unit.reference(), now));
+      // a plain INSERT: nothing reads the new row's id, so none is asked back (an IDENTITY entity
+      // persisted costs a SELECT lastval() after its INSERT)
+      em.createNativeQuery(
+              "insert into quota_use (beneficiary_id, category, reference, used_at)"
+                  + " values (?, ?, ?, ?)")
+          .setParameter(1, beneficiary.id())
+          .setParameter(2, unit.category().name())
+          .setParameter(3, unit.reference())
+          .setParameter(4, Timestamp.valueOf(now))
+          .executeUpdate();
       // the end of the wait the territory's figures count (the first device after the diagnosis)
       if (need != null) {
         need.equippedWith(unit.category(), now);

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** One device bought against a person's quota, by the sale named in {@code reference}. */
+/**
+ * One device bought against a person's quota, by the sale named in {@code reference}. Read here;
+ * written by one INSERT of {@code Beneficiaries.consumeQuota}, which needs no id back.
+ */
 @Entity
 @Table(name = "quota_use")
 public class QuotaUse {
@@ -34,14 +37,6 @@ public class QuotaUse {
   private LocalDateTime usedAt;
 
   protected QuotaUse() {}
-
-  public QuotaUse(
-      String beneficiaryId, DeviceCategory category, String reference, LocalDateTime usedAt) {
-    this.beneficiaryId = beneficiaryId;
-    this.category = category;
-    this.reference = reference;
-    this.usedAt = usedAt;
-  }
 
   public DeviceCategory category() {
     return category;

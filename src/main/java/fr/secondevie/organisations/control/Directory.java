@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** Reads organisations and users for the other capabilities and the pages. */
 @ApplicationScoped
@@ -16,8 +18,29 @@ public class Directory {
 
   @PersistenceContext EntityManager em;
 
+  /** What an organisation is named and what kind it is: both set at its creation, never changed. */
+  public record Identity(long id, String name, OrganisationKind kind) {}
+
+  private final ConcurrentMap<Long, Identity> identities = new ConcurrentHashMap<>();
+
   public Optional<Organisation> findOrganisation(long id) {
     return Optional.ofNullable(em.find(Organisation.class, id));
+  }
+
+  /**
+   * The name and kind of an organisation, which this instance keeps once read: neither changes
+   * after the organisation is created and no organisation is deleted, so no instance can hold a
+   * stale one (a counter's checkout asks twice: the funder of a voucher, the relay redeeming it).
+   */
+  public Optional<Identity> identity(long id) {
+    Identity known = identities.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Identity> read =
+        findOrganisation(id).map(o -> new Identity(o.id(), o.name(), o.kind()));
+    read.ifPresent(identity -> identities.putIfAbsent(id, identity));
+    return read;
   }
 
   public Organisation getOrganisation(long id) {

@@ -27,7 +27,7 @@ public class Pricing {
     Device device =
         devices
             .detail(deviceId)
-            .filter(d -> d.relay() != null && d.relay().id() == caller.organisationId())
+            .filter(d -> d.relayId() != null && d.relayId() == caller.organisationId())
             .orElseThrow(() -> BusinessException.notFound("Device"));
     if (device.status() != DeviceStatus.AVAILABLE) {
       throw BusinessException.conflict("DEVICE_UNAVAILABLE", "This device is not on sale");

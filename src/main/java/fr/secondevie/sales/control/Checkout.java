@@ -59,11 +59,11 @@ public class Checkout {
   @CheckoutStep("voucher")
   public OrderSummary addVoucher(long orderId, String typedCode) {
     String code = VoucherLedger.parse(typedCode).value();
-    SaleOrder order = orders.lock(orderId);
+    LocalDateTime now = LocalDateTime.now(clock);
+    SaleOrder order = orders.lockToAct(orderId, now);
     if (order.isOpen() && order.voucher(code).isPresent()) {
       return orders.summary(order);
     }
-    LocalDateTime now = LocalDateTime.now(clock);
     order.touch(now);
     VoucherInfo held =
         ledger.holdFor(
@@ -98,11 +98,12 @@ public class Checkout {
   @Transactional
   public OrderSummary removeVoucher(long orderId, String typedCode) {
     String code = VoucherLedger.parse(typedCode).value();
-    SaleOrder order = orders.lock(orderId);
+    LocalDateTime now = LocalDateTime.now(clock);
+    SaleOrder order = orders.lockToAct(orderId, now);
     if (!order.removeVoucher(code)) {
       throw BusinessException.notFound("Voucher on this order");
     }
-    order.touch(LocalDateTime.now(clock));
+    order.touch(now);
     ledger.release(code, orderId);
     audit.record("ORDER_VOUCHER_REMOVED", "SaleOrder", orderId, code);
     return orders.summary(order);
@@ -115,10 +116,11 @@ public class Checkout {
    */
   @Transactional
   public OrderSummary removeLine(long orderId, int lineNumber) {
-    SaleOrder order = orders.lock(orderId);
+    LocalDateTime now = LocalDateTime.now(clock);
+    SaleOrder order = orders.lockToAct(orderId, now);
     OrderLine line = order.line(lineNumber).orElse(null);
     List<OrderVoucher> dropped = order.removeLine(lineNumber); // refuses a line not there
-    order.touch(LocalDateTime.now(clock));
+    order.touch(now);
     if (line.kind() == LineKind.DEVICE) {
       devices.release(List.of(line.deviceId()));
     }

@@ -81,8 +81,8 @@ public class OrderPayments {
    */
   @Transactional
   public PaymentTaken takeCash(long orderId, long amountCents) {
-    SaleOrder order = orders.lock(orderId);
     LocalDateTime now = LocalDateTime.now(clock);
+    SaleOrder order = orders.lockToAct(orderId, now);
     Payment payment = order.pay(PaymentMethod.CASH, Money.ofCents(amountCents), now);
     payment.intoDrawer(cashSessions.forCash(order.relayId(), now).id());
     order.touch(now);
@@ -98,8 +98,8 @@ public class OrderPayments {
   @Transactional
   public CardToStart startCard(
       long orderId, long amountCents, boolean cardsAvailable, String readerId) {
-    SaleOrder order = orders.lock(orderId);
     LocalDateTime now = LocalDateTime.now(clock);
+    SaleOrder order = orders.lockToAct(orderId, now);
     if (!cardsAvailable) {
       throw new BusinessException(
           503, "CARD_PAYMENTS_UNAVAILABLE", "Card payments are not set up at this relay");

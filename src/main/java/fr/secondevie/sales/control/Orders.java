@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +31,7 @@ public class Orders {
 
   /** An order of the caller's relay, read without a lock. */
   public SaleOrder get(long orderId) {
-    return own(orderId, LockModeType.NONE);
+    return own(orderId, LockModeType.NONE, null);
   }
 
   /** An order of the caller's relay as the counter reads it. */
@@ -40,7 +42,17 @@ public class Orders {
 
   /** An order of the caller's relay, locked for an act. */
   public SaleOrder lock(long orderId) {
-    return own(orderId, LockModeType.PESSIMISTIC_WRITE);
+    return own(orderId, LockModeType.PESSIMISTIC_WRITE, null);
+  }
+
+  /**
+   * An order of the caller's relay, locked for a counter's act that runs its hold again from {@code
+   * now} ({@link SaleOrder#touch}): the UPDATE that locks the row writes the activity too (an order
+   * no longer open keeps its own), so the act's {@code touch(now)} changes nothing more and the
+   * order is not written a second time for it.
+   */
+  public SaleOrder lockToAct(long orderId, LocalDateTime now) {
+    return own(orderId, LockModeType.PESSIMISTIC_WRITE, now);
   }
 
   /** Any order, locked: for the acts no counter asks for (the hold job, the card provider). */
@@ -69,20 +81,34 @@ public class Orders {
    * its lines, vouchers and payments in one query, as the database holds them once locked, instead
    * of one query for the order and one for each of its lists.
    */
-  private SaleOrder own(long orderId, LockModeType lock) {
+  private SaleOrder own(long orderId, LockModeType lock, LocalDateTime touchedAt) {
     boolean admin = caller.hasRole(Roles.ADMIN);
     long scope = admin ? caller.territoryId() : caller.organisationId();
-    if (lock == LockModeType.PESSIMISTIC_WRITE
-        && em.createNativeQuery(
-                admin
-                    ? "select o.id from sale_order o where o.id = ? and o.relay_id in"
-                        + " (select r.id from organisation_place r where r.territory_id = ?) for update"
-                    : "select o.id from sale_order o where o.id = ? and o.relay_id = ? for update")
-            .setParameter(1, orderId)
-            .setParameter(2, scope)
-            .getResultList()
-            .isEmpty()) {
-      throw BusinessException.notFound("Order");
+    String ofCaller =
+        admin
+            ? " o.relay_id in (select r.id from organisation_place r where r.territory_id = ?)"
+            : " o.relay_id = ?";
+    if (lock == LockModeType.PESSIMISTIC_WRITE) {
+      boolean found =
+          touchedAt == null
+              ? !em.createNativeQuery(
+                      "select o.id from sale_order o where o.id = ? and" + ofCaller + " for update")
+                  .setParameter(1, orderId)
+                  .setParameter(2, scope)
+                  .getResultList()
+                  .isEmpty()
+              : em.createNativeQuery(
+                          "update sale_order o set last_activity_at = case when o.status = 'OPEN'"
+                              + " then ? else o.last_activity_at end where o.id = ? and"
+                              + ofCaller)
+                      .setParameter(1, Timestamp.valueOf(touchedAt))
+                      .setParameter(2, orderId)
+                      .setParameter(3, scope)
+                      .executeUpdate()
+                  == 1;
+      if (!found) {
+        throw BusinessException.notFound("Order");
+      }
     }
     return em.createQuery(
             "select distinct o from SaleOrder o left join fetch o.lines l"

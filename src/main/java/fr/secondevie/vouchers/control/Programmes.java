@@ -166,7 +166,7 @@ public class Programmes {
   }
 
   public String funderName(VoucherProgramme programme) {
-    return directory.findOrganisation(programme.authorityId()).map(Organisation::name).orElse("");
+    return directory.identity(programme.authorityId()).map(Directory.Identity::name).orElse("");
   }
 
   public long countAll() {

@@ -1,7 +1,6 @@
 package fr.secondevie.vouchers.control;
 
 import fr.secondevie.organisations.control.Directory;
-import fr.secondevie.organisations.entity.Organisation;
 import fr.secondevie.organisations.entity.OrganisationKind;
 import fr.secondevie.platform.control.AuditTrail;
 import fr.secondevie.platform.entity.BusinessException;
@@ -223,8 +222,8 @@ public class VoucherLedger {
    */
   @Transactional
   public void redeemAt(long orderId, long relayId, List<Share> shares, LocalDateTime now) {
-    Organisation relay = directory.getOrganisation(relayId);
-    if (relay.kind() != OrganisationKind.RELAY) {
+    if (directory.identity(relayId).map(Directory.Identity::kind).orElse(null)
+        != OrganisationKind.RELAY) {
       throw BusinessException.unprocessable("NOT_A_RELAY", "Vouchers are redeemed at a relay");
     }
     SortedMap<Long, RedemptionDays.Total> totals = new TreeMap<>();
