@@ -59,11 +59,11 @@ public class Checkout {
   @CheckoutStep("voucher")
   public OrderSummary addVoucher(long orderId, String typedCode) {
     String code = VoucherLedger.parse(typedCode).value();
-    LocalDateTime now = LocalDateTime.now(clock);
-    SaleOrder order = orders.lockToAct(orderId, now);
+    SaleOrder order = orders.lock(orderId);
     if (order.isOpen() && order.voucher(code).isPresent()) {
-      return orders.summary(order);
+      return orders.summary(order); // a repeat answers the same: the hold does not run again
     }
+    LocalDateTime now = LocalDateTime.now(clock);
     order.touch(now);
     VoucherInfo held =
         ledger.holdFor(

@@ -67,8 +67,9 @@ public class VoucherLedger {
    */
   public VoucherInfo check(String typedCode) {
     VoucherCode code = parse(typedCode);
-    Voucher voucher = get(code);
-    VoucherProgramme programme = programmeOf(voucher);
+    WithProgramme read = withProgramme(code);
+    Voucher voucher = read.voucher();
+    VoucherProgramme programme = read.programme();
     if (caller.hasRole(Roles.FUNDER)
         && !caller.hasRole(Roles.ADMIN)
         && !caller.hasRole(Roles.COUNTER)
@@ -143,8 +144,9 @@ public class VoucherLedger {
       Predicate<VoucherProgramme> inTerritory,
       LocalDateTime now) {
     VoucherCode code = parse(typedCode);
-    Voucher voucher = get(code);
-    VoucherProgramme programme = programmeOf(voucher);
+    WithProgramme read = withProgramme(code);
+    Voucher voucher = read.voucher();
+    VoucherProgramme programme = read.programme();
     LocalDate day = now.toLocalDate();
     if (voucher.status() == VoucherStatus.HELD && Objects.equals(voucher.orderId(), orderId)) {
       return info(voucher, programme, day);
@@ -229,8 +231,9 @@ public class VoucherLedger {
     SortedMap<Long, RedemptionDays.Total> totals = new TreeMap<>();
     for (Share share : shares) {
       VoucherCode code = parse(share.code());
-      Voucher voucher = get(code);
-      VoucherProgramme programme = programmeOf(voucher);
+      WithProgramme read = withProgramme(code);
+      Voucher voucher = read.voucher();
+      VoucherProgramme programme = read.programme();
       if (share.appliedCents() < 0 || share.appliedCents() > programme.faceValue().cents()) {
         throw BusinessException.unprocessable(
             "VOUCHER_NOT_APPLICABLE", "A voucher pays at most its face value");
@@ -442,6 +445,26 @@ public class VoucherLedger {
         .setHint("eclipselink.refresh", "true")
         .getResultStream()
         .findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Voucher"));
+  }
+
+  /** A voucher and its programme. */
+  private record WithProgramme(Voucher voucher, VoucherProgramme programme) {}
+
+  /**
+   * The voucher and its programme in one query (not one for each), the voucher as {@link #get}
+   * reads it: as the database holds it now.
+   */
+  private WithProgramme withProgramme(VoucherCode code) {
+    return em.createQuery(
+            "select v, p from Voucher v, VoucherProgramme p"
+                + " where v.code = :code and p.id = v.programmeId",
+            Object[].class)
+        .setParameter("code", code.value())
+        .setHint("eclipselink.refresh", "true")
+        .getResultStream()
+        .findFirst()
+        .map(row -> new WithProgramme((Voucher) row[0], (VoucherProgramme) row[1]))
         .orElseThrow(() -> BusinessException.notFound("Voucher"));
   }
 
