@@ -106,27 +106,32 @@ public final class CheckoutBenchmark {
     runReads(http, trivial, clients, 5);
 
     long cpu0 = ServerCpu.millis();
+    long db0 = DatabaseCpu.millis();
     long[] read = runReads(http, trivial, clients, seconds);
     long cpu1 = ServerCpu.millis();
+    long db1 = DatabaseCpu.millis();
     System.out.printf(
-        "%-28s %8.0f req/s   median %6.2f ms   p99 %7.2f ms%s%n",
+        "%-28s %8.0f req/s   median %6.2f ms   p99 %7.2f ms%s%s%n",
         "trivial (GET /relays/{id})",
         read.length / (double) seconds,
         percentile(read, 0.5),
         percentile(read, 0.99),
-        ServerCpu.perRequest(cpu1 - cpu0, read.length));
+        ServerCpu.perRequest(cpu1 - cpu0, read.length),
+        DatabaseCpu.perRequest(db1 - db0, read.length));
     Checkouts run = runCheckouts(http, base, stations, clients, seconds, people, vouchers);
     long cpu2 = ServerCpu.millis();
+    long db2 = DatabaseCpu.millis();
     double checkoutsPerSecond = run.completed / (double) seconds;
     System.out.printf(
-        "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors, %d relay(s))%s%n",
+        "%-28s %8.1f checkouts/s = %.0f req/s (%d checkouts, %d errors, %d relay(s))%s%s%n",
         "checkout (4 requests)",
         checkoutsPerSecond,
         checkoutsPerSecond * 4,
         run.completed,
         run.errors.get(),
         relays,
-        ServerCpu.perRequest(cpu2 - cpu1, run.completed * 4));
+        ServerCpu.perRequest(cpu2 - cpu1, run.completed * 4),
+        DatabaseCpu.perRequest(db2 - db1, run.completed * 4));
     for (int s = 0; s < STEPS.length; s++) {
       long[] nanos = run.steps.get(s).stream().mapToLong(Long::longValue).sorted().toArray();
       System.out.printf(
@@ -164,6 +169,44 @@ public final class CheckoutBenchmark {
       return PID.isEmpty() || requests == 0
           ? ""
           : String.format("   server CPU %.2f ms/request", millis / (double) requests);
+    }
+  }
+
+  /**
+   * The CPU time the PostgreSQL processes of this machine have spent (user and system, from {@code
+   * /proc}, all of them: the backends serving the pool live as long as it does), on Linux with the
+   * database on this machine; nothing elsewhere.
+   */
+  private static final class DatabaseCpu {
+
+    static long millis() {
+      long ticks = 0;
+      java.io.File[] processes = new java.io.File("/proc").listFiles();
+      if (processes == null) {
+        return 0;
+      }
+      for (java.io.File process : processes) {
+        if (!process.getName().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+          if (!stat.contains("(postgres)")) {
+            continue;
+          }
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (java.io.IOException | RuntimeException gone) {
+          // a process that ended meanwhile
+        }
+      }
+      return ticks * 10;
+    }
+
+    static String perRequest(long millis, long requests) {
+      return millis == 0 || requests == 0
+          ? ""
+          : String.format(", database CPU %.2f ms/request", millis / (double) requests);
     }
   }
 
