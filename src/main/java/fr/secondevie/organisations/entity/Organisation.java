@@ -57,11 +57,12 @@ public class Organisation {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(nullable = false)
+  // name and kind never change once created: each instance keeps them (Directory.identity)
+  @Column(nullable = false, updatable = false)
   private String name;
 
   @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
+  @Column(nullable = false, updatable = false)
   private OrganisationKind kind;
 
   @Column(name = "public_body", nullable = false)
