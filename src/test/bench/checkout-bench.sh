@@ -9,7 +9,9 @@
 # Settings (environment): BENCH_DB (sv_checkout), BENCH_PORT (8082), BENCH_CLIENTS (16),
 # BENCH_SECONDS (20), BENCH_STOCK (12000 devices, people and vouchers), BENCH_RELAYS (1: the counters
 # at one relay; N spreads them over N relays, created with a counter account each), BENCH_FRESH=1 to drop and
-# recreate the database first. BENCH_PROFILE=1 takes 5 thread dumps of the server mid-run into
+# recreate the database first. BENCH_ROUNDS (1): that many rounds of the trivial read then the checkouts
+# in one run, each printed, then their medians (this shared machine's speed varies by a fifth from
+# minute to minute; a round pairs its two phases within seconds). BENCH_PROFILE=1 takes 5 thread dumps of the server mid-run into
 # target/checkout-dumps/ to see where the time goes.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -17,7 +19,8 @@ DB=${BENCH_DB:-sv_checkout}
 PORT=${BENCH_PORT:-8082}
 CLIENTS=${BENCH_CLIENTS:-16}
 SECONDS_PER_RUN=${BENCH_SECONDS:-20}
-STOCK=${BENCH_STOCK:-12000}
+ROUNDS=${BENCH_ROUNDS:-1}
+STOCK=${BENCH_STOCK:-$((12000 * ROUNDS))}
 LOG=target/checkout-bench-server.log
 # shellcheck source=src/test/bench/bench-server.sh
 source src/test/bench/bench-server.sh
@@ -29,4 +32,4 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
 fi
 
 java -Dbench.server.pid="$SERVER" -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
-  "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK" "${BENCH_RELAYS:-1}"
+  "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK" "${BENCH_RELAYS:-1}" "$ROUNDS"
