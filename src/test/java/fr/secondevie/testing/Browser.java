@@ -178,6 +178,27 @@ public final class Browser {
   }
 
   /**
+   * The one file ending with {@code suffix} that Chromium downloaded into {@code downloads}, once
+   * it is complete: Chromium creates an empty file of the final name when a download starts and
+   * writes into a {@code .crdownload} beside it until the end, so a file of that name alone may
+   * still be empty.
+   */
+  public static java.io.File downloaded(
+      WebDriver browser, java.io.File downloads, String suffix, Duration atMost) {
+    waiting(browser, atMost)
+        .until(
+            b -> {
+              java.io.File[] files = downloads.listFiles((dir, f) -> f.endsWith(suffix));
+              String[] partial = downloads.list((dir, f) -> f.endsWith(".crdownload"));
+              return files != null
+                  && files.length == 1
+                  && files[0].length() > 0
+                  && (partial == null || partial.length == 0);
+            });
+    return downloads.listFiles((dir, f) -> f.endsWith(suffix))[0];
+  }
+
+  /**
    * A wait that lets the browser finish replacing a page. Between a click that submits and the next
    * page, Chromium 156 sometimes answers a question about an element of the page being torn down
    * with "unknown error: node does not belong to the document" rather than "stale element"; that

@@ -91,13 +91,7 @@ final class FunderJourney {
           .contains("100 %");
 
       browser.findElement(By.xpath("//button[contains(., 'Planche à imprimer')]")).click();
-      Browser.waiting(browser, Duration.ofSeconds(180))
-          .until(
-              b -> {
-                File[] files = downloads.listFiles((dir, f) -> f.endsWith(".pdf"));
-                return files != null && files.length == 1;
-              });
-      File sheet = downloads.listFiles((dir, f) -> f.endsWith(".pdf"))[0];
+      File sheet = Browser.downloaded(browser, downloads, ".pdf", Duration.ofSeconds(180));
       try (PDDocument pdf = Loader.loadPDF(sheet)) {
         assertThat(pdf.getNumberOfPages()).isEqualTo(125);
         assertThat(new PDFTextStripper().getText(pdf)).contains("150,00 €");
