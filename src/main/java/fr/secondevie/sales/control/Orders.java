@@ -76,10 +76,10 @@ public class Orders {
 
   /**
    * The order if the caller may act on it, scoped in the query: a counter's relay's, or one of a
-   * relay of the admin's territory. Locked, its row is locked first by a plain SELECT … FOR UPDATE
-   * (PostgreSQL locks no row on the nullable side of an outer join); then the order is read with
-   * its lines, vouchers and payments in one query, as the database holds them once locked, instead
-   * of one query for the order and one for each of its lists.
+   * relay of the admin's territory. Locked, its row is locked first by a statement of its own
+   * ({@link #lockRow}: PostgreSQL locks no row on the nullable side of an outer join); then the
+   * order is read with its lines, vouchers and payments in one query, as the database holds them
+   * once locked, instead of one query for the order and one for each of its lists.
    */
   private SaleOrder own(long orderId, LockModeType lock, LocalDateTime touchedAt) {
     boolean admin = caller.hasRole(Roles.ADMIN);
@@ -88,27 +88,8 @@ public class Orders {
         admin
             ? " o.relay_id in (select r.id from organisation_place r where r.territory_id = ?)"
             : " o.relay_id = ?";
-    if (lock == LockModeType.PESSIMISTIC_WRITE) {
-      boolean found =
-          touchedAt == null
-              ? !em.createNativeQuery(
-                      "select o.id from sale_order o where o.id = ? and" + ofCaller + " for update")
-                  .setParameter(1, orderId)
-                  .setParameter(2, scope)
-                  .getResultList()
-                  .isEmpty()
-              : em.createNativeQuery(
-                          "update sale_order o set last_activity_at = case when o.status = 'OPEN'"
-                              + " then ? else o.last_activity_at end where o.id = ? and"
-                              + ofCaller)
-                      .setParameter(1, Timestamp.valueOf(touchedAt))
-                      .setParameter(2, orderId)
-                      .setParameter(3, scope)
-                      .executeUpdate()
-                  == 1;
-      if (!found) {
-        throw BusinessException.notFound("Order");
-      }
+    if (lock == LockModeType.PESSIMISTIC_WRITE && !lockRow(orderId, ofCaller, scope, touchedAt)) {
+      throw BusinessException.notFound("Order");
     }
     return em.createQuery(
             "select distinct o from SaleOrder o left join fetch o.lines l"
@@ -125,5 +106,31 @@ public class Orders {
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> BusinessException.notFound("Order"));
+  }
+
+  /**
+   * Locks the order's row if the caller may act on it: by a plain SELECT … FOR UPDATE, or, for an
+   * act that runs the hold again ({@code touchedAt}), by the UPDATE that writes its activity.
+   *
+   * @return whether the caller's order was there
+   */
+  private boolean lockRow(long orderId, String ofCaller, long scope, LocalDateTime touchedAt) {
+    if (touchedAt == null) {
+      return !em.createNativeQuery(
+              "select o.id from sale_order o where o.id = ? and" + ofCaller + " for update")
+          .setParameter(1, orderId)
+          .setParameter(2, scope)
+          .getResultList()
+          .isEmpty();
+    }
+    return em.createNativeQuery(
+                "update sale_order o set last_activity_at = case when o.status = 'OPEN'"
+                    + " then ? else o.last_activity_at end where o.id = ? and"
+                    + ofCaller)
+            .setParameter(1, Timestamp.valueOf(touchedAt))
+            .setParameter(2, orderId)
+            .setParameter(3, scope)
+            .executeUpdate()
+        == 1;
   }
 }

@@ -90,9 +90,9 @@ public class VoucherLedger {
    * over yet, so the counter refuses it (a code that is no pass, or unknown: false).
    */
   public boolean awaitingHandover(String typedCode) {
-    Voucher voucher = get(parse(typedCode));
+    WithProgramme read = withProgramme(parse(typedCode));
     try {
-      booklets.requireHandedOver(programmeOf(voucher), voucher.batchId());
+      booklets.requireHandedOver(read.programme(), read.voucher().batchId());
       return false;
     } catch (BusinessException refused) {
       return true;
@@ -224,7 +224,10 @@ public class VoucherLedger {
    */
   @Transactional
   public void redeemAt(long orderId, long relayId, List<Share> shares, LocalDateTime now) {
-    if (directory.identity(relayId).map(Directory.Identity::kind).orElse(null)
+    if (directory
+            .identity(relayId)
+            .orElseThrow(() -> BusinessException.notFound("Organisation"))
+            .kind()
         != OrganisationKind.RELAY) {
       throw BusinessException.unprocessable("NOT_A_RELAY", "Vouchers are redeemed at a relay");
     }
@@ -466,12 +469,6 @@ public class VoucherLedger {
         .findFirst()
         .map(row -> new WithProgramme((Voucher) row[0], (VoucherProgramme) row[1]))
         .orElseThrow(() -> BusinessException.notFound("Voucher"));
-  }
-
-  private VoucherProgramme programmeOf(Voucher voucher) {
-    return programmes
-        .find(voucher.programmeId())
-        .orElseThrow(() -> BusinessException.notFound("Voucher programme"));
   }
 
   private VoucherInfo info(Voucher voucher, VoucherProgramme programme, LocalDate day) {
