@@ -102,7 +102,8 @@ public final class CheckoutBenchmark {
     }
 
     // warm-up: a few checkouts and reads, not measured
-    runCheckouts(http, base, stations, clients, 5, people, vouchers);
+    Load load = new Load(http, base, stations, clients, people, vouchers);
+    runCheckouts(load, 5);
     String trivial = base + "/api/v1/relays/" + relay;
     runReads(http, trivial, clients, 5);
 
@@ -111,7 +112,7 @@ public final class CheckoutBenchmark {
       if (roundCount > 1) {
         System.out.printf("Round %d of %d%n", r, roundCount);
       }
-      rounds.add(round(http, base, stations, clients, seconds, people, vouchers, trivial, relays));
+      rounds.add(round(load, seconds, trivial));
     }
     if (roundCount > 1) {
       System.out.printf(
@@ -150,20 +151,10 @@ public final class CheckoutBenchmark {
    * a trivial phase a few seconds before it, which the machine's slower and faster moments affect
    * alike.
    */
-  private static Round round(
-      HttpClient http,
-      String base,
-      List<Station> stations,
-      int clients,
-      int seconds,
-      ConcurrentLinkedQueue<String> people,
-      ConcurrentLinkedQueue<String> vouchers,
-      String trivial,
-      int relays)
-      throws Exception {
+  private static Round round(Load load, int seconds, String trivial) throws Exception {
     long cpu0 = ServerCpu.millis();
     long db0 = DatabaseCpu.millis();
-    long[] read = runReads(http, trivial, clients, seconds);
+    long[] read = runReads(load.http(), trivial, load.clients(), seconds);
     long cpu1 = ServerCpu.millis();
     long db1 = DatabaseCpu.millis();
     System.out.printf(
@@ -174,7 +165,7 @@ public final class CheckoutBenchmark {
         percentile(read, 0.99),
         ServerCpu.perRequest(cpu1 - cpu0, read.length),
         DatabaseCpu.perRequest(db1 - db0, read.length));
-    Checkouts run = runCheckouts(http, base, stations, clients, seconds, people, vouchers);
+    Checkouts run = runCheckouts(load, seconds);
     long cpu2 = ServerCpu.millis();
     long db2 = DatabaseCpu.millis();
     double checkoutsPerSecond = run.completed / (double) seconds;
@@ -185,7 +176,7 @@ public final class CheckoutBenchmark {
         checkoutsPerSecond * 4,
         run.completed,
         run.errors.get(),
-        relays,
+        load.stations().size(),
         ServerCpu.perRequest(cpu2 - cpu1, run.completed * 4),
         DatabaseCpu.perRequest(db2 - db1, run.completed * 4));
     for (int s = 0; s < STEPS.length; s++) {
@@ -303,22 +294,23 @@ public final class CheckoutBenchmark {
     return new Station(id, basic(username, password), new ConcurrentLinkedQueue<>());
   }
 
-  /** The measured checkouts: counts and each step's latencies. */
-  private record Checkouts(long completed, AtomicLong errors, List<List<Long>> steps) {}
-
-  private static Checkouts runCheckouts(
+  /** Who runs the checkouts, where, and with what stock of people and vouchers. */
+  private record Load(
       HttpClient http,
       String base,
       List<Station> stations,
       int clients,
-      int seconds,
       ConcurrentLinkedQueue<String> people,
-      ConcurrentLinkedQueue<String> vouchers)
-      throws InterruptedException {
+      ConcurrentLinkedQueue<String> vouchers) {}
+
+  /** The measured checkouts: counts and each step's latencies. */
+  private record Checkouts(long completed, AtomicLong errors, List<List<Long>> steps) {}
+
+  private static Checkouts runCheckouts(Load load, int seconds) throws InterruptedException {
     AtomicLong threads = new AtomicLong();
     ThreadLocal<Station> at =
         ThreadLocal.withInitial(
-            () -> stations.get((int) (threads.getAndIncrement() % stations.size())));
+            () -> load.stations().get((int) (threads.getAndIncrement() % load.stations().size())));
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong completed = new AtomicLong();
     AtomicLong errors = new AtomicLong();
@@ -327,15 +319,15 @@ public final class CheckoutBenchmark {
       steps.add(java.util.Collections.synchronizedList(new ArrayList<>()));
     }
     closedLoop(
-        clients,
+        load.clients(),
         seconds,
         stop,
         () -> {
           Station station = at.get();
           String auth = station.auth();
           Long device = station.devices().poll();
-          String person = people.poll();
-          String code = vouchers.poll();
+          String person = load.people().poll();
+          String code = load.vouchers().poll();
           if (device == null || person == null || code == null) {
             System.err.println("Out of stock: raise the stock argument");
             stop.set(true);
@@ -345,27 +337,28 @@ public final class CheckoutBenchmark {
             long t0 = System.nanoTime();
             var opened =
                 post(
-                    http,
-                    base + "/api/v1/orders",
+                    load.http(),
+                    load.base() + "/api/v1/orders",
                     auth,
                     "{\"beneficiaryId\":\"" + person + "\",\"deviceIds\":[" + device + "]}");
             long t1 = System.nanoTime();
             expect(opened, 201);
-            String order = base + "/api/v1/orders/" + id(opened.body());
-            var withVoucher = post(http, order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
+            String order = load.base() + "/api/v1/orders/" + id(opened.body());
+            var withVoucher =
+                post(load.http(), order + "/vouchers", auth, "{\"code\":\"" + code + "\"}");
             long t2 = System.nanoTime();
             expect(withVoucher, 200);
             Matcher due = DUE.matcher(withVoucher.body());
             due.find();
             var cash =
                 post(
-                    http,
+                    load.http(),
                     order + "/payments",
                     auth,
                     "{\"method\":\"CASH\",\"amountCents\":" + due.group(1) + "}");
             long t3 = System.nanoTime();
             expect(cash, 201);
-            var done = post(http, order + "/completion", auth, "");
+            var done = post(load.http(), order + "/completion", auth, "");
             long t4 = System.nanoTime();
             expect(done, 200);
             if (!stop.get()) {
