@@ -296,18 +296,18 @@ class InsideTheServerIT {
 
   @Test
   void aVoucherIsHeldByOneOrderReleasedAndRedeemedOnce() {
-    List<String> codes =
-        fixtures
-            .programme(
-                SOMME,
-                "IT lifecycle",
-                10_000,
-                LocalDate.now().minusDays(1),
-                LocalDate.now().plusYears(1),
-                0,
-                3,
-                null)
-            .codes();
+    VoucherFixtures.Issued lifecycle =
+        fixtures.programme(
+            SOMME,
+            "IT lifecycle",
+            10_000,
+            LocalDate.now().minusDays(1),
+            LocalDate.now().plusYears(1),
+            0,
+            3,
+            null);
+    List<String> codes = lifecycle.codes();
+    long programme = lifecycle.programmeId();
     String a = codes.get(0);
     String b = codes.get(1);
     long first = ORDERS.incrementAndGet();
@@ -327,17 +327,24 @@ class InsideTheServerIT {
 
     ledger.holdAt(a, second, null, now());
     ledger.holdAt(b, second, null, now());
-    assertThatThrownBy(() -> ledger.redeemAt(second, relay, List.of(new Share(a, 10_001)), now()))
+    assertThatThrownBy(
+            () -> ledger.redeemAt(second, relay, List.of(new Share(a, programme, 10_001)), now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_NOT_APPLICABLE"));
-    assertThatThrownBy(() -> ledger.redeemAt(first, relay, List.of(new Share(a, 100)), now()))
+    assertThatThrownBy(
+            () -> ledger.redeemAt(first, relay, List.of(new Share(a, programme, 100)), now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
-    ledger.redeemAt(second, relay, List.of(new Share(a, 10_000), new Share(b, 4_550)), now());
+    ledger.redeemAt(
+        second,
+        relay,
+        List.of(new Share(a, programme, 10_000), new Share(b, programme, 4_550)),
+        now());
     assertThat(fixtures.status(a)).isEqualTo("REDEEMED");
     assertThat(fixtures.status(b)).isEqualTo("REDEEMED");
     assertThat(fixtures.redemptions(a)).isEqualTo(1);
-    assertThatThrownBy(() -> ledger.redeemAt(second, relay, List.of(new Share(a, 10_000)), now()))
+    assertThatThrownBy(
+            () -> ledger.redeemAt(second, relay, List.of(new Share(a, programme, 10_000)), now()))
         .isInstanceOfSatisfying(
             BusinessException.class, e -> assertThat(e.code()).isEqualTo("VOUCHER_UNAVAILABLE"));
     assertThat(fixtures.redemptions(a)).isEqualTo(1);
@@ -445,11 +452,14 @@ class InsideTheServerIT {
     ledger.redeemAt(
         order1,
         amiens,
-        List.of(new Share(codes.get(0), 2_000), new Share(codes.get(1), 1_500)),
+        List.of(
+            new Share(codes.get(0), issued.programmeId(), 2_000),
+            new Share(codes.get(1), issued.programmeId(), 1_500)),
         inTolerance);
     long order2 = ORDERS.incrementAndGet();
     ledger.holdAt(codes.get(2), order2, null, lastDay);
-    ledger.redeemAt(order2, abbeville, List.of(new Share(codes.get(2), 2_000)), lastDay);
+    ledger.redeemAt(
+        order2, abbeville, List.of(new Share(codes.get(2), issued.programmeId(), 2_000)), lastDay);
     assertThat(ledger.expireOverdue(LocalDate.now())).isGreaterThanOrEqualTo(2);
     return new Settled((int) issued.programmeId(), codes, year);
   }

@@ -176,7 +176,7 @@ public class Checkout {
         orderId,
         order.relayId(),
         order.vouchers().stream()
-            .map(v -> new VoucherLedger.Share(v.code(), v.applied().cents()))
+            .map(v -> new VoucherLedger.Share(v.code(), v.programmeId(), v.applied().cents()))
             .toList(),
         now);
     em.flush(); // write the sale first: the relay's receipt counter stays locked only to commit

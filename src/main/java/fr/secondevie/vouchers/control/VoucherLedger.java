@@ -39,8 +39,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class VoucherLedger {
 
-  /** The share of a sale a voucher paid: what the funder owes the relay for it. */
-  public record Share(String code, long appliedCents) {}
+  /**
+   * The share of a sale a voucher paid: what the funder owes the relay for it, and the programme
+   * the voucher was held under (as the order recorded it at the hold).
+   */
+  public record Share(String code, long programmeId, long appliedCents) {}
 
   @PersistenceContext EntityManager em;
   @Inject Programmes programmes;
@@ -234,43 +237,48 @@ public class VoucherLedger {
     SortedMap<Long, RedemptionDays.Total> totals = new TreeMap<>();
     for (Share share : shares) {
       VoucherCode code = parse(share.code());
-      WithProgramme read = withProgramme(code);
-      Voucher voucher = read.voucher();
-      VoucherProgramme programme = read.programme();
-      if (share.appliedCents() < 0 || share.appliedCents() > programme.faceValue().cents()) {
-        throw BusinessException.unprocessable(
-            "VOUCHER_NOT_APPLICABLE", "A voucher pays at most its face value");
-      }
+      // neither the voucher nor its programme is read: the conditional UPDATE proves the voucher is
+      // held by this order under that programme, and the redemption takes its ids and the face
+      // value from the rows themselves (two statements a voucher instead of three)
       int rows =
           em.createNativeQuery(
                   "update voucher set status = 'REDEEMED', redeemed_at = ?"
-                      + " where code = ? and order_id = ? and status = 'HELD'")
+                      + " where code = ? and order_id = ? and programme_id = ? and status = 'HELD'")
               .setParameter(1, Timestamp.valueOf(now))
               .setParameter(2, code.value())
               .setParameter(3, orderId)
+              .setParameter(4, share.programmeId())
               .executeUpdate();
       if (rows != 1) {
         throw BusinessException.conflict(
             "VOUCHER_UNAVAILABLE", "Voucher " + code + " is not held by order " + orderId);
       }
-      em.createNativeQuery(
-              "insert into redemption (voucher_id, programme_id, order_id, relay_id,"
-                  + " face_value_cents, applied_cents, redeemed_at) values (?, ?, ?, ?, ?, ?, ?)")
-          .setParameter(1, voucher.id())
-          .setParameter(2, programme.id())
-          .setParameter(3, orderId)
-          .setParameter(4, relayId)
-          .setParameter(5, programme.faceValue().cents())
-          .setParameter(6, share.appliedCents())
-          .setParameter(7, Timestamp.valueOf(now))
-          .executeUpdate();
+      int recorded =
+          em.createNativeQuery(
+                  "insert into redemption (voucher_id, programme_id, order_id, relay_id,"
+                      + " face_value_cents, applied_cents, redeemed_at)"
+                      + " select v.id, v.programme_id, ?, ?, p.face_value_cents, ?, ?"
+                      + " from voucher v join voucher_programme p on p.id = v.programme_id"
+                      + " where v.code = ? and ? between 0 and p.face_value_cents")
+              .setParameter(1, orderId)
+              .setParameter(2, relayId)
+              .setParameter(3, share.appliedCents())
+              .setParameter(4, Timestamp.valueOf(now))
+              .setParameter(5, code.value())
+              .setParameter(6, share.appliedCents())
+              .executeUpdate();
+      if (recorded != 1) {
+        // the whole act rolls back with it, the voucher's update included
+        throw BusinessException.unprocessable(
+            "VOUCHER_NOT_APPLICABLE", "A voucher pays at most its face value");
+      }
       audit.record(
           VoucherAudit.VOUCHER_REDEEMED,
           "Voucher",
           code.value(),
           "order " + orderId + ", relay " + relayId + ", " + share.appliedCents() + " cents");
       totals.merge(
-          programme.id(),
+          share.programmeId(),
           new RedemptionDays.Total(1, share.appliedCents()),
           RedemptionDays.Total::plus);
     }
