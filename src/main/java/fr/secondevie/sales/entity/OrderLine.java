@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.Objects;
 
@@ -26,8 +27,13 @@ import java.util.Objects;
 @Table(name = "sale_order_line")
 public class OrderLine {
 
+  /** Taken from the database's sequence in blocks of 50 (V162): no round trip after the INSERT. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sale_order_line_id")
+  @SequenceGenerator(
+      name = "sale_order_line_id",
+      sequenceName = "sale_order_line_id_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)

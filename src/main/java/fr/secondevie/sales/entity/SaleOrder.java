@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
@@ -43,8 +44,13 @@ import java.util.Optional;
             + " and o.lastActivityAt < :before order by o.id")
 public class SaleOrder {
 
+  /** Taken from the database's sequence in blocks of 50 (V162): no round trip after the INSERT. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sale_order_id")
+  @SequenceGenerator(
+      name = "sale_order_id",
+      sequenceName = "sale_order_id_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "relay_id", nullable = false, updatable = false)
