@@ -58,7 +58,14 @@ public final class CheckoutBenchmark {
     int relays = args.length > 6 ? Integer.parseInt(args[6]) : 1;
     int roundCount = args.length > 7 ? Integer.parseInt(args[7]) : 1;
 
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(
+                "2".equals(System.getenv("BENCH_HTTP"))
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     String counter = basic("relais", "demo");
     long relay =
         id(get(http, base + "/api/v1/me", counter).body().replaceAll(".*\"organisation\":", ""));
