@@ -12,7 +12,10 @@
 # recreate the database first. BENCH_ROUNDS (1): that many rounds of the trivial read then the checkouts
 # in one run, each printed, then their medians (this shared machine's speed varies by a fifth from
 # minute to minute; a round pairs its two phases within seconds). BENCH_PROFILE=1 takes 5 thread dumps of the server mid-run into
-# target/checkout-dumps/ to see where the time goes.
+# target/checkout-dumps/ to see where the time goes. The client speaks HTTP/1.1, as HAProxy does to the
+# instances; BENCH_HTTP=2 lets Java's client upgrade to cleartext HTTP/2 (one connection for every counter).
+# BENCH_ASYNC_PROFILER=1 samples the server's CPU during each checkout phase with async-profiler
+# (from Maven Central) into target/checkout-profile-<round>.collapsed.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DB=${BENCH_DB:-sv_checkout}
@@ -31,5 +34,15 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
       jstack "$SERVER" > "target/checkout-dumps/dump-$n.txt" 2>/dev/null || true; sleep 2; done ) &
 fi
 
-java -Dbench.server.pid="$SERVER" -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
+PROFILER=""
+if [[ "${BENCH_ASYNC_PROFILER:-0}" == 1 ]]; then
+  # async-profiler from Maven Central (its jar carries the native library)
+  mkdir -p target/async-profiler
+  mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1 \
+    -DoutputDirectory=target/async-profiler
+  unzip -o -q target/async-profiler/async-profiler-4.1.jar 'linux-x64/*' -d target/async-profiler
+  PROFILER="$PWD/target/async-profiler/linux-x64/libasyncProfiler.so"
+fi
+
+java -Dbench.server.pid="$SERVER" -Dbench.profiler="$PROFILER" -cp "$CP" fr.secondevie.sales.bench.CheckoutBenchmark "http://localhost:$PORT" "$URL" postgres \
   "$CLIENTS" "$SECONDS_PER_RUN" "$STOCK" "${BENCH_RELAYS:-1}" "$ROUNDS"

@@ -172,7 +172,9 @@ public final class CheckoutBenchmark {
         percentile(read, 0.99),
         ServerCpu.perRequest(cpu1 - cpu0, read.length),
         DatabaseCpu.perRequest(db1 - db0, read.length));
+    Profiler.start();
     Checkouts run = runCheckouts(load, seconds);
+    Profiler.stop();
     long cpu2 = ServerCpu.millis();
     long db2 = DatabaseCpu.millis();
     double checkoutsPerSecond = run.completed / (double) seconds;
@@ -268,6 +270,51 @@ public final class CheckoutBenchmark {
       return millis == 0 || requests == 0
           ? ""
           : String.format(", database CPU %.2f ms/request", millis / (double) requests);
+    }
+  }
+
+  /**
+   * async-profiler attached to the server for each checkout phase, when the script names its
+   * library ({@code BENCH_ASYNC_PROFILER=1}): the server's stacks sampled every millisecond of its
+   * CPU, written as collapsed stacks to {@code target/checkout-profile-<round>.collapsed} (one line
+   * a stack and its count, what flame-graph tools read).
+   */
+  private static final class Profiler {
+    private static final String LIBRARY = System.getProperty("bench.profiler", "");
+    private static int round;
+
+    static void start() {
+      command("start,event=itimer,interval=1ms");
+    }
+
+    static void stop() {
+      round++;
+      command(
+          "stop,collapsed,file="
+              + java.nio.file.Path.of("target", "checkout-profile-" + round + ".collapsed")
+                  .toAbsolutePath());
+    }
+
+    private static void command(String options) {
+      if (LIBRARY.isEmpty() || ServerCpu.PID.isEmpty()) {
+        return;
+      }
+      try {
+        // jcmd reads key=value pairs itself: the agent's options go through quoted
+        Process jcmd =
+            new ProcessBuilder(
+                    "jcmd", ServerCpu.PID, "JVMTI.agent_load", LIBRARY, '"' + options + '"')
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+          System.err.println("async-profiler: " + said);
+        }
+      } catch (java.io.IOException e) {
+        System.err.println("async-profiler: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
