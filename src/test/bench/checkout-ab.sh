@@ -6,7 +6,7 @@
 #
 #   bash src/test/bench/checkout-ab.sh <commit> [pairs]     (pairs: 3)
 #
-# The commit is built once in a worktree beside the project ($TMPDIR), each side runs its own
+# The commit is checked out once in a worktree beside the project ($TMPDIR), each side runs its own
 # checkout-bench.sh on a database of its own (sv_checkout_ab for the commit, sv_checkout here; the
 # first pair starts both fresh) with BENCH_SECONDS (10) a phase; prints each pair, then the
 # medians. Issue 16: bash src/test/bench/checkout-ab.sh dd43f81 6 (the code before the cash
@@ -19,8 +19,9 @@ export BENCH_SECONDS=${BENCH_SECONDS:-10}
 HERE=$PWD
 THERE="${TMPDIR:-/tmp}/secondevie-ab-$(git rev-parse --short "$REV")"
 [[ -d "$THERE" ]] || git worktree add -q --detach "$THERE" "$REV"
-(cd "$THERE" && { [[ -f target/secondevie-microbundle.jar ]] || mvn -B -q package -DskipTests; })
-[[ -f target/secondevie-microbundle.jar ]] || mvn -B -q package -DskipTests
+# the commit's own benchmark packages it once (a worktree at a commit cannot go stale); this tree is
+# packaged now, since checkout-bench.sh would run a microbundle left by an earlier build
+mvn -B -q package -DskipTests
 
 share() { grep -oE '^Checkout requests are [0-9]+ %' "$1" | tail -n 1 | grep -oE '[0-9]+'; }
 rates() {
